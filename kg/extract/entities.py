@@ -1,0 +1,345 @@
+"""Entities of one article: named entities, gazetteer names, compounds ("US-Präsident"),
+country adjectives ("russischen"), groups ("der Westen"), anonymous sources ("ein US-Beamter"),
+metonymy ("die Regierung in Moskau") and roles, merged into one Entity per actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.gazetteer import Entry, Gazetteer, load_gazetteer
+from kg.lexicon import Lexicon, lexicon
+from kg.model import Entity, Mention, Role
+from kg.nlp import name_key
+from kg.rdf import slug
+from kg.extract.text import SentenceIndex
+
+NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+INDEFINITE = {"ein", "eine", "einem", "einer", "eines", "einen"}
+POSSESSIVE = {"ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "seinem", "deren", "dessen"}
+LOCATIVE = {"in", "im", "nach", "aus", "bei", "von", "vom", "nahe", "über", "durch", "bis", "zwischen"}
+GOVERNMENT = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Administration"}
+DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention before merging: where it is and what it may be."""
+
+    start: int
+    end: int
+    type: str
+    entry: Entry | None = None
+    label: str | None = None
+    key: str | None = None  # fixed key: groups and anonymous sources
+    anonymous: bool = False
+    ner: bool = False
+
+
+@dataclass(slots=True)
+class RoleCandidate:
+    person: Candidate
+    name: str
+    of: Candidate | Entry | None
+    start: int
+    end: int
+
+
+@dataclass
+class EntityIndex:
+    """The entities of an article and which entity a piece of text mentions."""
+
+    entities: list[Entity]
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, key), sorted
+
+    def __post_init__(self) -> None:
+        self.spans = sorted((m.start, m.end, e.key) for e in self.entities for m in e.mentions)
+        self.by_key = {e.key: e for e in self.entities}
+        self._starts = [s for s, _, _ in self.spans]
+
+    def at(self, start: int, end: int) -> list[str]:
+        """Keys of the entities mentioned inside [start, end), in text order, without repeats."""
+        i = bisect_left(self._starts, start)
+        keys = [k for s, e, k in self.spans[i:] if s < end and e <= end]
+        return list(dict.fromkeys(keys))
+
+    def actor(self, key: str) -> str:
+        """The key an entity acts for: "Moskau" as speaker means Russia."""
+        entity = self.by_key.get(key)
+        return entity.stands_for if entity and entity.stands_for in self.by_key else key
+
+
+class EntityExtractor:
+    def __init__(self, gazetteer: Gazetteer | None = None, lex: Lexicon | None = None) -> None:
+        self.gaz = gazetteer or load_gazetteer()
+        self.lex = lex or lexicon()
+
+    def __call__(self, doc: Doc, sents: SentenceIndex, article_id: str) -> EntityIndex:
+        cands = self._named(doc)
+        taken = {t for c in cands for t in range(c.start, c.end)}
+        cands += [c for c in self._compounds(doc) if c.start not in taken]
+        cands += [c for c in self._adjectives(doc) if c.start not in taken]
+        cands += self._metonymy(doc, cands)
+        cands += self._groups(doc, cands)
+        cands += self._anonymous(doc, cands, article_id)
+        roles = self._roles(doc, cands)
+        entities = self._merge(cands, roles, sents, doc)
+        return EntityIndex(entities)
+
+    # --- candidates -------------------------------------------------------------------------
+
+    def _named(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in NER_TYPES:
+                continue
+            span = ent
+            while len(span) > 1 and (self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS):
+                span = span[1:]  # "US-Präsident Joe Biden" tagged whole: the name is "Joe Biden"
+            text = span.text
+            if self._group_noun(span[-1]) and len(span) == 1:
+                continue
+            entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text))
+            if entry is None and "-" in text and len(span) == 1:
+                continue  # "NATO-Osterweiterung": a compound, handled by _compounds
+            kind = entry.type if entry else NER_TYPES[ent.label_]
+            if entry and entry.type == "Person" and ent.label_ != "PER":
+                kind = entry.type
+            out.append(Candidate(span.start_char, span.end_char, kind, entry, ner=True))
+        return out
+
+    def _compounds(self, doc: Doc) -> list[Candidate]:
+        """The known head of a hyphenated compound: "US" in "US-Präsident", "NATO" in "NATO-Gipfel"."""
+        out = []
+        for token in doc:
+            first, sep, _ = token.text.partition("-")
+            if sep and first and (entry := self.gaz.prefix(first)) and entry.type in ("Country", "Organization"):
+                out.append(Candidate(token.idx, token.idx + len(first), entry.type, entry))
+        return out
+
+    def _adjectives(self, doc: Doc) -> list[Candidate]:
+        return [
+            Candidate(t.idx, t.idx + len(t), "Country", entry)
+            for t in doc
+            if t.text[:1].islower() and (entry := self.gaz.adjective(t.text)) and entry.type == "Country"
+        ]
+
+    def _metonymy(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """"die Regierung in Moskau" is Russia: a government noun placed in a capital."""
+        by_start = {c.start: c for c in cands}
+        out = []
+        for t in doc[:-2]:
+            if t.text not in GOVERNMENT or doc[t.i + 1].lower_ != "in":
+                continue
+            place = by_start.get(doc[t.i + 2].idx)
+            if place and place.entry and place.entry.capital_of in self.gaz.entries:
+                begin = doc[t.i - 1] if t.i and doc[t.i - 1].lower_ in DETERMINERS else t
+                out.append(Candidate(begin.idx, place.end, "Country", self.gaz.entries[place.entry.capital_of]))
+        return out
+
+    def _group_noun(self, token: Token):
+        first, sep, head = token.text.rpartition("-")
+        noun = self.lex.groups.get(head if sep else token.text)
+        if noun is None or (noun.compound_only and not sep) or (sep and not noun.compound):
+            return None
+        return noun
+
+    def _groups(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        out = []
+        for t in doc:
+            noun = self._group_noun(t)
+            if noun is None:
+                continue
+            before = doc[t.i - 1].text if t.i else ""
+            after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
+            if (noun.after and before not in noun.after) or after in noun.not_before:
+                continue
+            first, sep, _ = t.text.rpartition("-")
+            if sep:
+                if not self.gaz.prefix(first.split("-")[0]):
+                    continue
+                label = f"{first}-{noun.label}"
+            elif before.lower() in POSSESSIVE and (owner := self._owner(doc, t, cands)):
+                label = f"{noun.label} {owner}"
+            else:
+                label = noun.label
+            out.append(Candidate(t.idx, t.idx + len(t), "Group", label=label, key="group/" + slug(label)))
+        return out
+
+    def _owner(self, doc: Doc, token: Token, cands: list[Candidate]) -> str | None:
+        """Who "ihre" in "die USA und ihre Verbündeten" refers to: the nearest named actor before."""
+        sent_start = token.sent.start_char
+        before = [c for c in cands if sent_start <= c.start < token.idx and c.type != "Place"]
+        if not before:
+            return None
+        c = before[-1]
+        name = doc.text[c.start : c.end]
+        if c.entry and c.entry.article in ("die", "der"):
+            return f"der {name}"
+        return f"{name}s" if not name.endswith(("s", "x", "z")) else f"von {name}"
+
+    def _anonymous(self, doc: Doc, cands: list[Candidate], article_id: str) -> list[Candidate]:
+        """"ein US-Beamter", "ein Sprecher des Ministeriums": unnamed sources are entities too."""
+        named = {c.start for c in cands if c.ner}
+        out = []
+        for t in doc:
+            if t.lower_ not in INDEFINITE:
+                continue
+            j = t.i + 1
+            while j < len(doc) and j - t.i <= 3 and doc[j].text[:1].islower() and doc[j].text.endswith(("e", "en", "er", "es", "em")):
+                j += 1
+            if j >= len(doc):
+                continue
+            head = doc[j]
+            prefix, sep, rest = head.text.partition("-")
+            found = self.lex.role(rest if sep else head.text)
+            if not found or (j + 1 < len(doc) and doc[j + 1].idx in named):
+                continue
+            noun, name = found
+            label = " ".join([*(x.text for x in doc[t.i + 1 : j]), f"{prefix}-{name}" if sep else name])
+            out.append(
+                Candidate(t.idx, head.idx + len(head), "Person", label=label,
+                          key=f"anon/{article_id}/{slug(label)}", anonymous=True)
+            )
+        return out
+
+    # --- roles --------------------------------------------------------------------------------
+
+    def _roles(self, doc: Doc, cands: list[Candidate]) -> list[RoleCandidate]:
+        """Titles before a name ("Putins außenpolitischer Berater Juri Uschakow") and of anonymous sources."""
+        by_end = {c.end: c for c in cands}
+        out = []
+        for person in cands:
+            if person.type != "Person":
+                continue
+            if person.anonymous:
+                span = doc.char_span(person.start, person.end, alignment_mode="expand")
+                head = span[-1]
+                out.append(self._title(doc, person, head.i, by_end))
+                continue
+            span = doc.char_span(person.start, person.end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                out.append(self._title(doc, person, span.start - 1, by_end))
+        return [r for r in out if r]
+
+    def _title(self, doc: Doc, person: Candidate, i: int, by_end: dict[int, Candidate]) -> RoleCandidate | None:
+        token = doc[i]
+        prefix, sep, rest = token.text.partition("-")
+        found = self.lex.role(rest if sep else token.text)
+        if not found or (found[0].anonymous_only and not person.anonymous):
+            return None
+        noun, name = found
+        of: Candidate | Entry | None = by_end.get(token.idx + len(prefix)) if sep else None
+        of = of or (self.gaz.entries.get(noun.of) if noun.of else None)
+        adjectives = []
+        j = i - 1
+        while j >= 0 and doc[j].text[:1].islower() and doc[j].lower_ not in DETERMINERS | INDEFINITE and doc[j].is_alpha:
+            if entry := self.gaz.adjective(doc[j].text):
+                of = of or entry
+            else:
+                adjectives.insert(0, _inflect(doc[j].text, noun.gender))
+            j -= 1
+        if j >= 0 and of is None:
+            owner = by_end.get(doc[j].idx + len(doc[j]))
+            of = owner if owner and owner is not person else None
+        if of is None and i + 2 < len(doc) and doc[i + 1].lower_ in ("des", "der"):
+            of = next((c for c in by_end.values() if c.start == doc[i + 2].idx), None)
+        start = doc[j + 1].idx
+        return RoleCandidate(person, " ".join([*adjectives, name]), of, start, token.idx + len(token))
+
+    # --- merging ------------------------------------------------------------------------------
+
+    def _merge(self, cands: list[Candidate], roles: list[RoleCandidate], sents: SentenceIndex, doc: Doc) -> list[Entity]:
+        key_of: dict[int, str] = {}  # id(candidate) -> entity key
+        entities: dict[str, Entity] = {}
+
+        def add(c: Candidate, key: str, label: str, entry: Entry | None) -> None:
+            e = entities.get(key)
+            if e is None:
+                kind = entry.type if entry else c.type
+                e = entities[key] = Entity(key, kind, label, entry.wikidata if entry else None, anonymous=c.anonymous)
+            e.mentions.append(sents.mention(c.start, c.end))
+            key_of[id(c)] = key
+
+        persons = [c for c in cands if c.type == "Person" and not c.entry and not c.key]
+        for c, (label, entry) in self._person_clusters(persons, doc).items():
+            add(c, entry_key(entry) if entry else f"person/{slug(label)}", entry.label if entry else label, entry)
+        for c in cands:
+            if id(c) in key_of:
+                continue
+            if c.entry:
+                add(c, entry_key(c.entry), c.entry.label, c.entry)
+            elif c.key:
+                add(c, c.key, c.label or doc.text[c.start : c.end], None)
+            elif c.type != "Person":
+                label = name_key(doc.text[c.start : c.end])
+                add(c, f"{c.type.lower()}/{slug(label)}", label, None)
+        self._stand_ins(entities, doc)
+        for r in roles:
+            of = r.of
+            of_key = entry_key(of) if isinstance(of, Entry) else key_of.get(id(of)) if of else None
+            if isinstance(of, Entry) and of_key not in entities:
+                of_key = None
+            person = entities.get(key_of.get(id(r.person), ""))
+            if person and not any(x.name == r.name and x.of == of_key for x in person.roles):
+                person.roles.append(Role(r.name, of_key, sents.mention(r.start, r.end)))
+        for e in entities.values():
+            e.mentions = sorted(set(e.mentions), key=lambda m: (m.start, m.end))
+        return sorted(entities.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+    def _person_clusters(self, persons: list[Candidate], doc: Doc) -> dict[Candidate, tuple[str, Entry | None]]:
+        """"Joe Biden", "Biden", "Bidens" -> one person, labelled with the longest name."""
+        full: dict[str, str] = {}
+        for c in persons:
+            text = doc.text[c.start : c.end]
+            if " " in text:
+                last = text.split()[-1]
+                if len(text) > len(full.get(last, "")):
+                    full[last] = text
+        out = {}
+        for c in persons:
+            text = doc.text[c.start : c.end]
+            last = name_key(text.split()[-1]) if " " not in text else text.split()[-1]
+            label = full.get(last) or full.get(text) or name_key(text)
+            entry = self.gaz.name(label) or (self.gaz.person_by_surname(label) if " " not in label else None)
+            out[c] = (label, entry if entry and entry.type == "Person" else None)
+        return out
+
+    def _stand_ins(self, entities: dict[str, Entity], doc: Doc) -> None:
+        """Capitals and seats of power acting as their country ("Moskau dementiert …")."""
+        for e in list(entities.values()):
+            entry = self.gaz.entries.get(e.wikidata or "") or self.gaz.name(e.label)
+            target = entry and (entry.capital_of or entry.stands_for)
+            if not target or target not in self.gaz.entries:
+                continue
+            acting = any(_word_before(doc, m.start).lower() not in LOCATIVE for m in e.mentions)
+            if entry.capital_of and not acting:
+                continue
+            country = self.gaz.entries[target]
+            key = entry_key(country)
+            entities.setdefault(key, Entity(key, country.type, country.label, country.wikidata))
+            e.stands_for = key
+
+
+def entry_key(entry: Entry) -> str:
+    return entry.wikidata or f"{entry.type.lower()}/{slug(entry.label)}"
+
+
+def _word_before(doc: Doc, char: int) -> str:
+    text = doc.text[:char].rstrip()
+    return text.rsplit(None, 1)[-1] if text else ""
+
+
+def _inflect(adjective: str, gender: str) -> str:
+    """"außenpolitische" before "Berater" -> "außenpolitischer": the role's name in the nominative."""
+    stem = adjective
+    for ending in ("en", "em", "er", "es", "e"):
+        if stem.endswith(ending):
+            stem = stem[: -len(ending)]
+            break
+    return stem + {"m": "er", "f": "e", "n": "es"}.get(gender, "er")

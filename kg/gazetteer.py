@@ -1,0 +1,95 @@
+"""The gazetteer: known countries, places, organizations and people with their German names and QIDs.
+
+Two data files are merged by id: `gazetteer_wikidata.jsonl` (derived by scripts/make_gazetteer.py
+from Natural Earth and Wikidata) and the hand-kept `gazetteer.jsonl`, whose fields win. Add a name,
+an adjective or a whole entry by editing `gazetteer.jsonl`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+FILES = ("gazetteer_wikidata.jsonl", "gazetteer.jsonl")  # later files override earlier ones
+NER_LABEL = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Place": "LOC", "Group": "ORG"}
+_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One known entity. `id` is a Wikidata QID where there is one."""
+
+    id: str
+    type: str
+    label: str
+    names: list[str] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)  # stems: "russisch"
+    prefixes: list[str] = field(default_factory=list)  # compound heads: "US" in "US-Präsident"
+    article: str | None = None  # "die" for "die Ukraine", used to build genitives
+    capital_of: str | None = None
+    stands_for: str | None = None  # "Kreml" speaks for Russia
+
+    @property
+    def wikidata(self) -> str | None:
+        return self.id if re.fullmatch(r"Q\d+", self.id) else None
+
+
+class Gazetteer:
+    """Lookups by surface name, compound prefix and adjective, all case-aware."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = {e.id: e for e in entries}
+        self._by_name = {n: e for e in entries for n in [e.label, *e.names]}
+        self._by_lower = {n.lower(): e for e in entries for n in [e.label, *e.names] if len(n) > 3}
+        self._by_prefix = {p: e for e in entries for p in e.prefixes}
+        self._by_adjective = {a + end: e for e in entries for a in e.adjectives for end in _ADJ_ENDINGS}
+        surnames: dict[str, list[Entry]] = {}
+        for e in entries:
+            if e.type == "Person":
+                for n in {e.label.split()[-1], *(n.split()[-1] for n in e.names)}:
+                    surnames.setdefault(n, []).append(e)
+        self._by_surname = {n: es[0] for n, es in surnames.items() if len({x.id for x in es}) == 1}
+
+    def name(self, text: str) -> Entry | None:
+        """The entry for a full name as written ("Weißen Hauses"), or None."""
+        return self._by_name.get(text) or self._by_lower.get(text.lower())
+
+    def prefix(self, text: str) -> Entry | None:
+        """The entry a compound's first part stands for ("US" in "US-Präsident")."""
+        return self._by_prefix.get(text) or self._by_name.get(text)
+
+    def person_by_surname(self, text: str) -> Entry | None:
+        """A known person by a surname no other known person has ("Biden")."""
+        return self._by_surname.get(text)
+
+    def adjective(self, text: str) -> Entry | None:
+        """The country an inflected adjective refers to ("russischen" -> Russland)."""
+        return self._by_adjective.get(text.lower())
+
+    def ruler_patterns(self) -> list[dict]:
+        """Patterns for spaCy's entity_ruler: one per name, tokenised on spaces."""
+        return [
+            {"label": NER_LABEL[e.type], "pattern": [{"ORTH": t} for t in n.split()], "id": e.id}
+            for e in self.entries.values()
+            for n in dict.fromkeys([e.label, *e.names])
+        ]
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@cache
+def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    merged: dict[str, dict] = {}
+    for name in FILES:
+        for row in _read(data_dir / name):
+            old = merged.get(row["id"], {})
+            names = list(dict.fromkeys([*old.get("names", []), *row.get("names", [])]))
+            merged[row["id"]] = {**old, **row, "names": names}
+    return Gazetteer([Entry(**row) for row in merged.values()])

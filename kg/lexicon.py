@@ -1,0 +1,68 @@
+"""Lexicons kept as data files in kg/data (one JSON object a line), loaded once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def read_jsonl(name: str) -> list[dict]:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    name: str  # nominative singular: "Präsident", "Beamter"
+    forms: tuple[str, ...]
+    gender: str = "m"
+    suffix: bool = False  # also heads a compound: "Außenminister", "Regierungssprecher"
+    of: str | None = None  # implied affiliation: Bundeskanzler -> Q183
+    anonymous_only: bool = False  # "ein Vertreter": a source, not a title before a name
+
+
+@dataclass(frozen=True, slots=True)
+class GroupNoun:
+    label: str
+    forms: tuple[str, ...]
+    compound: bool = False  # "NATO-Mitglieder"
+    compound_only: bool = False  # "Mitglieder" alone is no actor
+    after: tuple[str, ...] = ()  # needs one of these words before it ("der Westen")
+    not_before: tuple[str, ...] = ()  # "Westen der Ukraine" is a region, not the West
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    roles: dict[str, RoleNoun] = field(default_factory=dict)  # form -> noun
+    groups: dict[str, GroupNoun] = field(default_factory=dict)
+
+    def role(self, token: str, compounds: bool = True) -> tuple[RoleNoun, str] | None:
+        """The role noun a token is or ends in, and the token's role name ("Außenministers" -> Außenminister)."""
+        if noun := self.roles.get(token):
+            return noun, noun.name
+        if not compounds:
+            return None
+        for size in range(min(len(token) - 3, 16), 2, -1):
+            head = token[-size:].capitalize()
+            noun = self.roles.get(head)
+            if noun and noun.suffix:
+                stem = token[: len(token) - size]
+                return noun, stem + noun.name.lower() if stem and not stem.endswith("-") else noun.name
+        return None
+
+
+@cache
+def lexicon() -> Lexicon:
+    roles = {}
+    for row in read_jsonl("roles.jsonl"):
+        noun = RoleNoun(**{**row, "forms": tuple(row["forms"])})
+        roles.update({form: noun for form in noun.forms})
+    groups = {}
+    for row in read_jsonl("groups.jsonl"):
+        noun = GroupNoun(**{**row, **{k: tuple(row.get(k, ())) for k in ("forms", "after", "not_before")}})
+        groups.update({form: noun for form in noun.forms})
+    return Lexicon(roles, groups)

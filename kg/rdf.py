@@ -1,0 +1,239 @@
+"""The typed model of one article -> the quads of its named graph.
+
+IRIs are deterministic (same input and base, same IRIs): articles, sentences and mentions by id and
+character offsets (NIF `#char=s,e`), entities by QID or type and normalised label (so they merge
+across articles), events and claims by article and position. The model is documented in
+docs/model.md and constrained by kg/shapes.ttl.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.model import ArticleGraph, Claim, Entity, Event, Mention, Span
+from kg.vocab import DEFAULT_BASE, ITSRDF, KG, KG_ROLE, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD, XSD
+
+_ENTITY_CLASSES = {
+    "Person": (SCHEMA.Person, SEM.Actor),
+    "Organization": (SCHEMA.Organization, SEM.Actor),
+    "Country": (SCHEMA.Country, SEM.Actor, SEM.Place),
+    "Place": (SCHEMA.Place, SEM.Place),
+    "Group": (KG.Group, SEM.Actor),
+}
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, hyphens: a readable and stable IRI segment ("Weißes Haus" -> "weisses-haus")."""
+    text = text.replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Iris:
+    """Where each kind of node lives under the configurable base."""
+
+    base: str = DEFAULT_BASE
+
+    def graph(self, article_id: str) -> NamedNode:
+        return NamedNode(f"{self.base}graph/{article_id}")
+
+    def article(self, article_id: str) -> NamedNode:
+        return NamedNode(f"{self.base}article/{article_id}")
+
+    def span(self, article_id: str, start: int, end: int) -> NamedNode:
+        return NamedNode(f"{self.base}article/{article_id}#char={start},{end}")
+
+    def entity(self, key: str) -> NamedNode:
+        return NamedNode(f"{self.base}entity/{key}")
+
+    def event(self, article_id: str, key: str) -> NamedNode:
+        return NamedNode(f"{self.base}event/{article_id}/{key}")
+
+    def claim(self, article_id: str, key: str) -> NamedNode:
+        return NamedNode(f"{self.base}claim/{article_id}/{key}")
+
+    def role(self, article_id: str, n: int) -> NamedNode:
+        return NamedNode(f"{self.base}role/{article_id}/{n}")
+
+
+def de(text: str) -> Literal:
+    return Literal(text, language="de")
+
+
+def date_literal(value: str) -> Literal | None:
+    """A TIMEX3 value as the narrowest XSD date type, or None when it is not a calendar date."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return None
+
+
+@dataclass
+class _Writer:
+    ag: ArticleGraph
+    iris: Iris
+    quads: list[Quad] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.graph = self.iris.graph(self.ag.article.id)
+        self.article = self.iris.article(self.ag.article.id)
+        self.context = self.iris.span(self.ag.article.id, 0, len(self.ag.article.text))
+        self.entity_iris = {e.key: self.iris.entity(e.key) for e in self.ag.entities}
+
+    def add(self, s: NamedNode, p: NamedNode, o) -> None:
+        if o is not None:
+            self.quads.append(Quad(s, p, o, self.graph))
+
+    def span(self, span: Span) -> NamedNode:
+        return self.iris.span(self.ag.article.id, span.start, span.end)
+
+    def sentence_of(self, index: int) -> NamedNode:
+        s = self.ag.sentences[index]
+        return self.span(s)
+
+    def write(self) -> list[Quad]:
+        self._article()
+        for sentence in self.ag.sentences:
+            node = self.span(sentence)
+            self.add(node, RDF.type, NIF.Sentence)
+            self._offsets(node, sentence)
+        for entity in self.ag.entities:
+            self._entity(entity)
+        for n, (entity, role) in enumerate((e, r) for e in self.ag.entities for r in e.roles):
+            self._role(n, entity, role)
+        for event in self.ag.events:
+            self._event(event)
+        for claim in self.ag.claims:
+            self._claim(claim)
+        return self.quads
+
+    def _offsets(self, node: NamedNode, span: Span) -> None:
+        self.add(node, NIF.beginIndex, Literal(span.start))
+        self.add(node, NIF.endIndex, Literal(span.end))
+        self.add(node, NIF.anchorOf, Literal(span.text))
+        self.add(node, NIF.referenceContext, self.context)
+
+    def _article(self) -> None:
+        a = self.ag.article
+        self.add(self.article, RDF.type, SCHEMA.NewsArticle)
+        self.add(self.article, SCHEMA.identifier, Literal(a.id))
+        if a.title:
+            self.add(self.article, SCHEMA.headline, de(a.title))
+        if a.published:
+            self.add(self.article, SCHEMA.datePublished, Literal(a.published.isoformat(), datatype=XSD.dateTime))
+        if a.url:
+            self.add(self.article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI))
+        self.add(self.article, SCHEMA.inLanguage, Literal("de"))
+        self.add(self.article, KG.contentHash, Literal(content_hash(a.text)))
+        self.add(self.article, KG.pipeline, Literal(self.ag.pipeline))
+        self.add(self.article, PROV.wasDerivedFrom, Literal(a.source))
+        self.add(self.context, RDF.type, NIF.Context)
+        self.add(self.context, NIF.isString, Literal(a.text))
+        self.add(self.context, NIF.beginIndex, Literal(0))
+        self.add(self.context, NIF.endIndex, Literal(len(a.text)))
+        self.add(self.context, NIF.sourceUrl, self.article)
+
+    def _mention(self, mention: Mention, target: NamedNode) -> NamedNode:
+        node = self.span(mention)
+        self.add(node, RDF.type, NIF.Phrase)
+        self._offsets(node, mention)
+        self.add(node, NIF.sentence, self.sentence_of(mention.sentence))
+        self.add(node, ITSRDF.taIdentRef, target)
+        return node
+
+    def _entity(self, e: Entity) -> None:
+        node = self.entity_iris[e.key]
+        for cls in _ENTITY_CLASSES[e.type]:
+            self.add(node, RDF.type, cls)
+        self.add(node, RDFS.label, de(e.label))
+        for alt in sorted({m.text for m in e.mentions} - {e.label}):
+            self.add(node, SKOS.altLabel, de(alt))
+        if e.wikidata:
+            self.add(node, SKOS.exactMatch, WD.term(e.wikidata))
+        if e.anonymous:
+            self.add(node, KG.anonymous, Literal(True))
+        if e.stands_for and e.stands_for in self.entity_iris:
+            self.add(node, KG.standsFor, self.entity_iris[e.stands_for])
+        self.add(node, PROV.wasDerivedFrom, self.article)
+        for mention in e.mentions:
+            self._mention(mention, node)
+
+    def _role(self, n: int, entity: Entity, role) -> None:
+        node = self.iris.role(self.ag.article.id, n)
+        self.add(node, RDF.type, SEM.Role)
+        self.add(node, RDF.value, self.entity_iris[entity.key])
+        self.add(node, SEM.roleType, KG_ROLE.term(slug(role.name)))
+        self.add(node, SCHEMA.roleName, de(role.name))
+        if role.of in self.entity_iris:
+            self.add(node, KG.roleOf, self.entity_iris[role.of])
+        if role.evidence:
+            self.add(node, PROV.wasDerivedFrom, self.span(role.evidence))
+        self.add(node, PROV.hadPrimarySource, self.article)
+
+    def _provenance(self, node: NamedNode, sentences: list[int]) -> None:
+        for index in dict.fromkeys(sentences):
+            self.add(node, PROV.wasDerivedFrom, self.sentence_of(index))
+        self.add(node, PROV.hadPrimarySource, self.article)
+
+    def _event(self, ev: Event) -> None:
+        node = self.iris.event(self.ag.article.id, ev.key)
+        self.add(node, RDF.type, SEM.Event)
+        self.add(node, SEM.eventType, KG.term(ev.type))
+        self.add(node, RDFS.label, de(ev.trigger.text))
+        self.add(node, KG.status, KG.term(ev.status))
+        if ev.code:
+            self.add(node, KG.ploverCode, Literal(ev.code))
+        for key in ev.participants:
+            self.add(node, SEM.hasActor, self.entity_iris.get(key))
+        if ev.place:
+            self.add(node, SEM.hasPlace, self.entity_iris.get(ev.place))
+        if ev.date:
+            self.add(node, SEM.hasTimeStamp, date_literal(ev.date.value))
+            self.add(node, KG.timexValue, Literal(ev.date.value))
+        if ev.duration:
+            self.add(node, SCHEMA.duration, Literal(ev.duration, datatype=XSD.duration))
+        for mention in [ev.trigger, *ev.mentions]:
+            self.add(node, KG.trigger, self._mention(mention, node))
+        self._provenance(node, [m.sentence for m in [ev.trigger, *ev.mentions]])
+
+    def _claim(self, c: Claim) -> None:
+        node = self.iris.claim(self.ag.article.id, c.key)
+        self.add(node, RDF.type, SCHEMA.Claim)
+        self.add(node, KG.claimType, KG.term(c.type))
+        self.add(node, KG.mode, KG.term(c.mode))
+        if c.code:
+            self.add(node, KG.ploverCode, Literal(c.code))
+        if c.speaker:
+            self.add(node, SCHEMA.author, self.entity_iris.get(c.speaker))
+        for key in c.addressee:
+            self.add(node, KG.addressee, self.entity_iris.get(key))
+        if c.via:
+            self.add(node, KG.via, self.entity_iris.get(c.via))
+        if c.reported_by:
+            self.add(node, KG.reportedBy, self.entity_iris.get(c.reported_by))
+        if c.cue:
+            self.add(node, KG.cue, de(c.cue.text))
+        self.add(node, SCHEMA.text, de(c.content.text))
+        if c.quote:
+            self.add(node, KG.quote, de(c.quote.text))
+        for key in c.topics:
+            self.add(node, SCHEMA.about, self.entity_iris.get(key) or self.iris.event(self.ag.article.id, key))
+        self._provenance(node, [c.sentence, *(m.sentence for m in c.evidence)])
+
+
+def to_quads(ag: ArticleGraph, base: str = DEFAULT_BASE) -> list[Quad]:
+    """All quads of one article's named graph."""
+    return _Writer(ag, Iris(base)).write()

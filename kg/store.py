@@ -1,0 +1,108 @@
+"""The embedded Oxigraph store: one named graph per article, replaced as a whole in one transaction."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from pyoxigraph import (
+    DefaultGraph, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store,
+)
+
+from kg.errors import QueryError, StoreError
+from kg.vocab import KG, PREFIXES
+
+DEFAULT_STORE = Path("kg.store")
+
+
+def default_store_path() -> Path:
+    """`$KG_STORE`, else ./kg.store."""
+    return Path(os.environ.get("KG_STORE", DEFAULT_STORE))
+
+
+def open_store(path: Path | None = None, read_only: bool = False) -> Store:
+    """Open (or create) the on-disk store; read-only opens leave a running build undisturbed."""
+    path = path or default_store_path()
+    try:
+        if read_only:
+            if not path.is_dir():
+                raise StoreError(f"{path}: no store here (build one with `kg build … --store {path}`)")
+            return Store.read_only(str(path))
+        return Store(str(path))
+    except OSError as e:
+        raise StoreError(f"{path}: cannot open store ({e})") from None
+
+
+def load_files(paths: Sequence[Path]) -> Store:
+    """An in-memory store holding RDF files (format by extension), for `--data`."""
+    store = Store()
+    for path in paths:
+        fmt = RdfFormat.from_extension(path.suffix.lstrip("."))
+        if fmt is None:
+            raise StoreError(f"{path}: unknown RDF format {path.suffix!r} (use .trig, .nq, .ttl, .nt, .jsonld)")
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"{path}: cannot load ({e})") from None
+    return store
+
+
+def _nquads(quads: Iterable[Quad]) -> str:
+    return "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+
+
+def replace_graph(store: Store, graph: NamedNode, quads: Sequence[Quad]) -> None:
+    """Drop the article's graph and insert the new one in a single update (one transaction)."""
+    store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ {_nquads(quads)} }}")
+
+
+def remove_graph(store: Store, graph: NamedNode) -> bool:
+    """Delete one article's graph; False if it was not there."""
+    if not store.contains_named_graph(graph):
+        return False
+    store.remove_graph(graph)
+    return True
+
+
+def stored_hashes(store: Store) -> dict[str, tuple[str, str]]:
+    """article IRI -> (content hash, pipeline) of what is stored, for incremental builds."""
+    rows = store.query(
+        f"SELECT ?a ?h ?p WHERE {{ GRAPH ?g {{ ?a <{KG.contentHash.value}> ?h ; <{KG.pipeline.value}> ?p }} }}"
+    )
+    return {row["a"].value: (row["h"].value, row["p"].value) for row in rows}
+
+
+def query(store: Store, sparql: str) -> QuerySolutions | QueryBoolean | QueryTriples:
+    """Run a query over the union of all article graphs, with the model's prefixes predeclared."""
+    try:
+        return store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as e:
+        raise QueryError(f"SPARQL syntax error: {e}") from None
+
+
+def write_file(store: Store, path: Path) -> int:
+    """Serialise the store to `path` (format by extension) atomically; returns the quad count."""
+    fmt = RdfFormat.from_extension(path.suffix.lstrip("."))
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF format {path.suffix!r} (use .trig, .nq, .ttl, .nt, .jsonld)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    os.close(fd)
+    try:
+        if fmt.supports_datasets:
+            store.dump(tmp, format=fmt, prefixes=PREFIXES)
+        else:  # a triples-only format holds the union of the article graphs
+            _union(store).dump(tmp, format=fmt, from_graph=DefaultGraph(), prefixes=PREFIXES)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(store)
+
+
+def _union(store: Store) -> Store:
+    union = Store()
+    union.bulk_extend(Quad(q.subject, q.predicate, q.object) for q in store)
+    return union

@@ -1,0 +1,135 @@
+"""`kg build` end to end: store, output files, SHACL shape, idempotence, bad input, transactions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyshacl
+import pytest
+import rdflib
+from click.testing import CliRunner
+from pyoxigraph import RdfFormat, Store, parse
+
+from kg import pipeline
+from kg.cli import main
+from kg.store import open_store
+from tests.conftest import SEEDS
+
+SHAPES = Path(__file__).resolve().parents[1] / "kg" / "shapes.ttl"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def quads_of(path: Path) -> set:
+    store = Store.read_only(str(path))
+    return {str(q) for q in store}
+
+
+def validate(trig: Path) -> tuple[bool, str]:
+    data = rdflib.Dataset()
+    data.parse(trig, format="trig")
+    graph = rdflib.Graph()
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(SHAPES))
+    return conforms, text
+
+
+def test_seed_graph_conforms_to_shapes(extractor, tmp_path):
+    out = tmp_path / "seed.trig"
+    result = run("build", SEEDS, "--store", tmp_path / "s", "-o", out)
+    assert result.exit_code == 0, result.output
+    conforms, text = validate(out)
+    assert conforms, text[:2000]
+
+
+@pytest.mark.parametrize("suffix", ["trig", "nq", "ttl", "nt", "jsonld"])
+def test_output_formats_parse_back(extractor, tmp_path, suffix):
+    out = tmp_path / f"g.{suffix}"
+    assert run("build", SEEDS, "--store", tmp_path / "s", "-o", out).exit_code == 0
+    quads = list(parse(path=str(out), format=RdfFormat.from_extension(suffix)))
+    assert len(quads) > 100
+    if suffix in ("trig", "nq"):
+        assert {q.graph_name.value for q in quads} == {"https://kg.example.org/graph/000_8fcc23ba8dee0ef6"}
+
+
+def test_rebuild_replaces_the_graph(seed_store):
+    before = quads_of(seed_store)
+    assert run("build", SEEDS, "--store", seed_store).exit_code == 0
+    assert quads_of(seed_store) == before
+
+
+def test_iris_are_deterministic_and_base_is_configurable(extractor, tmp_path):
+    a, b = tmp_path / "a.nq", tmp_path / "b.nq"
+    run("build", SEEDS, "--store", tmp_path / "s1", "-o", a)
+    run("build", SEEDS, "--store", tmp_path / "s2", "-o", b, "--base", "http://news.example/")
+    assert a.read_text() == (tmp_path / "a.nq").read_text()
+    text = b.read_text()
+    assert "http://news.example/entity/Q6279" in text and "kg.example.org" not in text
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_built(extractor, tmp_path):
+    good = tmp_path / "in" / "good.txt"
+    good.parent.mkdir()
+    good.write_text("2022-02-01 | Treffen\nBundeskanzler Olaf Scholz traf in Berlin den französischen Präsidenten Emmanuel Macron.", encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_text("   ")
+    (tmp_path / "in" / "bin.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "in" / "c.jsonl").write_text('{"id": "j", "text": "Die NATO tagt in Brüssel."}\n{broken\n', encoding="utf-8")
+    result = CliRunner(mix_stderr=False).invoke(main, ["build", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output + result.stderr
+    for problem in ("empty.txt: empty article", "bin.txt: binary file", "c.jsonl:2: not a JSON object", "missing.txt: no such file"):
+        assert problem in result.stderr
+    assert "built 2 article(s)" in result.stdout
+    ids = {r["id"].value for r in open_store(tmp_path / "s", read_only=True).query(
+        "SELECT ?id WHERE { GRAPH ?g { ?a <https://schema.org/identifier> ?id } }")}
+    assert ids == {"good", "j"}
+
+
+def test_failed_article_leaves_its_old_graph(seed_store, monkeypatch):
+    before = quads_of(seed_store)
+
+    def explode(ag, base):
+        raise RuntimeError("extraction failed half-way")
+
+    monkeypatch.setattr(pipeline, "to_quads", explode)
+    with pytest.raises(RuntimeError):
+        pipeline.build([SEEDS], open_store(seed_store), pipeline.load_extractor())
+    assert quads_of(seed_store) == before
+
+
+def test_unknown_model_is_a_clean_error(tmp_path):
+    result = run("build", SEEDS, "--store", tmp_path / "s", "--model", "de_no_such_model")
+    assert result.exit_code == 1 and "cannot load spaCy pipeline 'de_no_such_model'" in result.output
+    assert not (tmp_path / "s").exists() or not list(Store(str(tmp_path / "s")))
+
+
+def test_query_formats(seed_store_dir):
+    table = run("query", "entities", "--store", seed_store_dir)
+    assert table.exit_code == 0 and "Joe Biden" in table.output
+    data = json.loads(run("query", "entities", "--store", seed_store_dir, "--format", "json").output)
+    assert data["head"]["vars"] == ["entity", "label", "type", "wikidata"]
+    rows = {b["label"]["value"]: b for b in data["results"]["bindings"]}
+    assert rows["Joe Biden"]["wikidata"]["value"] == "http://www.wikidata.org/entity/Q6279"
+    assert rows["Juri Uschakow"]["type"]["value"] == "Person" and "wikidata" not in rows["Juri Uschakow"]
+    csv = run("query", "entities", "--store", seed_store_dir, "--format", "csv").output
+    assert csv.splitlines()[0].strip() == "entity,label,type,wikidata"
+    tsv = run("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", seed_store_dir, "--format", "tsv")
+    assert tsv.output.splitlines()[0].strip() == "?n"
+
+
+def test_query_data_files_and_errors(extractor, tmp_path):
+    out = tmp_path / "seed.trig"
+    run("build", SEEDS, "--store", tmp_path / "s", "-o", out)
+    assert "Wladimir Putin" in run("query", "entities", "--data", out).output
+    bad = run("query", "SELECT ?x WHERE { ?x", "--data", out)
+    assert bad.exit_code == 1 and "SPARQL syntax error" in bad.output
+    unknown = run("query", "nonsense", "--data", out)
+    assert unknown.exit_code == 1 and "neither a bundled query" in unknown.output
+    nostore = run("query", "entities", "--store", tmp_path / "nowhere")
+    assert nostore.exit_code == 1 and "no store here" in nostore.output
+    listing = run("query", "--list")
+    assert "entities" in listing.output
