@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -12,7 +12,7 @@ from pyoxigraph import Store
 
 from kg.errors import KgError
 from kg.read import parse_date
-from kg.store import default_store_path, load_files, open_store
+from kg.store import default_store_path, load_files, open_store, query as query_store
 from kg.vocab import DEFAULT_BASE
 
 
@@ -56,36 +56,85 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Also write the built graphs to a file (.trig, .nq, .ttl, .nt, .jsonld).")
+@click.option("--no-store", is_flag=True, help="Write only the -o file (e.g. one shard's N-Quads), no store.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for articles whose file has none.")
 @click.option("--model", help="An installed spaCy German pipeline to use instead of kg's own.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the graph's nodes.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
+@click.option("--shard", help="K/N: build only the K-th of N shards of the input (by article id).")
+@click.option("--force", is_flag=True, help="Rebuild articles whose text and pipeline are unchanged.")
 @_fail_cleanly
-def build(inputs, store_path, output, published, model, base) -> None:
+def build(inputs, store_path, output, no_store, published, model, base, workers, shard, force) -> None:
     """Read articles and build their graphs into the store.
 
     Example: kg build seeds/
     """
-    from kg.pipeline import build as run_build, load_extractor
-    from kg.store import write_file
+    from kg.pipeline import BuildOptions, Shard, build as run_build, load_extractor
+    from kg.read import count_articles
 
-    when = parse_date(published, "--published") if published else None
+    if no_store and not output:
+        raise KgError("--no-store needs -o FILE")
+    options = BuildOptions(
+        parse_date(published, "--published") if published else None, base, workers,
+        Shard.parse(shard) if shard else None, force,
+    )
     extractor = load_extractor(model)
-    store = open_store(store_path or default_store_path())
+    path = store_path or default_store_path()
+    store = None if no_store else open_store(path)
     sink: list | None = [] if output else None
-    report = run_build(inputs, store, extractor, when, base, sink, on_error=_report_error)
-    store.flush()
+    with Progress(count_articles(inputs)) as progress:
+        report = run_build(inputs, store, extractor, options, sink, on_article=progress.step)
     if output and sink is not None:
-        out = Store()
-        out.bulk_extend(sink)
-        write_file(out, output)
-    click.echo(report.summary() + f" into {store_path or default_store_path()}" + (f" and {output}" if output else ""))
-    if report.built:
-        from kg.store import query
-
-        counts = query(store, COUNTS)
-        click.echo(", ".join(f"{row['n'].value} {row['kind'].value}" for row in counts) + " in the store")
+        _write_output(output, sink, store, report.skipped, base)
+    where = " and ".join(str(p) for p in (None if no_store else path, output) if p)
+    click.echo(f"{report.summary()} into {where}")
+    if store is not None and (report.built or report.skipped):
+        click.echo(", ".join(f"{row['n'].value} {row['kind'].value}" for row in query_store(store, COUNTS)) + " in the store")
+    for warning in report.warnings:
+        click.echo(f"kg: warning: {warning}", err=True)
+    for error in report.failed:
+        click.echo(f"kg: error: {error}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _write_output(path: Path, built: list[tuple[str, str]], store: Store | None, skipped: list[str], base: str) -> None:
+    """The graphs of this build's articles (built now, or unchanged in the store) to one file."""
+    from kg.rdf import Iris
+    from kg.store import add_graph, write_file
+
+    out = Store()
+    for graph, triples in built:
+        add_graph(out, graph, triples)
+    for article_id in skipped if store is not None else ():
+        graph = Iris(base).graph(article_id)
+        out.bulk_extend(store.quads_for_pattern(None, None, None, graph))
+    write_file(out, path)
+
+
+class Progress:
+    """Articles done, articles/s and ETA on stderr, only when it is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.live = sys.stderr.isatty()
+        self.start = self.last = time.monotonic()
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.live and now - self.last > 0.5:
+            self.last = now
+            rate = self.done / (now - self.start)
+            eta = (self.total - self.done) / rate if rate and self.total > self.done else 0
+            click.echo(f"\r{self.done}/{self.total} articles, {rate:.1f}/s, ETA {eta:.0f} s ", err=True, nl=False)
+
+    def __exit__(self, *exc) -> None:
+        if self.live and self.done:
+            click.echo("", err=True)
 
 
 COUNTS = """
@@ -96,10 +145,6 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
   ?x a ?class
 } GROUP BY ?kind ORDER BY DESC(?n)
 """
-
-
-def _report_error(error: KgError) -> None:
-    click.echo(f"kg: error: {error}", err=True)
 
 
 @main.command()
@@ -140,6 +185,95 @@ def eval_(gold, store_path, data_files, as_json) -> None:
 
     report = evaluate(source_store(store_path, data_files), gold)
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.render())
+
+
+@main.command()
+@store_option
+@data_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 127.0.0.1 is this machine only.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0 picks a free port.")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=30.0, show_default=True, help="Seconds per query before 503.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows/triples per result before 400.")
+@_fail_cleanly
+def serve(store_path, data_files, host, port, timeout, max_rows) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql (and a query page at /).
+
+    Example: kg serve --port 8000
+    """
+    from kg.serve import serve as run
+
+    run(source_store(store_path, data_files), host, port, timeout=timeout, max_rows=max_rows, echo=click.echo)
+
+
+@main.command()
+@store_option
+@click.option("--gsp", required=True, help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+@click.option("--user", help="User for Basic/Digest auth.")
+@click.option("--password", envvar="KG_GSP_PASSWORD", help="Password (or $KG_GSP_PASSWORD).")
+@_fail_cleanly
+def push(store_path, gsp, user, password) -> None:
+    """PUT every article graph to a triple store (SPARQL 1.1 Graph Store HTTP Protocol).
+
+    Example: kg push --gsp http://127.0.0.1:7878/store
+    """
+    from kg.push import push as send
+
+    store = open_store(store_path or default_store_path(), read_only=True)
+    count = send(store, gsp, user, password,
+                 progress=lambda done, total, graph: click.echo(f"[{done}/{total}] {graph}", err=True))
+    click.echo(f"pushed {count} graphs to {gsp}")
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@store_option
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI the store was built with.")
+@_fail_cleanly
+def remove(article_ids, store_path, base) -> None:
+    """Delete articles (their named graphs) from the store.
+
+    Example: kg remove 000_8fcc23ba8dee0ef6
+    """
+    from kg.rdf import Iris
+    from kg.store import remove_graph
+
+    store = open_store(store_path or default_store_path())
+    missing = [a for a in article_ids if not remove_graph(store, Iris(base).graph(a))]
+    click.echo(f"removed {len(article_ids) - len(missing)} article(s)")
+    if missing:
+        raise KgError(f"not in the store: {', '.join(missing)}")
+
+
+@main.command()
+@store_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write (.nq, .trig, .ttl, .nt, .jsonld).")
+@_fail_cleanly
+def dump(store_path, output) -> None:
+    """Write the whole store to a file, e.g. N-Quads for a triple store's bulk loader.
+
+    Example: kg dump -o graph.nq
+    """
+    from kg.store import write_file
+
+    count = write_file(open_store(store_path or default_store_path(), read_only=True), output)
+    click.echo(f"wrote {count} quads to {output}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@store_option
+@_fail_cleanly
+def load(files, store_path) -> None:
+    """Merge RDF files (e.g. the N-Quads of `kg build --shard K/N --no-store -o`) into the store.
+
+    Each file is loaded in one transaction; an article graph already in the store is replaced.
+    Example: kg load shard-1.nq shard-2.nq
+    """
+    from kg.store import load_into
+
+    store = open_store(store_path or default_store_path())
+    for file in files:
+        click.echo(f"{file}: {load_into(store, file)} quads")
 
 
 if __name__ == "__main__":

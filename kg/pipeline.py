@@ -1,18 +1,23 @@
-"""read → NLP → extract → model → RDF → store: the build, one article at a time.
+"""read → NLP → extract → model → RDF → store: the build, as a stream.
 
-Each article is one transaction: its named graph is replaced whole or not at all, and a failing
-article is reported without stopping the batch.
+Articles flow through `nlp.pipe` in batches (or through worker processes), and their graphs are
+written in batched transactions: each article's named graph is replaced whole or not at all, an
+unchanged article (same text, same pipeline) is skipped, and a failing input is reported without
+stopping the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+import hashlib
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from pyoxigraph import Quad, Store
+from pyoxigraph import Store
 from spacy.language import Language
 
 import kg
@@ -23,10 +28,12 @@ from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor
 from kg.extract.text import SentenceIndex
 from kg.model import Article, ArticleGraph
-from kg.rdf import Iris, to_quads
-from kg.read import iter_articles
-from kg.store import replace_graph
+from kg.rdf import Iris, content_hash, to_quads
+from kg.read import article_warnings, iter_articles
+from kg.store import graph_update, ntriples, stored_hashes
 from kg.vocab import DEFAULT_BASE
+
+BATCH = 32  # articles per nlp.pipe batch and per store transaction
 
 
 @dataclass
@@ -52,10 +59,16 @@ class Extractor:
         claims = self.claims(doc, sents, index, events)
         return ArticleGraph(article, sents.sentences, index.entities, events, claims, pipeline=self.pipeline)
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleGraph]:
+    def extract_many(self, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[ArticleGraph]:
         stream = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield self.extract(article, doc)
+
+
+@functools.cache
+def load_extractor(model: str | None = None) -> Extractor:
+    """The extractor for a pipeline, loaded once per process (loading costs seconds)."""
+    return Extractor(kg_nlp.load(model), model or "kg")
 
 
 @dataclass
@@ -63,6 +76,7 @@ class BuildReport:
     built: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[KgError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
     quads: int = 0
 
     def summary(self) -> str:
@@ -74,42 +88,127 @@ class BuildReport:
         return ", ".join(parts)
 
 
-@functools.cache
-def load_extractor(model: str | None = None) -> Extractor:
-    """The extractor for a pipeline, loaded once per process (loading costs seconds)."""
-    return Extractor(kg_nlp.load(model), model or "kg")
+@dataclass(frozen=True)
+class Shard:
+    """`--shard K/N`: this run builds the articles whose id hashes to K of N (1-based)."""
+
+    k: int
+    n: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        try:
+            k, n = (int(x) for x in text.split("/"))
+        except ValueError:
+            raise KgError(f"--shard {text!r}: expected K/N, e.g. 1/4") from None
+        if not 1 <= k <= n:
+            raise KgError(f"--shard {text!r}: K must be between 1 and N")
+        return cls(k, n)
+
+    def __contains__(self, article_id: str) -> bool:
+        digest = hashlib.sha1(article_id.encode("utf-8")).digest()
+        return int.from_bytes(digest[:8], "big") % self.n == self.k - 1
+
+
+@dataclass
+class BuildOptions:
+    published: dt.datetime | None = None
+    base: str = DEFAULT_BASE
+    workers: int = 1
+    shard: Shard | None = None
+    force: bool = False  # rebuild unchanged articles too
 
 
 def build(
     inputs: Iterable[Path],
     store: Store | None,
     extractor: Extractor,
-    published: dt.datetime | None = None,
-    base: str = DEFAULT_BASE,
-    sink: list[Quad] | None = None,
-    on_error=None,
+    options: BuildOptions | None = None,
+    sink: list[tuple[str, str]] | None = None,
+    on_error: Callable[[KgError], None] | None = None,
+    on_warning: Callable[[InputError], None] | None = None,
+    on_article: Callable[[], None] | None = None,
 ) -> BuildReport:
-    """Build every article under `inputs` into `store` (and/or collect quads into `sink`)."""
+    """Build every article under `inputs` into `store`; `sink` collects (graph IRI, N-Triples) of each."""
+    options = options or BuildOptions()
     report = BuildReport()
-    iris = Iris(base)
+    known = stored_hashes(store) if store is not None and not options.force else {}
+    iris = Iris(options.base)
+    seen: dict[str, str] = {}
 
-    def articles() -> Iterator[Article]:
-        for item in iter_articles(inputs, published):
+    def fail(error: KgError) -> None:
+        report.failed.append(error)
+        if on_error:
+            on_error(error)
+
+    def todo() -> Iterator[Article]:
+        for item in iter_articles(inputs, options.published):
             if isinstance(item, InputError):
-                report.failed.append(item)
-                if on_error:
-                    on_error(item)
+                fail(item)
+            elif options.shard and item.id not in options.shard:
+                continue
+            elif item.id in seen:
+                fail(InputError(item.source, f"duplicate article id {item.id!r} (first read from {seen[item.id]}); skipped"))
             else:
-                yield item
+                seen[item.id] = item.source
+                for text in article_warnings(item):
+                    report.warnings.append(InputError(item.source, text))
+                    if on_warning:
+                        on_warning(report.warnings[-1])
+                if known.get(iris.article(item.id).value) == (content_hash(item.text), extractor.pipeline):
+                    report.skipped.append(item.id)
+                    if on_article:
+                        on_article()
+                else:
+                    yield item
 
-    for ag in extractor.extract_many(articles()):
-        quads = to_quads(ag, base)
+    graphs = _extract(todo(), extractor, options)
+    while batch := list(islice(graphs, BATCH)):
         if store is not None:
-            replace_graph(store, iris.graph(ag.article.id), quads)
-        if sink is not None:
-            sink.extend(quads)
-        report.built.append(ag.article.id)
-        report.quads += len(quads)
+            store.update(" ;\n".join(graph_update(graph, triples) for _, graph, triples, _ in batch))
+        for article_id, graph, triples, count in batch:
+            if sink is not None:
+                sink.append((graph, triples))
+            report.built.append(article_id)
+            report.quads += count
+            if on_article:
+                on_article()
     return report
 
 
+Serialised = tuple[str, str, str, int]  # article id, graph IRI, N-Triples, quad count
+
+
+def _extract(articles: Iterator[Article], extractor: Extractor, options: BuildOptions) -> Iterator[Serialised]:
+    """Each article's graph as text, in input order, from this process or from workers."""
+    if options.workers <= 1:
+        for ag in extractor.extract_many(articles):
+            yield _serialise(ag, options.base)
+        return
+    context = multiprocessing.get_context("fork")  # workers inherit the loaded pipeline
+    with context.Pool(options.workers, initializer=_init_worker, initargs=(extractor, options.base)) as pool:
+        for chunk in pool.imap(_work, _chunks(articles, 8)):
+            yield from chunk
+
+
+def _serialise(ag: ArticleGraph, base: str) -> Serialised:
+    quads = to_quads(ag, base)
+    return ag.article.id, Iris(base).graph(ag.article.id).value, ntriples(quads), len(quads)
+
+
+def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+_worker: tuple[Extractor, str] | None = None
+
+
+def _init_worker(extractor: Extractor, base: str) -> None:
+    global _worker
+    _worker = (extractor, base)
+
+
+def _work(chunk: list[Article]) -> list[Serialised]:
+    extractor, base = _worker
+    return [_serialise(ag, base) for ag in extractor.extract_many(chunk)]

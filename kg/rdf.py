@@ -192,10 +192,12 @@ class _Writer:
         node = self.iris.event(self.ag.article.id, ev.key)
         self.add(node, RDF.type, SEM.Event)
         self.add(node, SEM.eventType, KG.term(ev.type))
-        self.add(node, RDFS.label, de(ev.trigger.text))
+        self.add(node, RDFS.label, de(ev.label or ev.trigger.text))
         self.add(node, KG.status, KG.term(ev.status))
         if ev.code:
             self.add(node, KG.ploverCode, Literal(ev.code))
+        if ev.cameo:
+            self.add(node, KG.cameoCode, Literal(ev.cameo))
         for key in ev.participants:
             self.add(node, SEM.hasActor, self.entity_iris.get(key))
         if ev.place:
@@ -203,21 +205,36 @@ class _Writer:
         if ev.date:
             self.add(node, SEM.hasTimeStamp, date_literal(ev.date.value))
             self.add(node, KG.timexValue, Literal(ev.date.value))
+            if ev.date.mention:
+                self.add(node, KG.dateText, de(ev.date.mention.text))
+            else:  # a reported past event the text does not date: the article's day
+                self.add(node, KG.dateInferred, Literal(True))
         if ev.duration:
             self.add(node, SCHEMA.duration, Literal(ev.duration, datatype=XSD.duration))
         for mention in [ev.trigger, *ev.mentions]:
             self.add(node, KG.trigger, self._mention(mention, node))
+        self.add(node, KG.evidence, self.sentence_of(ev.trigger.sentence))
         self._provenance(node, [m.sentence for m in [ev.trigger, *ev.mentions]])
 
     def _claim(self, c: Claim) -> None:
+        """An attributed statement (docs/claims.md): who (schema:author) said what (schema:text, kg:quote)
+        to whom (kg:addressee), through which channel (kg:via) or reporter (kg:reportedBy), with offsets
+        of the message (kg:contentMention) and the speaker's words (kg:speakerMention)."""
         node = self.iris.claim(self.ag.article.id, c.key)
         self.add(node, RDF.type, SCHEMA.Claim)
         self.add(node, KG.claimType, KG.term(c.type))
         self.add(node, KG.mode, KG.term(c.mode))
         if c.code:
             self.add(node, KG.ploverCode, Literal(c.code))
-        if c.speaker:
-            self.add(node, SCHEMA.author, self.entity_iris.get(c.speaker))
+        self.add(node, KG.sentence, self.sentence_of(c.sentence))
+        self.add(node, KG.contentMention, self._mention(c.content, node))
+        speaker = self.entity_iris.get(c.speaker) if c.speaker else None
+        if speaker:
+            self.add(node, SCHEMA.author, speaker)
+        if c.speaker_mention and speaker:
+            self.add(node, KG.speakerMention, self._mention(c.speaker_mention, speaker))
+        elif c.speaker_mention:
+            self.add(node, KG.speakerText, de(c.speaker_mention.text))
         for key in c.addressee:
             self.add(node, KG.addressee, self.entity_iris.get(key))
         if c.via:
@@ -235,5 +252,5 @@ class _Writer:
 
 
 def to_quads(ag: ArticleGraph, base: str = DEFAULT_BASE) -> list[Quad]:
-    """All quads of one article's named graph."""
-    return _Writer(ag, Iris(base)).write()
+    """All quads of one article's named graph, each once."""
+    return list(dict.fromkeys(_Writer(ag, Iris(base)).write()))

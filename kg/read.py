@@ -20,6 +20,12 @@ from kg.model import Article
 MAX_BYTES = 5_000_000  # an article beyond this is almost surely not one article
 NEWSROOM_TZ = ZoneInfo("Europe/Berlin")  # "Stand: … Uhr" is German local time
 SUFFIXES = (".txt", ".jsonl")
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|script|br|a|meta|title|!DOCTYPE)\b[^>]*>", re.IGNORECASE)
+_GERMAN_WORDS = frozenset(
+    "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden aus "
+    "er hat dass sie nach wird bei einer um am sind noch wie einem über einen so zum war haben nur oder aber "
+    "vor zur bis mehr durch man sein wurde sei seit gegen".split()
+)
 
 # tagesschau: "[date 2021-12 ]Title … Stand: 31.12.2021 01:13 Uhr"
 _STAND = re.compile(
@@ -42,6 +48,20 @@ def iter_articles(
             yield from _read_file(path, published)
         else:
             yield InputError(str(path), "no such file or directory")
+
+
+def count_articles(paths: Iterable[Path]) -> int:
+    """A quick upper bound of the articles under `paths` (files, and lines of .jsonl), for progress."""
+    total = 0
+    for path in paths:
+        files = [p for p in path.rglob("*") if p.suffix in SUFFIXES] if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == ".jsonl" and file.is_file():
+                with file.open("rb") as handle:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            else:
+                total += 1
+    return total
 
 
 def _read_file(path: Path, published: dt.datetime | None) -> Iterator[Article | InputError]:
@@ -109,6 +129,8 @@ def make_article(
     body = body.strip()
     if not body:
         raise InputError(source, "empty article (no text)")
+    if len(_HTML_TAG.findall(body[:5000])) >= 3:
+        raise InputError(source, "looks like HTML, not plain text: extract the article text first")
     if not article_id.strip():
         raise InputError(source, "empty article id")
     prefix = f"{title.strip()}\n\n" if title and title.strip() else ""
@@ -121,6 +143,19 @@ def make_article(
         url=url,
         body_start=len(prefix),
     )
+
+
+def article_warnings(article: Article, today: dt.date | None = None) -> list[str]:
+    """Problems that do not stop a build but deserve a word: not German, dated in the future."""
+    warnings = []
+    words = re.findall(r"[^\W\d_]+", article.text[:20000].lower())
+    cyrillic = sum(1 for w in words if re.match(r"[\u0400-\u04ff]", w))
+    if len(words) >= 8 and (cyrillic > len(words) / 3 or sum(w in _GERMAN_WORDS for w in words) < 0.05 * len(words)):
+        warnings.append("does not look like German text; built anyway, expect few entities")
+    today = today or dt.date.today()
+    if article.published and article.published.date() > today:
+        warnings.append(f"publication date {article.published.date()} is in the future")
+    return warnings
 
 
 def _read_jsonl(path: Path, published: dt.datetime | None) -> Iterator[Article | InputError]:

@@ -35,27 +35,54 @@ def open_store(path: Path | None = None, read_only: bool = False) -> Store:
         raise StoreError(f"{path}: cannot open store ({e})") from None
 
 
+def rdf_format(path: Path) -> RdfFormat:
+    fmt = RdfFormat.from_extension(path.suffix.lstrip("."))
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF format {path.suffix!r} (use .trig, .nq, .ttl, .nt, .jsonld)")
+    return fmt
+
+
 def load_files(paths: Sequence[Path]) -> Store:
     """An in-memory store holding RDF files (format by extension), for `--data`."""
     store = Store()
     for path in paths:
-        fmt = RdfFormat.from_extension(path.suffix.lstrip("."))
-        if fmt is None:
-            raise StoreError(f"{path}: unknown RDF format {path.suffix!r} (use .trig, .nq, .ttl, .nt, .jsonld)")
-        try:
-            store.bulk_load(path=str(path), format=fmt)
-        except (OSError, SyntaxError, ValueError) as e:
-            raise StoreError(f"{path}: cannot load ({e})") from None
+        load_into(store, path)
     return store
 
 
-def _nquads(quads: Iterable[Quad]) -> str:
-    return "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+def load_into(store: Store, path: Path) -> int:
+    """Load one file in one transaction, replacing the graphs it holds; returns its quad count."""
+    fmt = rdf_format(path)
+    scratch = Store()
+    try:
+        scratch.bulk_load(path=str(path), format=fmt)
+    except (OSError, SyntaxError, ValueError) as e:
+        raise StoreError(f"{path}: cannot load ({e})") from None
+    updates = [
+        graph_update(g.value, ntriples(scratch.quads_for_pattern(None, None, None, g)))
+        for g in scratch.named_graphs()
+    ]
+    default = ntriples(scratch.quads_for_pattern(None, None, None, DefaultGraph()))
+    if default:
+        updates.append(f"INSERT DATA {{\n{default}\n}}")
+    if updates:
+        store.update(" ;\n".join(updates))
+    return len(scratch)
 
 
-def replace_graph(store: Store, graph: NamedNode, quads: Sequence[Quad]) -> None:
-    """Drop the article's graph and insert the new one in a single update (one transaction)."""
-    store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ {_nquads(quads)} }}")
+def ntriples(quads: Iterable[Quad]) -> str:
+    """The triples of quads as N-Triples text: plain strings cross process boundaries cheaply."""
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+def graph_update(graph: str, triples: str) -> str:
+    """SPARQL Update replacing one article's graph; several joined by " ;" run as one transaction."""
+    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{triples}\n}} }}"
+
+
+def add_graph(store: Store, graph: str, triples: str) -> None:
+    """Load one graph's N-Triples into a (scratch) store."""
+    store.load(input=triples, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(graph))
 
 
 def remove_graph(store: Store, graph: NamedNode) -> bool:
@@ -84,12 +111,11 @@ def query(store: Store, sparql: str) -> QuerySolutions | QueryBoolean | QueryTri
 
 def write_file(store: Store, path: Path) -> int:
     """Serialise the store to `path` (format by extension) atomically; returns the quad count."""
-    fmt = RdfFormat.from_extension(path.suffix.lstrip("."))
-    if fmt is None:
-        raise StoreError(f"{path}: unknown RDF format {path.suffix!r} (use .trig, .nq, .ttl, .nt, .jsonld)")
+    fmt = rdf_format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     os.close(fd)
+    os.chmod(tmp, 0o644)  # readable by a bulk loader running as another user
     try:
         if fmt.supports_datasets:
             store.dump(tmp, format=fmt, prefixes=PREFIXES)

@@ -1,0 +1,643 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a pyoxigraph Store.
+
+Why it looks the way it does:
+
+* Stdlib ``ThreadingHTTPServer``: one thread per connection, no extra dependency. Queries run in
+  a small bounded worker pool, so a slow query cannot hold more than ``workers`` cores and the
+  request thread can answer 503 when the per-query timeout passes.
+* One ``pyoxigraph.Store`` is shared by all threads. Oxigraph's Store is thread-safe (RocksDB
+  snapshots give every query a repeatable read) and pyoxigraph releases the GIL while it
+  evaluates, so queries really run in parallel.
+* pyoxigraph cannot cancel a running query. The timeout is checked between result rows; a
+  query that spends its time before the first row (ORDER BY, GROUP BY, a huge join) gets its
+  503 on time, but keeps its worker busy until Oxigraph finishes it. ``workers`` bounds how many
+  such queries can burn CPU at once.
+* Results are buffered (at most ``max_rows`` rows) so that an over-long result or a timeout can
+  still be answered with a proper status code instead of a truncated 200.
+* Read-only: SPARQL Update (incl. LOAD) is never executed, and SERVICE (federation, which makes
+  the server fetch from other hosts) is refused before the query runs; see ``uses_service``.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import functools
+import json
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.vocab import PREFIXES
+
+log = logging.getLogger(__name__)
+
+SPARQL_PATH = "/sparql"
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+# Media types offered, in server preference order (the first one wins ties and */*).
+RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/xml": ox.QueryResultsFormat.XML,
+}
+GRAPH_TYPES: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+}
+# Short names accepted by the ``format`` parameter (as used by Virtuoso, Fuseki, YASGUI links).
+FORMAT_ALIASES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "ntriples": "application/n-triples",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "nquads": "application/n-quads",
+    "nq": "application/n-quads",
+    "trig": "application/trig",
+    "rdfxml": "application/rdf+xml",
+}
+# For CONSTRUCT asked with format=json/xml, answer with the graph format of the same family.
+GRAPH_FALLBACK = {"application/sparql-results+json": "application/ld+json",
+                  "application/sparql-results+xml": "application/rdf+xml"}
+
+_UPDATE_START = re.compile(
+    r"^(?:\s|#[^\n]*(?:\n|$))*"
+    r"(?:(?:PREFIX\s*[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)(?:\s|#[^\n]*(?:\n|$))*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+# The SERVICE keyword as a token: not part of a variable (?service), a prefixed name
+# (ex:service, service:x) or a longer word. String literals and IRIs are not excluded here on
+# purpose: a hit is only a reason to parse the query properly (see uses_service).
+_SERVICE_WORD = re.compile(r"(?<![?$:\w])service(?![\w:])", re.IGNORECASE)
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# pyparsing (under rdflib's SPARQL parser) keeps global parse caches: one parse at a time.
+_RDFLIB_PARSER = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource bounds of the endpoint (all configurable from ``kg serve``)."""
+
+    timeout: float = 30.0  # seconds from request arrival to answer, else 503
+    max_rows: int = 10_000  # solutions (SELECT) or triples (CONSTRUCT/DESCRIBE), else 400
+    workers: int = 4  # queries evaluated at the same time; others wait in line
+    max_request_bytes: int = 1_000_000  # POST body, else 413
+
+
+class HttpError(Exception):
+    """A request that ends with an error status and a plain-text message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A complete response body with its media type."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+
+# --- read-only checks -------------------------------------------------------------------------
+
+
+def looks_like_update(text: str) -> bool:
+    """True if the text is a SPARQL Update request (INSERT, DELETE, LOAD, CLEAR, ...)."""
+    return _UPDATE_START.match(text) is not None
+
+
+def uses_service(query: str) -> bool:
+    """True if the query has a SERVICE clause, or might have one and cannot be proven not to.
+
+    A cheap word search clears nearly every query. Only when the word appears (it may sit in a
+    string literal, an IRI or a comment) is the query parsed with rdflib's SPARQL grammar and the
+    parse tree searched for a ServiceGraphPattern; a query rdflib cannot parse, or might parse
+    differently from Oxigraph (\\u escapes), is refused.
+    """
+    unescaped = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
+    if not (_SERVICE_WORD.search(query) or _SERVICE_WORD.search(unescaped)):
+        return False
+    if unescaped != query:
+        # rdflib expands \u escapes before parsing, Oxigraph only inside strings and IRIs:
+        # '"\u0022"' would be one string to Oxigraph but open a long string to rdflib.
+        return True
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        with _RDFLIB_PARSER:
+            tree = parseQuery(query)
+    except (ParseException, ValueError, TypeError):
+        return True
+    return _has_service_pattern(tree)
+
+
+def _has_service_pattern(node: Any) -> bool:
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(_has_service_pattern(v) for v in node.values())
+    if isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+        return any(_has_service_pattern(v) for v in node)
+    return False
+
+
+# --- content negotiation ----------------------------------------------------------------------
+
+
+def _parse_accept(header: str) -> list[tuple[str, float]]:
+    ranges = []
+    for part in header.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranges.append((media, q))
+    return ranges
+
+
+def negotiate(accept: str | None, offered: list[str]) -> str | None:
+    """The offered media type the Accept header likes best (RFC 9110 §12.5.1), or None.
+
+    Each offered type takes the q of the most specific range matching it; ties go to the
+    server's order, so ``*/*`` gives the first offered type.
+    """
+    if not accept or not accept.strip():
+        return offered[0]
+    ranges = _parse_accept(accept)
+    best, best_q = None, 0.0
+    for media in offered:
+        main = media.split("/")[0]
+        q, specificity = 0.0, -1
+        for rng, rq in ranges:
+            level = 2 if rng == media else 1 if rng == f"{main}/*" else 0 if rng == "*/*" else -1
+            if level > specificity:
+                q, specificity = rq, level
+        if q > best_q:
+            best, best_q = media, q
+    return best
+
+
+def choose_media_type(kind: str, accept: str | None, fmt: str | None) -> str:
+    """Media type for a result of ``kind`` ('results' or 'graph'); HttpError 406 if none fits."""
+    offered = list(RESULT_TYPES if kind == "results" else GRAPH_TYPES)
+    if fmt:
+        wanted = FORMAT_ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
+        if kind == "graph":
+            wanted = GRAPH_FALLBACK.get(wanted, wanted)
+        if wanted in offered:
+            return wanted
+        raise HttpError(406, f"format {fmt!r} cannot be produced for this query; "
+                             f"use one of: {', '.join(offered)}")
+    chosen = negotiate(accept, offered)
+    if chosen is None:
+        raise HttpError(406, f"cannot produce any type in Accept: {accept}; "
+                             f"this query can be answered as: {', '.join(offered)}")
+    return chosen
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+
+def _term_json(term: Any) -> dict[str, Any]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _term_json(term.subject),
+                                            "predicate": _term_json(term.predicate),
+                                            "object": _term_json(term.object)}}
+    raise TypeError(f"unexpected RDF term {term!r}")
+
+
+@dataclass
+class _Job:
+    """One query evaluation, shared by the request thread and the worker that runs it."""
+
+    query: str
+    accept: str | None
+    fmt: str | None
+    default_graphs: list[str]
+    named_graphs: list[str]
+    deadline: float
+    cancelled: threading.Event
+
+    def expired(self) -> bool:
+        return self.cancelled.is_set() or time.monotonic() > self.deadline
+
+
+def _evaluate(store: ox.Store, job: _Job, limits: Limits) -> Reply | None:
+    """Run the query in a worker thread; None if the request thread stopped waiting.
+
+    Never raises: pyoxigraph result iterators may only be touched (and freed) by the thread that
+    created them, so no exception (whose traceback would hold one) may travel to another thread.
+    """
+    try:
+        return _run_query(store, job, limits)
+    except _GivenUp:
+        return None
+    except HttpError as err:
+        return Reply(err.status, "text/plain", (err.message + "\n").encode("utf-8"))
+    except Exception as err:  # a bug must still give the client an answer
+        log.exception("query failed: %s", job.query)
+        return Reply(500, "text/plain", f"internal error: {err}\n".encode("utf-8"))
+
+
+def _run_query(store: ox.Store, job: _Job, limits: Limits) -> Reply:
+    if job.expired():
+        raise _GivenUp()
+    try:
+        # Same dataset and predeclared prefixes as `kg query`; a query's own PREFIX wins.
+        options: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs,
+                                   "prefixes": PREFIXES}
+        if job.default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+        if job.named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+        result = store.query(job.query, **options)
+        if isinstance(result, ox.QueryBoolean):
+            media = choose_media_type("results", job.accept, job.fmt)
+            return Reply(200, media, result.serialize(format=RESULT_TYPES[media]))
+        if isinstance(result, ox.QuerySolutions):
+            media = choose_media_type("results", job.accept, job.fmt)
+            return _select_reply(result, media, job, limits)
+        media = choose_media_type("graph", job.accept, job.fmt)
+        return _graph_reply(result, media, job, limits)
+    except SyntaxError as err:
+        raise HttpError(400, f"SPARQL syntax error: {err}") from err
+    except (ValueError, RuntimeError) as err:
+        raise HttpError(400, f"query evaluation failed: {err}") from err
+    except OSError as err:
+        raise HttpError(500, f"store error: {err}") from err
+
+
+def _collect(rows: Any, job: _Job, limits: Limits, what: str) -> list[Any]:
+    out = []
+    for row in rows:
+        if job.expired():
+            raise _GivenUp()
+        if len(out) >= limits.max_rows:
+            raise HttpError(400, f"result has more than {limits.max_rows} {what} (the server's "
+                                 f"limit); add LIMIT/OFFSET to the query")
+        out.append(row)
+    return out
+
+
+class _GivenUp(Exception):
+    """The request thread stopped waiting for this job (timeout)."""
+
+
+def _select_reply(result: ox.QuerySolutions, media: str, job: _Job, limits: Limits) -> Reply:
+    names = [v.value for v in result.variables]
+    solutions = _collect(result, job, limits, "rows")
+    bindings = []
+    for solution in solutions:
+        row = {}
+        for name in names:
+            term = solution[name]
+            if term is not None:
+                row[name] = _term_json(term)
+        bindings.append(row)
+    body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    target = RESULT_TYPES[media]
+    if target != ox.QueryResultsFormat.JSON:
+        # Oxigraph writes XML/CSV/TSV correctly; it reads back what we wrote as JSON.
+        body = ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=target)
+    return Reply(200, media, body)
+
+
+def _graph_reply(result: ox.QueryTriples, media: str, job: _Job, limits: Limits) -> Reply:
+    triples = _collect(result, job, limits, "triples")
+    fmt = GRAPH_TYPES[media]
+    data: list[Any] = triples
+    if fmt.supports_datasets:
+        data = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return Reply(200, media, ox.serialize(data, format=fmt, prefixes=prefixes))
+
+
+# --- HTTP -------------------------------------------------------------------------------------
+
+
+def _text(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise HttpError(400, f"request body is not UTF-8: {err}") from None
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer that owns the store, the limits and the query worker pool."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128  # socketserver's 5 makes bursts of clients see connection resets
+
+    def __init__(self, address: tuple[str, int], store: ox.Store, limits: Limits) -> None:
+        self.store = store
+        self.limits = limits
+        self.pool = concurrent.futures.ThreadPoolExecutor(limits.workers, "kg-sparql")
+        super().__init__(address, SparqlHandler)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}{SPARQL_PATH}"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    """SPARQL 1.1 Protocol (query operation only) plus the HTML page and /health."""
+
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"
+    server_version = "kg-sparql/1"
+
+    # -- dispatch --
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 (stdlib naming)
+        """CORS preflight, including Chrome's for pages on the internet calling 127.0.0.1."""
+        extra = {
+            "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            "Access-Control-Allow-Headers":
+                self.headers.get("Access-Control-Request-Headers") or "Content-Type, Accept",
+            "Access-Control-Max-Age": "86400",
+        }
+        if self.headers.get("Access-Control-Request-Private-Network") == "true":
+            extra["Access-Control-Allow-Private-Network"] = "true"
+        self._send(204, "text/plain; charset=utf-8", b"", extra=extra)
+
+    def do_GET(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        if url.path in ("/", "/index.html"):
+            self._send(200, "text/html; charset=utf-8", INDEX_HTML.encode("utf-8"))
+        elif url.path == "/health":
+            self._send(200, "application/json", b'{"status":"ok"}')
+        elif url.path == SPARQL_PATH:
+            self._guarded(lambda: self._sparql(parse_qs(url.query, keep_blank_values=True)))
+        else:
+            self._error(404, f"no such resource: {url.path} (the endpoint is {SPARQL_PATH})")
+
+    def do_POST(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        if url.path != SPARQL_PATH:
+            self.close_connection = True
+            self._error(404, f"no such resource: {url.path} (the endpoint is {SPARQL_PATH})")
+            return
+        self._guarded(lambda: self._sparql(self._post_params(url.query)))
+
+    # -- SPARQL --
+
+    def _post_params(self, url_query: str) -> dict[str, list[str]]:
+        params = parse_qs(url_query, keep_blank_values=True)
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        body = self._read_body()
+        if ctype == "application/x-www-form-urlencoded":
+            for key, values in parse_qs(_text(body), keep_blank_values=True).items():
+                params.setdefault(key, []).extend(values)
+        elif ctype == "application/sparql-query":
+            params.setdefault("query", []).append(_text(body))
+        elif ctype == "application/sparql-update":
+            raise HttpError(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        else:
+            raise HttpError(415, f"unsupported Content-Type {ctype or '(none)'}: use "
+                                 "application/sparql-query or application/x-www-form-urlencoded")
+        return params
+
+    def _read_body(self) -> bytes:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            self.close_connection = True
+            raise HttpError(411, "a POST needs a Content-Length header")
+        try:
+            size = int(length)
+        except ValueError:
+            self.close_connection = True
+            raise HttpError(400, f"bad Content-Length: {length!r}") from None
+        if size > self.server.limits.max_request_bytes:
+            self.close_connection = True
+            raise HttpError(413, f"request body of {size} bytes exceeds the limit of "
+                                 f"{self.server.limits.max_request_bytes}")
+        return self.rfile.read(size)
+
+    def _sparql(self, params: dict[str, list[str]]) -> None:
+        if "update" in params or "using-graph-uri" in params:
+            raise HttpError(403, "this endpoint is read-only: SPARQL Update is not accepted")
+        queries = params.get("query", [])
+        if len(queries) != 1 or not queries[0].strip():
+            raise HttpError(400, "give exactly one non-empty 'query' parameter "
+                                 "(GET ?query=..., or POST a form or application/sparql-query)")
+        query = queries[0]
+        if looks_like_update(query):
+            raise HttpError(403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, "
+                                 "LOAD, CLEAR, ...) is not accepted")
+        if uses_service(query):
+            raise HttpError(403, "SERVICE (federated query) is not allowed on this endpoint")
+        limits = self.server.limits
+        job = _Job(query=query, accept=self.headers.get("Accept"),
+                   fmt=(params.get("format") or [None])[0],
+                   default_graphs=params.get("default-graph-uri", []),
+                   named_graphs=params.get("named-graph-uri", []),
+                   deadline=time.monotonic() + limits.timeout, cancelled=threading.Event())
+        future = self.server.pool.submit(_evaluate, self.server.store, job, limits)
+        try:
+            reply = future.result(timeout=max(0.0, job.deadline - time.monotonic()))
+        except concurrent.futures.TimeoutError:
+            job.cancelled.set()
+            future.cancel()
+            raise HttpError(503, f"query exceeded the time limit of {limits.timeout:g} s; "
+                                 "make it more selective or add LIMIT") from None
+        if reply is None:
+            raise HttpError(503, f"query exceeded the time limit of {limits.timeout:g} s")
+        ctype = reply.content_type
+        if ctype.startswith("text/") or ctype.endswith(("json", "xml", "trig", "quads")):
+            ctype += "; charset=utf-8"
+        self._send(reply.status, ctype, reply.body)
+
+    # -- responses --
+
+    def _guarded(self, action: Any) -> None:
+        try:
+            action()
+        except HttpError as err:
+            self._error(err.status, err.message)
+        except Exception as err:  # a bug must still give the client an answer
+            log.exception("internal error")
+            self._error(500, f"internal error: {err}")
+
+    def _error(self, status: int, message: str) -> None:
+        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+    def _send(self, status: int, content_type: str, body: bytes,
+              extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Vary", "Accept")
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+        log.info("%s %s", self.address_string(), format % args)
+
+
+def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 0, *,
+                timeout: float = Limits.timeout, max_rows: int = Limits.max_rows,
+                workers: int = Limits.workers) -> SparqlServer:
+    """A bound, not yet serving endpoint; ``port=0`` picks a free port (see ``.server_address``).
+
+    KgError if the address cannot be bound (port in use, no such host). Call ``serve_forever()``
+    (in a thread if needed), then ``shutdown()`` and ``server_close()``.
+    """
+    if timeout <= 0 or max_rows <= 0 or workers <= 0:
+        raise KgError("--timeout, --max-rows and workers must be positive")
+    limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers)
+    try:
+        return SparqlServer((host, port), store, limits)
+    except OSError as err:
+        raise KgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+
+
+def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 8000, *,
+          timeout: float = Limits.timeout, max_rows: int = Limits.max_rows,
+          workers: int = Limits.workers, echo: Callable[[str], Any] | None = None) -> None:
+    """Serve until Ctrl-C, telling the user where (``echo``, e.g. click.echo, prints the URLs)."""
+    echo = echo or functools.partial(print, flush=True)
+    server = make_server(store, host, port, timeout=timeout, max_rows=max_rows, workers=workers)
+    host_shown, port_bound = server.server_address[:2]
+    echo(f"SPARQL endpoint: http://{host_shown}:{port_bound}{SPARQL_PATH}")
+    echo(f"query page:      http://{host_shown}:{port_bound}/   (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+# The query page: plain HTML/JS, no external resources, so it works offline.
+INDEX_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
+<style>
+body{font:14px system-ui,sans-serif;margin:1.5em;color:#222}
+textarea{width:100%;height:14em;font:13px monospace;box-sizing:border-box}
+button{margin:.5em 0;padding:.4em 1.2em}
+table{border-collapse:collapse;margin-top:.5em}
+th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top;font-size:13px}
+th{background:#f3f3f3}#status{margin-left:1em;color:#555}.err{color:#b00020;white-space:pre-wrap}
+pre{background:#f7f7f7;padding:.5em;overflow:auto}
+</style></head><body>
+<h1>kg SPARQL endpoint</h1>
+<p>Read-only SPARQL 1.1 at <code>/sparql</code>; the default graph is the union of all article
+graphs. Ctrl+Enter runs the query.</p>
+<textarea id="q" spellcheck="false">PREFIX schema: &lt;https://schema.org/&gt;
+SELECT ?g (COUNT(*) AS ?triples)
+WHERE { GRAPH ?g { ?s ?p ?o } }
+GROUP BY ?g ORDER BY DESC(?triples) LIMIT 100</textarea><br>
+<button id="run">Run</button><span id="status"></span>
+<div id="out"></div>
+<script>
+const q = document.getElementById("q"), out = document.getElementById("out"),
+      status = document.getElementById("status");
+function cell(term) {
+  if (!term) return "";
+  if (term.type === "literal") {
+    return term.value + (term["xml:lang"] ? " @" + term["xml:lang"] : "");
+  }
+  if (term.type === "triple") {
+    const v = term.value;
+    return "<< " + cell(v.subject) + " " + cell(v.predicate) + " " + cell(v.object) + " >>";
+  }
+  return term.type === "bnode" ? "_:" + term.value : term.value;
+}
+async function run() {
+  out.textContent = ""; status.textContent = "running...";
+  const started = performance.now();
+  try {
+    const resp = await fetch("sparql", {method: "POST",
+      headers: {"Content-Type": "application/sparql-query",
+                "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
+      body: q.value});
+    const ms = Math.round(performance.now() - started);
+    const type = resp.headers.get("Content-Type") || "";
+    if (!resp.ok) {
+      const p = document.createElement("div"); p.className = "err";
+      p.textContent = resp.status + " " + resp.statusText + ": " + await resp.text();
+      out.appendChild(p); status.textContent = ""; return;
+    }
+    if (!type.startsWith("application/sparql-results+json")) {
+      const pre = document.createElement("pre"); pre.textContent = await resp.text();
+      out.appendChild(pre); status.textContent = ms + " ms"; return;
+    }
+    const data = await resp.json();
+    if ("boolean" in data) {
+      out.textContent = "ASK: " + data.boolean; status.textContent = ms + " ms"; return;
+    }
+    const vars = data.head.vars, rows = data.results.bindings;
+    const table = document.createElement("table"), head = table.insertRow();
+    for (const v of vars) { const th = document.createElement("th"); th.textContent = "?" + v; head.appendChild(th); }
+    for (const b of rows) { const tr = table.insertRow(); for (const v of vars) tr.insertCell().textContent = cell(b[v]); }
+    out.appendChild(table);
+    status.textContent = rows.length + " rows, " + ms + " ms";
+  } catch (e) {
+    status.textContent = ""; out.textContent = "request failed: " + e;
+  }
+}
+document.getElementById("run").onclick = run;
+q.addEventListener("keydown", e => { if (e.key === "Enter" && e.ctrlKey) run(); });
+</script></body></html>
+"""
