@@ -75,7 +75,8 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class TimeValue:
-    """A normalised date: TIMEX3 value ("2022-01-10", "2021-06") and the text it came from."""
+    """A normalised date: TIMEX3 value ("2022-01-10", "2021-06") and the text it came from
+    (None: inferred from the article date, for a reported past event the text does not date)."""
 
     value: str
     mention: Mention | None = None
@@ -93,6 +94,8 @@ class Event:
     duration: str | None = None  # ISO 8601 duration, e.g. PT50M
     mentions: list[Mention] = field(default_factory=list)  # every trigger of the same event
     code: str | None = None  # PLOVER event type
+    cameo: str | None = None  # CAMEO code (root or sub-code) where one fits
+    label: str | None = None  # readable name: the first noun trigger ("Telefonat") or the type's German noun
 
 
 @dataclass(slots=True)
@@ -111,6 +114,7 @@ class Claim:
     reported_by: str | None = None  # a second speaker in the chain ("Uschakow reports that Putin …")
     code: str | None = None  # PLOVER code
     evidence: list[Mention] = field(default_factory=list)  # further sentences stating the same claim
+    speaker_mention: Mention | None = None  # the words naming the speaker here ("Er", "ein US-Beamter")
 
 
 @dataclass(slots=True)
