@@ -1,0 +1,179 @@
+"""German temporal expression tagging and TIMEX3 normalisation (pure Python, no spaCy).
+
+    >>> import datetime as dt
+    >>> [t.value for t in extract("Am 10. Januar trafen sie sich, zwei Tage später erneut.", dt.date(2021, 12, 20))]
+    ['2022-01-10', '2022-01-12']
+
+Rules and word lists live in kg/data/timex.json; see docs/temporal.md for the supported forms.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.temporal import calendar as cal
+from kg.temporal.lexicon import DATA_FILE, Lexicon, LexiconError, Rule, fold, load_lexicon
+from kg.temporal.normalise import NORMALISERS, Context
+
+__all__ = ["Timex", "extract"]
+
+# Sentence ends: . ! ? followed by space and an upper-case start, but not after a digit
+# (ordinals: "10. Januar") or a one-letter abbreviation; line breaks always end a sentence.
+SENTENCE_END = re.compile(r"(?<![0-9])(?<!\b[A-Za-z])[.!?:][\"“”»«']?\s+(?=[\"„“»«(]?[A-ZÄÖÜ0-9])|\n")
+WINDOW = 60  # characters of context the reject/require patterns see
+LOCAL = 40  # characters either side whose tense cues decide a weekday's direction
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression: character span in the text, TIMEX3 type, value and mod."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str = ""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+
+
+def _accepts(rule: Rule, text: str, match: re.Match[str], starts: list[int]) -> bool:
+    """Context checks a rule's regex cannot express on its own (see the rule's data entry)."""
+    start, end = match.span()
+    before, after = text[max(0, start - WINDOW):start], text[end:end + WINDOW]
+    if rule.reject_before and rule.reject_before.search(before):
+        return False
+    if rule.reject_after and rule.reject_after.search(after):
+        return False
+    if rule.require_before and not rule.require_before.search(before):
+        return False
+    if rule.capitalised and not text[start].isupper():
+        return False
+    if rule.sentence_initial_if_capitalised and text[start].isupper():
+        # "Morgen" capitalised is "tomorrow" only at a sentence start ("am Morgen" is the morning).
+        return start in starts or not before.strip() or before.rstrip()[-1] in ".!?:\"„“»«("
+    return True
+
+
+def _candidates(text: str, lex: Lexicon, starts: list[int]) -> list[_Candidate]:
+    found = []
+    folded = fold(text)
+    for priority, rule in enumerate(lex.rules):
+        for match in rule.regex.finditer(folded):
+            if match.end() > match.start() and _accepts(rule, text, match, starts):
+                found.append(_Candidate(match.start(), match.end(), priority, rule, match))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest match wins; among equal lengths the earlier rule in the data file."""
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if all(cand.end <= s or cand.start >= e for s, e in taken):
+            chosen.append(cand)
+            taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _tense(sentence: str, lex: Lexicon) -> cal.Tense:
+    """'future' or 'past' when the sentence has cue words of only one kind, else None."""
+    future = lex.future_cues.search(sentence) is not None
+    past = lex.past_cues.search(sentence) is not None
+    if future != past:
+        return "future" if future else "past"
+    return None
+
+
+@dataclass
+class _Story:
+    """Days mentioned so far, which story-relative expressions and clock times refer to."""
+
+    anchor: dt.date
+    last: tuple[int, dt.date] | None = None  # (sentence index, day) of the latest day named
+    sentence: int = -1  # index of the sentence `days` belongs to
+    days: list[dt.date] = field(default_factory=list)  # days named so far in that sentence
+
+    def context(self, lex: Lexicon, cand: _Candidate, text: str, starts: list[int]) -> Context:
+        index = bisect.bisect_right(starts, cand.start) - 1
+        begin, end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(text)
+        here = self.days if self.sentence == index else []
+        return Context(
+            lex=lex,
+            rule=cand.rule,
+            match=cand.match,
+            anchor=self.anchor,
+            narrative_ref=self.last[1] if self.last else self.anchor,
+            sentence_day=here[-1] if here else None,
+            sentence_day_count=len(here),
+            recent_day=self.last[1] if self.last and self.last[0] >= index - 1 else None,
+            tense=_tense(text[begin:end], lex),
+            local_tense=_tense(text[max(begin, cand.start - LOCAL):min(end, cand.end + LOCAL)], lex),
+        )
+
+    def mention(self, sentence: int, day: dt.date) -> None:
+        self.last = (sentence, day)
+        self.days = self.days + [day] if self.sentence == sentence else [day]
+        self.sentence = sentence
+
+
+def _normalise(text: str, anchor: dt.date, lex: Lexicon, starts: list[int],
+               chosen: list[_Candidate]) -> tuple[list[Timex], list[_Candidate]]:
+    """Timexes of the chosen candidates in text order, and the candidates no normaliser accepted."""
+    story = _Story(anchor)
+    result, failed = [], []
+    for cand in chosen:
+        outcome = NORMALISERS[cand.rule.norm](story.context(lex, cand, text, starts))
+        if outcome is None:
+            failed.append(cand)
+            continue
+        parts = outcome if isinstance(outcome, list) else [(cand.start, cand.end, outcome)]
+        for start, end, norm in parts:
+            result.append(Timex(start, end, text[start:end], norm.type, norm.value, norm.mod))
+            day = cal.parse_day(norm.value) if norm.type == "DATE" else None
+            if day:
+                story.mention(bisect.bisect_right(starts, start) - 1, day)
+    return result, failed
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    """The lexicon, checked once that every rule names an existing normaliser."""
+    lex = load_lexicon()
+    unknown = sorted({rule.norm for rule in lex.rules} - NORMALISERS.keys())
+    if unknown:
+        raise LexiconError(f"{DATA_FILE}: unknown norm(s) {', '.join(unknown)} (see kg/temporal/normalise.py)")
+    return lex
+
+
+def extract(text: str, anchor: dt.date) -> list[Timex]:
+    """All temporal expressions in `text`, normalised against the document date `anchor`.
+
+    Expressions relative to the story ("zwei Tage später", "am Tag danach") resolve against the
+    last day-precision DATE found earlier in the text, or the anchor when there is none.
+    """
+    lex = _lexicon()
+    starts = _sentence_starts(text)
+    candidates = _candidates(text, lex, starts)
+    while True:
+        result, failed = _normalise(text, anchor, lex, starts, _select(candidates))
+        if not failed:
+            return result
+        # A match no normaliser accepts (31. Februar) must not hide shorter ones inside it.
+        candidates = [c for c in candidates if c not in failed]
