@@ -23,6 +23,7 @@ class RoleNoun:
     suffix: bool = False  # also heads a compound: "Außenminister", "Regierungssprecher"
     of: str | None = None  # implied affiliation: Bundeskanzler -> Q183
     anonymous_only: bool = False  # "ein Vertreter": a source, not a title before a name
+    source: bool = False  # "ein Beamter" alone is an anonymous source; "ein Chef" is not
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ metonymy ("die Regierung in Moskau") and roles, merged into one Entity per actor
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ GOVERNMENT = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Administ
 DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Candidate:
     """One mention before merging: where it is and what it may be."""
 
@@ -94,12 +95,15 @@ class EntityExtractor:
 
     def _named(self, doc: Doc) -> list[Candidate]:
         out = []
+        surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PER"}
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES:
                 continue
             span = ent
             while len(span) > 1 and (self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS):
                 span = span[1:]  # "US-Präsident Joe Biden" tagged whole: the name is "Joe Biden"
+            if ent.label_ == "PER" and len(span) > 1 and self._is_surname(span[0].text, surnames - {span[-1].text}):
+                span = span[:1]  # "Putin Drohgebärden" (a headline without colon): a surname starts no name
             text = span.text
             if self._group_noun(span[-1]) and len(span) == 1:
                 continue
@@ -112,6 +116,10 @@ class EntityExtractor:
                 kind = entry.type
             out.append(Candidate(span.start_char, span.end_char, kind, entry, ner=True))
         return out
+
+    def _is_surname(self, token: str, surnames: set[str]) -> bool:
+        key = name_key(token)
+        return key in surnames or (entry := self.gaz.person_by_surname(key)) is not None and entry.label.split()[-1] == key
 
     def _compounds(self, doc: Doc) -> list[Candidate]:
         """The known head of a hyphenated compound: "US" in "US-Präsident", "NATO" in "NATO-Gipfel"."""
@@ -191,7 +199,7 @@ class EntityExtractor:
             if t.lower_ not in INDEFINITE:
                 continue
             j = t.i + 1
-            while j < len(doc) and j - t.i <= 3 and doc[j].text[:1].islower() and doc[j].text.endswith(("e", "en", "er", "es", "em")):
+            while j < len(doc) and j - t.i <= 3 and _is_adjective(doc[j]):
                 j += 1
             if j >= len(doc):
                 continue
@@ -201,6 +209,9 @@ class EntityExtractor:
             if not found or (j + 1 < len(doc) and doc[j + 1].idx in named):
                 continue
             noun, name = found
+            genitive = j + 1 < len(doc) and doc[j + 1].lower_ in ("des", "der")
+            if not (noun.source or sep or j > t.i + 1 or genitive):
+                continue  # "einen Chef": a title alone is no source
             label = " ".join([*(x.text for x in doc[t.i + 1 : j]), f"{prefix}-{name}" if sep else name])
             out.append(
                 Candidate(t.idx, head.idx + len(head), "Person", label=label,
@@ -238,7 +249,7 @@ class EntityExtractor:
         of = of or (self.gaz.entries.get(noun.of) if noun.of else None)
         adjectives = []
         j = i - 1
-        while j >= 0 and doc[j].text[:1].islower() and doc[j].lower_ not in DETERMINERS | INDEFINITE and doc[j].is_alpha:
+        while j >= 0 and _is_adjective(doc[j]):
             if entry := self.gaz.adjective(doc[j].text):
                 of = of or entry
             else:
@@ -278,7 +289,10 @@ class EntityExtractor:
                 add(c, c.key, c.label or doc.text[c.start : c.end], None)
             elif c.type != "Person":
                 label = name_key(doc.text[c.start : c.end])
-                add(c, f"{c.type.lower()}/{slug(label)}", label, None)
+                key = f"{c.type.lower()}/{slug(_uninflect(label))}"
+                add(c, key, label, None)
+                if len(label) < len(entities[key].label):
+                    entities[key].label = label  # "Deutsche Bank" over "Deutschen Bank"
         self._stand_ins(entities, doc)
         for r in roles:
             of = r.of
@@ -293,19 +307,21 @@ class EntityExtractor:
         return sorted(entities.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
 
     def _person_clusters(self, persons: list[Candidate], doc: Doc) -> dict[Candidate, tuple[str, Entry | None]]:
-        """"Joe Biden", "Biden", "Bidens" -> one person, labelled with the longest name."""
-        full: dict[str, str] = {}
-        for c in persons:
-            text = doc.text[c.start : c.end]
-            if " " in text:
-                last = text.split()[-1]
-                if len(text) > len(full.get(last, "")):
-                    full[last] = text
+        """"Joe Biden", "Biden", "Bidens" -> one person, labelled with the full name.
+
+        A lone surname joins the closest full name with that surname before it (else the first
+        after it), so "Willy Bogner" and his son "Bernhard Bogner" stay two people.
+        """
+        full = [c for c in persons if " " in doc.text[c.start : c.end]]
         out = {}
         for c in persons:
             text = doc.text[c.start : c.end]
-            last = name_key(text.split()[-1]) if " " not in text else text.split()[-1]
-            label = full.get(last) or full.get(text) or name_key(text)
+            label = text
+            if " " not in text:
+                same = [f for f in full if doc.text[f.start : f.end].split()[-1] in (text, name_key(text))]
+                before = [f for f in same if f.start < c.start]
+                owner = before[-1] if before else (same[0] if same else None)
+                label = doc.text[owner.start : owner.end] if owner else name_key(text)
             entry = self.gaz.name(label) or (self.gaz.person_by_surname(label) if " " not in label else None)
             out[c] = (label, entry if entry and entry.type == "Person" else None)
         return out
@@ -333,6 +349,24 @@ def entry_key(entry: Entry) -> str:
 def _word_before(doc: Doc, char: int) -> str:
     text = doc.text[:char].rstrip()
     return text.rsplit(None, 1)[-1] if text else ""
+
+
+def _uninflect(name: str) -> str:
+    """"Deutschen Bank" and "Deutsche Bank" share a key: adjective endings are dropped from names."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return " ".join(re.sub(r"(?:en|em|er|es|e)$", "", w) if w[:1].isupper() and i < len(words) - 1 else w
+                    for i, w in enumerate(words))
+
+
+def _is_adjective(token: Token) -> bool:
+    """An attributive adjective ("außenpolitische"): by the tagger where there is one, else by its ending."""
+    if not token.text[:1].islower() or not token.is_alpha or token.lower_ in DETERMINERS | INDEFINITE:
+        return False
+    if token.pos_:
+        return token.pos_ == "ADJ"
+    return token.text.endswith(("e", "en", "er", "es", "em"))
 
 
 def _inflect(adjective: str, gender: str) -> str:
