@@ -180,7 +180,7 @@ class _Writer:
         if role.of in self.entity_iris:
             self.add(node, KG.roleOf, self.entity_iris[role.of])
         if role.evidence:
-            self.add(node, PROV.wasDerivedFrom, self.span(role.evidence))
+            self.add(node, PROV.wasDerivedFrom, self._mention(role.evidence, node))
         self.add(node, PROV.hadPrimarySource, self.article)
 
     def _provenance(self, node: NamedNode, sentences: list[int]) -> None:
