@@ -69,8 +69,7 @@ def build(inputs, store_path, output, no_store, published, model, base, workers,
 
     Example: kg build seeds/
     """
-    from kg.pipeline import BuildOptions, Shard, build as run_build, load_extractor
-    from kg.read import count_articles
+    from kg.pipeline import BuildOptions, Shard
 
     if no_store and not output:
         raise KgError("--no-store needs -o FILE")
@@ -78,24 +77,31 @@ def build(inputs, store_path, output, no_store, published, model, base, workers,
         parse_date(published, "--published") if published else None, base, workers,
         Shard.parse(shard) if shard else None, force,
     )
-    extractor = load_extractor(model)
-    path = store_path or default_store_path()
-    store = None if no_store else open_store(path)
-    sink: list | None = [] if output else None
-    with Progress(count_articles(inputs)) as progress:
-        report = run_build(inputs, store, extractor, options, sink, on_article=progress.step)
-    if output and sink is not None:
-        _write_output(output, sink, store, report.skipped, base)
-    where = " and ".join(str(p) for p in (None if no_store else path, output) if p)
-    click.echo(f"{report.summary()} into {where}")
-    if store is not None and (report.built or report.skipped):
-        click.echo(", ".join(f"{row['n'].value} {row['kind'].value}" for row in query_store(store, COUNTS)) + " in the store")
+    report = _build(inputs, None if no_store else store_path or default_store_path(), output, model, options)
     for warning in report.warnings:
         click.echo(f"kg: warning: {warning}", err=True)
     for error in report.failed:
         click.echo(f"kg: error: {error}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _build(inputs, path: Path | None, output: Path | None, model: str | None, options):
+    """Run the build and print its summary; the store is closed when this returns."""
+    from kg.pipeline import build as run_build, load_extractor
+    from kg.read import count_articles
+
+    extractor = load_extractor(model)
+    store = open_store(path) if path else None
+    sink: list | None = [] if output else None
+    with Progress(count_articles(inputs)) as progress:
+        report = run_build(inputs, store, extractor, options, sink, on_article=progress.step)
+    if output and sink is not None:
+        _write_output(output, sink, store, report.skipped, options.base)
+    click.echo(f"{report.summary()} into {' and '.join(str(p) for p in (path, output) if p)}")
+    if store is not None and (report.built or report.skipped):
+        click.echo(", ".join(f"{row['n'].value} {row['kind'].value}" for row in query_store(store, COUNTS)) + " in the store")
+    return report
 
 
 def _write_output(path: Path, built: list[tuple[str, str]], store: Store | None, skipped: list[str], base: str) -> None:

@@ -177,8 +177,8 @@ class _Writer:
         self.add(node, RDF.value, self.entity_iris[entity.key])
         self.add(node, SEM.roleType, KG_ROLE.term(slug(role.name)))
         self.add(node, SCHEMA.roleName, de(role.name))
-        if role.of in self.entity_iris:
-            self.add(node, KG.roleOf, self.entity_iris[role.of])
+        if role.of:  # may be implied and not described in this graph: "Bundeskanzler" -> Germany
+            self.add(node, KG.roleOf, self.entity_iris.get(role.of) or self.iris.entity(role.of))
         if role.evidence:
             self.add(node, PROV.wasDerivedFrom, self._mention(role.evidence, node))
         self.add(node, PROV.hadPrimarySource, self.article)
@@ -204,7 +204,7 @@ class _Writer:
             self.add(node, SEM.hasPlace, self.entity_iris.get(ev.place))
         if ev.date:
             self.add(node, SEM.hasTimeStamp, date_literal(ev.date.value))
-            self.add(node, KG.timexValue, Literal(ev.date.value))
+            self.add(node, KG.timexValue, Literal(ev.date.timex or ev.date.value))
             if ev.date.mention:
                 self.add(node, KG.dateText, de(ev.date.mention.text))
             else:  # a reported past event the text does not date: the article's day

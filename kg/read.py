@@ -150,7 +150,7 @@ def article_warnings(article: Article, today: dt.date | None = None) -> list[str
     warnings = []
     words = re.findall(r"[^\W\d_]+", article.text[:20000].lower())
     cyrillic = sum(1 for w in words if re.match(r"[\u0400-\u04ff]", w))
-    if len(words) >= 8 and (cyrillic > len(words) / 3 or sum(w in _GERMAN_WORDS for w in words) < 0.05 * len(words)):
+    if len(words) >= 8 and (cyrillic > len(words) / 3 or sum(w in _GERMAN_WORDS for w in words) < 0.2 * len(words)):
         warnings.append("does not look like German text; built anyway, expect few entities")
     today = today or dt.date.today()
     if article.published and article.published.date() > today:

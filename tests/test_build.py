@@ -78,7 +78,7 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(extractor, tmp_path):
     (tmp_path / "in" / "empty.txt").write_text("   ")
     (tmp_path / "in" / "bin.txt").write_bytes(b"\x00\x01\x02")
     (tmp_path / "in" / "c.jsonl").write_text('{"id": "j", "text": "Die NATO tagt in Brüssel."}\n{broken\n', encoding="utf-8")
-    result = CliRunner(mix_stderr=False).invoke(main, ["build", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--store", str(tmp_path / "s")])
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--store", str(tmp_path / "s")])
     assert result.exit_code == 1
     assert "Traceback" not in result.output + result.stderr
     for problem in ("empty.txt: empty article", "bin.txt: binary file", "c.jsonl:2: not a JSON object", "missing.txt: no such file"):
@@ -97,7 +97,7 @@ def test_failed_article_leaves_its_old_graph(seed_store, monkeypatch):
 
     monkeypatch.setattr(pipeline, "to_quads", explode)
     with pytest.raises(RuntimeError):
-        pipeline.build([SEEDS], open_store(seed_store), pipeline.load_extractor())
+        pipeline.build([SEEDS], open_store(seed_store), pipeline.load_extractor(), pipeline.BuildOptions(force=True))
     assert quads_of(seed_store) == before
 
 

@@ -95,6 +95,6 @@ def test_two_workers_build_the_same_quads(news, tmp_path):
 def test_duplicate_ids_are_reported(extractor, tmp_path):
     path = tmp_path / "dup.jsonl"
     path.write_text('{"id": "x", "text": "Erster Text über Berlin."}\n{"id": "x", "text": "Zweiter Text."}\n', encoding="utf-8")
-    result = CliRunner(mix_stderr=False).invoke(main, ["build", str(path), "--store", str(tmp_path / "s")])
+    result = CliRunner().invoke(main, ["build", str(path), "--store", str(tmp_path / "s")])
     assert result.exit_code == 1 and "duplicate article id 'x'" in result.stderr
     assert "built 1 article(s)" in result.stdout

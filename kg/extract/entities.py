@@ -134,7 +134,7 @@ class EntityExtractor:
         return [
             Candidate(t.idx, t.idx + len(t), "Country", entry)
             for t in doc
-            if t.text[:1].islower() and (entry := self.gaz.adjective(t.text)) and entry.type == "Country"
+            if (t.text[:1].islower() or t.is_sent_start) and (entry := self.gaz.adjective(t.text)) and entry.type == "Country"
         ]
 
     def _metonymy(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -296,9 +296,8 @@ class EntityExtractor:
         self._stand_ins(entities, doc)
         for r in roles:
             of = r.of
+            # an implied affiliation ("Bundeskanzler": Germany) may name an entity the text does not mention
             of_key = entry_key(of) if isinstance(of, Entry) else key_of.get(id(of)) if of else None
-            if isinstance(of, Entry) and of_key not in entities:
-                of_key = None
             person = entities.get(key_of.get(id(r.person), ""))
             if person and not any(x.name == r.name and x.of == of_key for x in person.roles):
                 person.roles.append(Role(r.name, of_key, sents.mention(r.start, r.end)))

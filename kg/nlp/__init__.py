@@ -82,5 +82,21 @@ def entity_vote(doc: Doc) -> Doc:
             ents.append(ent)
         else:
             ents.append(doc.char_span(ent.start_char, ent.end_char, label=label) or ent)
-    doc.ents = ents
+    doc.ents = _propagate_surnames(doc, ents)
     return doc
+
+
+def _propagate_surnames(doc: Doc, ents: list) -> list:
+    """Once "Joe Biden" is a person, every "Biden" or "Bidens" of the article is a mention of him."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1 and e[-1].text[:1].isupper()}
+    if not surnames:
+        return ents
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    extra = [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if t.i not in covered and (t.text in surnames or (t.text.endswith("s") and t.text[:-1] in surnames))
+    ]
+    for span in extra:
+        span.label_ = "PER"
+    return sorted([*ents, *extra], key=lambda e: e.start)

@@ -12,18 +12,21 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.temporal import calendar as cal
 from kg.temporal.lexicon import DATA_FILE, Lexicon, LexiconError, Rule, fold, load_lexicon
 from kg.temporal.normalise import NORMALISERS, Context
+from kg.temporal.prefilter import Prefilter
 
 __all__ = ["Timex", "extract"]
 
 # Sentence ends: . ! ? followed by space and an upper-case start, but not after a digit
 # (ordinals: "10. Januar") or a one-letter abbreviation; line breaks always end a sentence.
-SENTENCE_END = re.compile(r"(?<![0-9])(?<!\b[A-Za-z])[.!?:][\"“”»«']?\s+(?=[\"„“»«(]?[A-ZÄÖÜ0-9])|\n")
+# The ending character comes first, so the regex engine can skip ahead to candidates.
+SENTENCE_END = re.compile(r"[.!?:\n](?:(?<=\n)|(?<![0-9].)(?<!\b[A-Za-z].)[\"“”»«']?\s+(?=[\"„“»«(]?[A-ZÄÖÜ0-9]))")
 WINDOW = 60  # characters of context the reject/require patterns see
 LOCAL = 40  # characters either side whose tense cues decide a weekday's direction
 
@@ -67,15 +70,35 @@ def _accepts(rule: Rule, text: str, match: re.Match[str], starts: list[int]) -> 
         return False
     if rule.sentence_initial_if_capitalised and text[start].isupper():
         # "Morgen" capitalised is "tomorrow" only at a sentence start ("am Morgen" is the morning).
-        return start in starts or not before.strip() or before.rstrip()[-1] in ".!?:\"„“»«("
+        return _is_start(starts, start) or not before.strip() or before.rstrip()[-1] in ".!?:\"„“»«("
     return True
+
+
+def _is_start(starts: list[int], pos: int) -> bool:
+    """Whether a sentence starts at `pos` (`starts` is ascending)."""
+    index = bisect.bisect_left(starts, pos)
+    return index < len(starts) and starts[index] == pos
+
+
+def _matches(regex: re.Pattern[str], folded: str, where: list[int] | None) -> Iterator[re.Match[str]]:
+    """What regex.finditer(folded) yields, trying only the positions in `where` (ascending, a
+    superset of the match starts; None: all)."""
+    if where is None:
+        yield from regex.finditer(folded)
+        return
+    end = 0
+    for pos in where:
+        if pos >= end and (match := regex.match(folded, pos)):
+            yield match
+            end = match.end()
 
 
 def _candidates(text: str, lex: Lexicon, starts: list[int]) -> list[_Candidate]:
     found = []
     folded = fold(text)
-    for priority, rule in enumerate(lex.rules):
-        for match in rule.regex.finditer(folded):
+    positions = _prefilter().candidates(folded)
+    for priority, (rule, where) in enumerate(zip(lex.rules, positions)):
+        for match in _matches(rule.regex, folded, where):
             if match.end() > match.start() and _accepts(rule, text, match, starts):
                 found.append(_Candidate(match.start(), match.end(), priority, rule, match))
     return found
@@ -84,21 +107,15 @@ def _candidates(text: str, lex: Lexicon, starts: list[int]) -> list[_Candidate]:
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Longest match wins; among equal lengths the earlier rule in the data file."""
     chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # spans taken so far: disjoint, so sorted by start and by end alike
+    ends: list[int] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
-        if all(cand.end <= s or cand.start >= e for s, e in taken):
+        index = bisect.bisect_left(starts, cand.end)  # spans before `index` start before cand ends
+        if index == 0 or ends[index - 1] <= cand.start:
             chosen.append(cand)
-            taken.append((cand.start, cand.end))
+            starts.insert(index, cand.start)
+            ends.insert(index, cand.end)
     return sorted(chosen, key=lambda c: c.start)
-
-
-def _tense(sentence: str, lex: Lexicon) -> cal.Tense:
-    """'future' or 'past' when the sentence has cue words of only one kind, else None."""
-    future = lex.future_cues.search(sentence) is not None
-    past = lex.past_cues.search(sentence) is not None
-    if future != past:
-        return "future" if future else "past"
-    return None
 
 
 @dataclass
@@ -109,6 +126,7 @@ class _Story:
     last: tuple[int, dt.date] | None = None  # (sentence index, day) of the latest day named
     sentence: int = -1  # index of the sentence `days` belongs to
     days: list[dt.date] = field(default_factory=list)  # days named so far in that sentence
+    tenses: dict[tuple[int, int], cal.Tense] = field(default_factory=dict)  # per span of the text
 
     def context(self, lex: Lexicon, cand: _Candidate, text: str, starts: list[int]) -> Context:
         index = bisect.bisect_right(starts, cand.start) - 1
@@ -123,13 +141,18 @@ class _Story:
             sentence_day=here[-1] if here else None,
             sentence_day_count=len(here),
             recent_day=self.last[1] if self.last and self.last[0] >= index - 1 else None,
-            tense=_tense(text[begin:end], lex),
-            local_tense=_tense(text[max(begin, cand.start - LOCAL):min(end, cand.end + LOCAL)], lex),
+            text=text,
+            sentence=(begin, end),
+            around=(max(begin, cand.start - LOCAL), min(end, cand.end + LOCAL)),
+            tenses=self.tenses,
         )
 
     def mention(self, sentence: int, day: dt.date) -> None:
         self.last = (sentence, day)
-        self.days = self.days + [day] if self.sentence == sentence else [day]
+        if self.sentence == sentence:
+            self.days.append(day)
+        else:
+            self.days = [day]
         self.sentence = sentence
 
 
@@ -162,6 +185,12 @@ def _lexicon() -> Lexicon:
     return lex
 
 
+@lru_cache(maxsize=1)
+def _prefilter() -> Prefilter:
+    """Anchors of the lexicon's rules (see kg/temporal/prefilter.py)."""
+    return Prefilter.build([rule.regex for rule in _lexicon().rules])
+
+
 def extract(text: str, anchor: dt.date) -> list[Timex]:
     """All temporal expressions in `text`, normalised against the document date `anchor`.
 
@@ -176,4 +205,5 @@ def extract(text: str, anchor: dt.date) -> list[Timex]:
         if not failed:
             return result
         # A match no normaliser accepts (31. Februar) must not hide shorter ones inside it.
-        candidates = [c for c in candidates if c not in failed]
+        dropped = {id(c) for c in failed}
+        candidates = [c for c in candidates if id(c) not in dropped]

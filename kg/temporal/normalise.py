@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from kg.temporal import calendar as cal
 from kg.temporal.lexicon import Lexicon, Rule
@@ -39,8 +40,20 @@ class Context:
     sentence_day: dt.date | None  # last day-precision DATE earlier in the same sentence
     sentence_day_count: int  # how many day-precision DATEs precede in the same sentence
     recent_day: dt.date | None  # last day-precision DATE in this or the previous sentence
-    tense: cal.Tense  # of the whole sentence
-    local_tense: cal.Tense  # of the few words around the match (weekdays are decided by these)
+    text: str  # the whole text
+    sentence: tuple[int, int]  # span of the match's sentence
+    around: tuple[int, int]  # span of the few words around the match, within the sentence
+    tenses: dict[tuple[int, int], cal.Tense]  # tenses of spans worked out so far in this text
+
+    @cached_property
+    def tense(self) -> cal.Tense:
+        """Tense of the whole sentence (worked out only for the normalisers that ask)."""
+        return tense(self.text, self.sentence, self.lex, self.tenses)
+
+    @cached_property
+    def local_tense(self) -> cal.Tense:
+        """Tense of the words around the match (weekdays are decided by these)."""
+        return tense(self.text, self.around, self.lex, self.tenses)
 
     def group(self, name: str) -> str | None:
         """The named group's text, or None when the rule has no such group or it did not match."""
@@ -61,6 +74,23 @@ class Context:
             if text:
                 return str(self.lex.lookup("mods", text) or "")
         return ""
+
+
+def tense(text: str, span: tuple[int, int], lex: Lexicon, memo: dict[tuple[int, int], cal.Tense]) -> cal.Tense:
+    """'future' or 'past' when text[span] has cue words of only one kind, else None (kept in
+    `memo`, as every expression of a sentence asks for the sentence's tense)."""
+    if span not in memo:
+        memo[span] = _tense(text[span[0]:span[1]], lex)
+    return memo[span]
+
+
+def _tense(text: str, lex: Lexicon) -> cal.Tense:
+    """Tense of `text` by its cue words (see tense)."""
+    future = lex.future_cues.search(text) is not None
+    past = lex.past_cues.search(text) is not None
+    if future != past:
+        return "future" if future else "past"
+    return None
 
 
 Normaliser = Callable[[Context], "Norm | list[tuple[int, int, Norm]] | None"]
@@ -395,7 +425,13 @@ def _time_value(hour: int, minute: int, day: dt.date | None) -> str | None:
 def _recurring(ctx: Context) -> bool:
     """A clock time after "jeweils", "täglich" ... recurs, so it gets no calendar day."""
     before = ctx.match.string[max(0, ctx.match.start() - 25): ctx.match.start()].lower()
-    return any(re.search(r"\b" + re.escape(cue) + r"\b", before) for cue in ctx.lex.tables["recurring_cues"])
+    return _recurring_regex(tuple(ctx.lex.tables["recurring_cues"])).search(before) is not None
+
+
+@lru_cache(maxsize=4)
+def _recurring_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the cues as a whole word (found wherever one of them alone would be)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in cues) + r")\b")
 
 
 def time(ctx: Context) -> Norm | None:
