@@ -27,6 +27,7 @@ from kg.extract.claims import ClaimExtractor
 from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor
 from kg.extract.text import SentenceIndex
+from kg.lexicon import DATA_DIR
 from kg.model import Article, ArticleGraph
 from kg.rdf import Iris, content_hash, to_quads
 from kg.read import article_warnings, iter_articles
@@ -36,19 +37,25 @@ from kg.vocab import DEFAULT_BASE
 BATCH = 32  # articles per nlp.pipe batch and per store transaction
 
 
-@dataclass
 class Extractor:
-    """Everything between an Article and its ArticleGraph."""
+    """Everything between an Article and its ArticleGraph.
 
-    nlp: Language
-    model_name: str = "kg"
+    The spaCy pipeline is loaded on first use: a rebuild that finds every article unchanged
+    never pays for it.
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+        self.model = model
+        if nlp is not None:
+            self.__dict__["nlp"] = nlp
+        self.pipeline = f"kg {kg.__version__}+{_data_digest()}; {kg_nlp.describe(model)}"
         self.entities = EntityExtractor()
         self.events = EventExtractor()
         self.claims = ClaimExtractor()
-        meta = self.nlp.meta
-        self.pipeline = f"kg {kg.__version__}; {meta.get('name', self.model_name)} {meta.get('version', '')}".strip()
+
+    @functools.cached_property
+    def nlp(self) -> Language:
+        return kg_nlp.load(self.model)
 
     def extract(self, article: Article, doc=None) -> ArticleGraph:
         doc = doc if doc is not None else self.nlp(article.text)
@@ -66,9 +73,18 @@ class Extractor:
 
 
 @functools.cache
+def _data_digest() -> str:
+    """A digest of kg's lexicons: editing one makes every article due for a rebuild."""
+    digest = hashlib.sha1()
+    for path in sorted(DATA_DIR.glob("*")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+@functools.cache
 def load_extractor(model: str | None = None) -> Extractor:
-    """The extractor for a pipeline, loaded once per process (loading costs seconds)."""
-    return Extractor(kg_nlp.load(model), model or "kg")
+    """The extractor for a pipeline, one per process (loading a pipeline costs seconds)."""
+    return Extractor(model)
 
 
 @dataclass
@@ -185,7 +201,8 @@ def _extract(articles: Iterator[Article], extractor: Extractor, options: BuildOp
         for ag in extractor.extract_many(articles):
             yield _serialise(ag, options.base)
         return
-    context = multiprocessing.get_context("fork")  # workers inherit the loaded pipeline
+    extractor.nlp  # load before forking: the workers share the loaded pipeline's memory
+    context = multiprocessing.get_context("fork")
     with context.Pool(options.workers, initializer=_init_worker, initargs=(extractor, options.base)) as pool:
         for chunk in pool.imap(_work, _chunks(articles, 8)):
             yield from chunk

@@ -7,6 +7,7 @@ paragraph breaks as sentence starts, the gazetteer as an entity_ruler, and one l
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections import Counter
 from pathlib import Path
 
@@ -30,6 +31,18 @@ def load(model: str | Path | None = None) -> Language:
     if "ner" not in nlp.pipe_names:
         raise KgError(f"spaCy pipeline {str(name)!r} has no 'ner' component")
     return add_kg_components(nlp)
+
+
+def describe(model: str | Path | None = None) -> str:
+    """"name version" of a pipeline without loading it (for the build's change detection)."""
+    path = Path(model) if model else MODEL_DIR
+    if (path / "meta.json").is_file():
+        meta = spacy.util.load_meta(path / "meta.json")
+        return f"{meta.get('name', path.name)} {meta.get('version', '')}".strip()
+    try:
+        return f"{model} {importlib.metadata.version(str(model))}"
+    except importlib.metadata.PackageNotFoundError:
+        return str(model)
 
 
 def add_kg_components(nlp: Language) -> Language:
