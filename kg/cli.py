@@ -24,7 +24,9 @@ def _fail_cleanly(func):
         try:
             return func(*args, **kwargs)
         except KgError as e:
-            raise click.ClickException(str(e)) from None
+            message = str(e)
+        # raised outside the handler, so no traceback keeps the failed command's store open
+        raise click.ClickException(message)
 
     return wrapper
 
