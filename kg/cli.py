@@ -65,8 +65,9 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
 @click.option("--shard", help="K/N: build only the K-th of N shards of the input (by article id).")
 @click.option("--force", is_flag=True, help="Rebuild articles whose text and pipeline are unchanged.")
+@click.option("--dask", "dask_address", help="Extract on a Dask cluster (scheduler address, e.g. tcp://host:8786).")
 @_fail_cleanly
-def build(inputs, store_path, output, no_store, published, model, base, workers, shard, force) -> None:
+def build(inputs, store_path, output, no_store, published, model, base, workers, shard, force, dask_address) -> None:
     """Read articles and build their graphs into the store.
 
     Example: kg build seeds/
@@ -77,7 +78,7 @@ def build(inputs, store_path, output, no_store, published, model, base, workers,
         raise KgError("--no-store needs -o FILE")
     options = BuildOptions(
         parse_date(published, "--published") if published else None, base, workers,
-        Shard.parse(shard) if shard else None, force,
+        Shard.parse(shard) if shard else None, force, _dask(dask_address) if dask_address else None,
     )
     report = _build(inputs, None if no_store else store_path or default_store_path(), output, model, options)
     for warning in report.warnings:
@@ -86,6 +87,19 @@ def build(inputs, store_path, output, no_store, published, model, base, workers,
         click.echo(f"kg: error: {error}", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _dask(address: str):
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise KgError('--dask needs Dask: pip install "kg[dask]"') from None
+    from kg.distributed import dask_executor
+
+    try:
+        return dask_executor(Client(address, timeout=10))
+    except OSError as e:
+        raise KgError(f"--dask {address}: cannot reach the scheduler ({e})") from None
 
 
 def _build(inputs, path: Path | None, output: Path | None, model: str | None, options):

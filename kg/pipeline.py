@@ -35,6 +35,7 @@ from kg.store import graph_update, ntriples, stored_hashes
 from kg.vocab import DEFAULT_BASE
 
 BATCH = 32  # articles per nlp.pipe batch and per store transaction
+CHUNK = 8  # articles per job sent to a worker process or cluster
 
 
 class Extractor:
@@ -126,6 +127,11 @@ class Shard:
         return int.from_bytes(digest[:8], "big") % self.n == self.k - 1
 
 
+Serialised = tuple[str, str, str, int]  # article id, graph IRI, N-Triples, quad count
+# chunks of articles, model, base -> their serialised graphs, chunk by chunk in input order
+Executor = Callable[[Iterator[list[Article]], "str | None", str], Iterator[list[Serialised]]]
+
+
 @dataclass
 class BuildOptions:
     published: dt.datetime | None = None
@@ -133,6 +139,7 @@ class BuildOptions:
     workers: int = 1
     shard: Shard | None = None
     force: bool = False  # rebuild unchanged articles too
+    executor: Executor | None = None  # run extraction elsewhere, e.g. kg.distributed.dask_executor
 
 
 def build(
@@ -192,20 +199,25 @@ def build(
     return report
 
 
-Serialised = tuple[str, str, str, int]  # article id, graph IRI, N-Triples, quad count
-
-
 def _extract(articles: Iterator[Article], extractor: Extractor, options: BuildOptions) -> Iterator[Serialised]:
-    """Each article's graph as text, in input order, from this process or from workers."""
-    if options.workers <= 1:
+    """Each article's graph as text, in input order: here, in worker processes, or on a cluster."""
+    if options.executor is not None:
+        for chunk in options.executor(_chunks(articles, CHUNK), extractor.model, options.base):
+            yield from chunk
+    elif options.workers > 1:
+        extractor.nlp  # load before forking: the workers share the loaded pipeline's memory
+        work = functools.partial(extract_chunk, model=extractor.model, base=options.base)
+        with multiprocessing.get_context("fork").Pool(options.workers) as pool:
+            for chunk in pool.imap(work, _chunks(articles, CHUNK)):
+                yield from chunk
+    else:
         for ag in extractor.extract_many(articles):
             yield _serialise(ag, options.base)
-        return
-    extractor.nlp  # load before forking: the workers share the loaded pipeline's memory
-    context = multiprocessing.get_context("fork")
-    with context.Pool(options.workers, initializer=_init_worker, initargs=(extractor, options.base)) as pool:
-        for chunk in pool.imap(_work, _chunks(articles, 8)):
-            yield from chunk
+
+
+def extract_chunk(chunk: list[Article], model: str | None, base: str) -> list[Serialised]:
+    """A worker's job (process pool or cluster): extract a chunk with the process's own pipeline."""
+    return [_serialise(ag, base) for ag in load_extractor(model).extract_many(chunk)]
 
 
 def _serialise(ag: ArticleGraph, base: str) -> Serialised:
@@ -216,16 +228,3 @@ def _serialise(ag: ArticleGraph, base: str) -> Serialised:
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
     while chunk := list(islice(items, size)):
         yield chunk
-
-
-_worker: tuple[Extractor, str] | None = None
-
-
-def _init_worker(extractor: Extractor, base: str) -> None:
-    global _worker
-    _worker = (extractor, base)
-
-
-def _work(chunk: list[Article]) -> list[Serialised]:
-    extractor, base = _worker
-    return [_serialise(ag, base) for ag in extractor.extract_many(chunk)]
