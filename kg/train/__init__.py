@@ -1,0 +1,1 @@
+"""Training recipe for the German spaCy pipeline shipped in kg/nlp/model (see docs/ner.md)."""
