@@ -71,9 +71,9 @@ class Gazetteer:
         return self._by_adjective.get(text.lower())
 
     def ruler_patterns(self) -> list[dict]:
-        """Patterns for spaCy's entity_ruler: one per name, tokenised on spaces."""
+        """Phrase patterns for spaCy's entity_ruler (matched by its PhraseMatcher): one per name."""
         return [
-            {"label": NER_LABEL[e.type], "pattern": [{"ORTH": t} for t in n.split()], "id": e.id}
+            {"label": NER_LABEL[e.type], "pattern": n, "id": e.id}
             for e in self.entries.values()
             for n in dict.fromkeys([e.label, *e.names])
         ]
