@@ -1,0 +1,243 @@
+"""Claims (issue 5): each attribution form on German sentences other than the seed's, with the real
+pipeline; the bundled claim queries on the seed store; the quotation benchmark's scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.extract.claims import find_quotes, lexicon
+from kg.model import ArticleGraph, Claim
+from kg.read import make_article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def extract(extractor, body: str, title: str | None = None) -> ArticleGraph:
+    return extractor.extract(make_article("t", title, body, "test", None))
+
+
+def speaker(ag: ArticleGraph, claim: Claim) -> str | None:
+    entity = ag.entity(claim.speaker) if claim.speaker else None
+    return entity.label if entity else None
+
+
+def labels(ag: ArticleGraph, keys: list[str]) -> set[str]:
+    return {ag.entity(k).label for k in keys if ag.entity(k)}
+
+
+def only(ag: ArticleGraph) -> Claim:
+    assert len(ag.claims) == 1, [(c.cue and c.cue.text, c.content.text) for c in ag.claims]
+    return ag.claims[0]
+
+
+# --- data files ------------------------------------------------------------------------------------
+
+
+def test_every_cue_type_has_a_plover_row_and_frames_parse():
+    lex = lexicon()
+    assert {c.type for c in lex.cues.values()} <= set(lex.types)
+    assert lex.cues["zurückweisen"].particle == "zurück"
+    assert any(c.lemma == "zurückweisen" for c in lex.forms["wies"])
+    assert all(f.source in ("after", "before", "subject", "previous") for f in lex.frames)
+    assert lex.types["demand"]["plover"] == "DEMAND"
+
+
+def test_quotation_marks_pair_across_sentences_but_not_paragraphs():
+    text = "„Das ist gut. Wir bleiben“, sagte er. »Nein«, rief sie. „offen\n\nNeu"
+    quotes = [text[q.start : q.end] for q in find_quotes(text, lexicon().words["quote_pairs"])]
+    assert quotes == ["„Das ist gut. Wir bleiben“", "»Nein«"]
+
+
+# --- forms of attribution --------------------------------------------------------------------------
+
+
+def test_direct_quote_with_frame_after(extractor):
+    ag = extract(extractor, "„Wir werden die Steuern nicht erhöhen“, sagte Olaf Scholz am Montag in Berlin.")
+    c = only(ag)
+    assert (c.mode, c.cue.text) == ("direct", "sagte")
+    assert speaker(ag, c) == "Olaf Scholz"
+    assert c.quote.text == "Wir werden die Steuern nicht erhöhen"
+
+
+def test_direct_quote_spanning_sentences_is_one_claim(extractor):
+    ag = extract(extractor, "„Das ist ein schwerer Fehler. Wir lehnen diesen Plan ab“, sagte Emmanuel Macron in Paris.")
+    c = only(ag)
+    assert c.mode == "direct" and speaker(ag, c) == "Emmanuel Macron"
+    assert c.quote.text.startswith("Das ist ein schwerer Fehler. Wir lehnen")
+
+
+def test_colon_introduces_the_quotation(extractor):
+    ag = extract(extractor, "Angela Merkel erklärte am Abend: „Die Lage bleibt ernst.“")
+    c = only(ag)
+    assert c.mode == "direct" and speaker(ag, c) == "Angela Merkel"
+    assert c.quote.text == "Die Lage bleibt ernst."
+
+
+def test_indirect_dass_clause(extractor):
+    ag = extract(extractor, "Angela Merkel betonte, dass Deutschland seine Zusagen einhalten werde.")
+    c = only(ag)
+    assert c.mode == "indirect" and speaker(ag, c) == "Angela Merkel"
+    assert c.content.text.startswith("dass Deutschland") and "Deutschland" in labels(ag, c.topics)
+
+
+def test_indirect_konjunktiv_before_the_cue(extractor):
+    ag = extract(extractor, "Die Gespräche seien konstruktiv gewesen, sagte ein Sprecher des Kremls.")
+    c = only(ag)
+    assert c.mode == "indirect" and c.content.text == "Die Gespräche seien konstruktiv gewesen"
+    assert c.speaker_mention is not None and "Sprecher" in c.speaker_mention.text
+
+
+def test_konjunktiv_sentence_continues_the_previous_speaker(extractor):
+    ag = extract(extractor, "Emmanuel Macron sagte, Frankreich sei zu Gesprächen bereit. "
+                            "Russland müsse aber seine Truppen von der Grenze abziehen.")
+    assert len(ag.claims) == 2
+    first, second = ag.claims
+    assert speaker(ag, first) == speaker(ag, second) == "Emmanuel Macron"
+    assert (second.mode, second.type, second.cue) == ("indirect", "demand", None)
+
+
+def test_indicative_sentence_after_a_report_is_no_claim(extractor):
+    ag = extract(extractor, "Emmanuel Macron sagte, Frankreich sei zu Gesprächen bereit. "
+                            "Am Abend reiste er nach Berlin.")
+    assert len(ag.claims) == 1
+
+
+def test_mixed_quote_fragment(extractor):
+    ag = extract(extractor, "Olaf Scholz nannte die Pläne einen „gefährlichen Irrweg“.")
+    c = only(ag)
+    assert c.mode == "mixed" and c.quote.text == "gefährlichen Irrweg"
+    assert speaker(ag, c) == "Olaf Scholz"
+
+
+def test_reported_rejection_with_separated_particle_and_metonymy(extractor):
+    ag = extract(extractor, "Die Regierung in Peking wies die Vorwürfe am Dienstag entschieden zurück.")
+    c = only(ag)
+    assert (c.mode, c.type, c.code) == ("reported", "rejection", "REJECT")
+    assert c.cue.text == "wies … zurück"
+    assert speaker(ag, c) == "China"
+
+
+def test_accusation_with_addressees(extractor):
+    ag = extract(extractor, "Die Türkei wirft Schweden und Finnland die Unterstützung von Terroristen vor.")
+    c = only(ag)
+    assert c.type == "accusation" and speaker(ag, c) == "Türkei"
+    assert labels(ag, c.addressee) == {"Schweden", "Finnland"}
+
+
+def test_passive_agent_is_the_speaker(extractor):
+    ag = extract(extractor, "Der Vorschlag wurde von Frankreich scharf kritisiert.")
+    c = only(ag)
+    assert c.type == "criticism" and speaker(ag, c) == "Frankreich"
+
+
+def test_warning_names_its_addressee_and_the_channel(extractor):
+    ag = extract(extractor, "Wladimir Putin warnte Olaf Scholz nach Angaben des Kremls vor weiteren Waffenlieferungen.")
+    c = only(ag)
+    assert c.type == "warning" and speaker(ag, c) == "Wladimir Putin"
+    assert labels(ag, c.addressee) == {"Olaf Scholz"}
+    assert labels(ag, [c.via]) == {"Kreml"}
+
+
+def test_frame_alone_makes_its_source_the_speaker(extractor):
+    ag = extract(extractor, "Laut der NATO haben die Truppen inzwischen die Grenze erreicht.")
+    c = only(ag)
+    assert speaker(ag, c) == "NATO" and c.mode == "indirect"
+    assert "Truppen" in c.content.text and "NATO" not in c.content.text
+
+
+def test_reporter_of_a_speech_act_is_the_chain(extractor):
+    ag = extract(extractor, "Nach Angaben von Olaf Scholz forderte Emmanuel Macron eine Waffenruhe.")
+    c = only(ag)
+    assert c.type == "demand" and speaker(ag, c) == "Emmanuel Macron"
+    assert labels(ag, [c.reported_by]) == {"Olaf Scholz"}
+
+
+def test_wie_frame(extractor):
+    ag = extract(extractor, "Wie die NATO mitteilte, wurden die Manöver beendet.")
+    c = only(ag)
+    assert speaker(ag, c) == "NATO" and c.content.text.startswith("wurden die Manöver beendet")
+
+
+def test_headline_restating_a_body_claim_is_merged(extractor):
+    ag = extract(extractor, "Emmanuel Macron hat vor einer Eskalation im Nahen Osten gewarnt. Er reist am Freitag nach Kairo.",
+                 title="Macron warnt vor Eskalation")
+    c = only(ag)
+    assert c.type == "warning" and speaker(ag, c) == "Emmanuel Macron"
+    assert [m.text for m in c.evidence] == ["Macron warnt vor Eskalation"]
+
+
+def test_speech_verb_without_message_is_no_claim(extractor):
+    ag = extract(extractor, "Olaf Scholz und Emmanuel Macron sprachen am Montag über die Lage in der Ukraine.")
+    assert ag.claims == []
+
+
+# --- queries on the seed store ---------------------------------------------------------------------
+
+
+def test_claims_query_columns(seed_store_dir):
+    from kg.query import bundled, select
+    from kg.store import open_store
+
+    store = open_store(seed_store_dir, read_only=True)
+    names, rows = select(store, bundled()["claims"].read_text(encoding="utf-8"))
+    assert names == ["claim", "speaker", "speakerLabel", "addresseeLabel", "viaLabel", "reportedByLabel",
+                     "cue", "type", "mode", "quote", "content", "evidence", "article"]
+    assert len(rows) >= 12
+    by_cue = {r["cue"]: r for r in rows}
+    assert by_cue["dementiert"]["type"].endswith("#denial") and by_cue["dementiert"]["mode"].endswith("#reported")
+    assert "Uschakow" in (by_cue["meinte"]["speakerLabel"] or "")
+    assert "Die Regierung in Moskau dementiert" in by_cue["dementiert"]["evidence"]
+
+    said = bundled()["said_about"].read_text(encoding="utf-8")
+    _, rows = select(store, said.replace('("Biden" "Russland")', '("Westen" "Ukraine")'))
+    assert [r["type"].rsplit("#", 1)[-1] for r in rows] == ["concern"]
+
+
+def test_seed_who_said_what_against_the_answer_key(seed_store_dir):
+    from kg.evaluate import evaluate
+    from kg.store import open_store
+    from tests.conftest import GOLD
+
+    report = evaluate(open_store(seed_store_dir, read_only=True), GOLD)
+    assert report.parts["claims"].recall >= 0.9
+    assert report.parts["who_said_what"].f1 >= 0.9, report.render()
+
+
+# --- the benchmark's scorer ------------------------------------------------------------------------
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_quotes", ROOT / "bench" / "quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_matching_rules():
+    bench = _bench()
+    gold = [bench.Gold(frozenset({1, 2, 3, 4}), frozenset({7}), "Indirect", "", ""),
+            bench.Gold(frozenset({10, 11}), frozenset(), "Direct", "", "")]
+    preds = [bench.Pred(frozenset({2, 3, 4, 5}), frozenset({7, 8}), "indirect", "", ""),
+             bench.Pred(frozenset({10, 11, 12, 13, 14, 15}), frozenset({9}), "direct", "", "")]
+    scores = bench.Scores()
+    bench.score_doc(gold, preds, scores)
+    # Dice 0.75 and 0.5: both found; the second names a speaker where the corpus has none
+    assert (scores.tp, scores.correct, scores.pred, scores.gold) == (2, 1, 2, 2)
+    assert scores.found_by_type == {"Indirect": 1, "Direct": 1} and scores.right_by_type == {"Indirect": 1}
+
+
+def test_bench_runs_on_corpus_documents(extractor):
+    bench = _bench()
+    if not (bench.data_dir() / "dev.jsonl").is_file():
+        pytest.skip("quotation-attribution corpus not present")
+    docs = [d for d in bench.load_split("dev", limit=12) if d["annotations"]][:4]
+    result = bench.run(docs, extractor).as_dict()
+    assert result["gold"] > 0 and result["tp"] > 0
+    assert 0.0 < result["quote_detection"]["f1"] <= 1.0
+    json.dumps(result)
