@@ -246,6 +246,29 @@ def push(store_path, gsp, user, password) -> None:
     click.echo(f"pushed {count} graphs to {gsp}")
 
 
+@main.command("export")
+@store_option
+@data_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "cytoscape", "html"]), help="Output format (default: from the extension of -o: .graphml .gexf .json .cyjs .html).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="File to write.")
+@click.option("--view", type=click.Choice(["full", "actors"]), default="full", show_default=True, help="full: entities, events and claims; actors: who said what to whom, who met whom.")
+@click.option("--article", "articles", multiple=True, help="Only this article (id or IRI); repeatable.")
+@click.option("--type", "types", multiple=True, help="Only these entity types (Person, Organization, Country, Place, Group); repeatable.")
+@click.option("--from", "date_from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Latest date (inclusive), same forms.")
+@_fail_cleanly
+def export(store_path, data_files, fmt, output, view, articles, types, date_from, date_to) -> None:
+    """Write the graph for Gephi, yEd, Cytoscape, D3 or the browser (docs/export.md).
+
+    Example: kg export --view actors --format html -o actors.html
+    """
+    from kg.export import to_networkx, write_graph
+
+    graph = to_networkx(source_store(store_path, data_files), view, articles or None, types or None, date_from, date_to)
+    fmt = write_graph(graph, output, fmt)
+    click.echo(f"wrote {output} ({fmt}, {view} view): {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+
 @main.command()
 @click.argument("article_ids", nargs=-1, required=True)
 @store_option
