@@ -17,7 +17,7 @@ from kg.lexicon import Lexicon, lexicon
 from kg.model import Entity, Mention, Role
 from kg.nlp import name_key
 from kg.rdf import slug
-from kg.extract.text import SentenceIndex
+from kg.extract.text import SentenceIndex, doc_text
 
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 INDEFINITE = {"ein", "eine", "einem", "einer", "eines", "einen"}
@@ -186,7 +186,7 @@ class EntityExtractor:
         if not before:
             return None
         c = before[-1]
-        name = doc.text[c.start : c.end]
+        name = doc_text(doc)[c.start : c.end]
         if c.entry and c.entry.article in ("die", "der"):
             return f"der {name}"
         return f"{name}s" if not name.endswith(("s", "x", "z")) else f"von {name}"
@@ -286,9 +286,9 @@ class EntityExtractor:
             if c.entry:
                 add(c, entry_key(c.entry), c.entry.label, c.entry)
             elif c.key:
-                add(c, c.key, c.label or doc.text[c.start : c.end], None)
+                add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
             elif c.type != "Person":
-                label = name_key(doc.text[c.start : c.end])
+                label = name_key(doc_text(doc)[c.start : c.end])
                 key = f"{c.type.lower()}/{slug(_uninflect(label))}"
                 add(c, key, label, None)
                 if len(label) < len(entities[key].label):
@@ -311,16 +311,16 @@ class EntityExtractor:
         A lone surname joins the closest full name with that surname before it (else the first
         after it), so "Willy Bogner" and his son "Bernhard Bogner" stay two people.
         """
-        full = [c for c in persons if " " in doc.text[c.start : c.end]]
+        full = [c for c in persons if " " in doc_text(doc)[c.start : c.end]]
         out = {}
         for c in persons:
-            text = doc.text[c.start : c.end]
+            text = doc_text(doc)[c.start : c.end]
             label = text
             if " " not in text:
-                same = [f for f in full if doc.text[f.start : f.end].split()[-1] in (text, name_key(text))]
+                same = [f for f in full if doc_text(doc)[f.start : f.end].split()[-1] in (text, name_key(text))]
                 before = [f for f in same if f.start < c.start]
                 owner = before[-1] if before else (same[0] if same else None)
-                label = doc.text[owner.start : owner.end] if owner else name_key(text)
+                label = doc_text(doc)[owner.start : owner.end] if owner else name_key(text)
             entry = self.gaz.name(label) or (self.gaz.person_by_surname(label) if " " not in label else None)
             out[c] = (label, entry if entry and entry.type == "Person" else None)
         return out
@@ -346,7 +346,7 @@ def entry_key(entry: Entry) -> str:
 
 
 def _word_before(doc: Doc, char: int) -> str:
-    text = doc.text[:char].rstrip()
+    text = doc_text(doc)[:char].rstrip()
     return text.rsplit(None, 1)[-1] if text else ""
 
 

@@ -9,6 +9,14 @@ from spacy.tokens import Doc, Span as SpacySpan
 from kg.model import Mention, Sentence
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text` joins every token anew; extractors read it often, so it is kept once per Doc."""
+    text = doc.user_data.get("kg.text")
+    if text is None:
+        text = doc.user_data["kg.text"] = doc.text
+    return text
+
+
 class SentenceIndex:
     """Sentences of a Doc (whitespace trimmed) and a char offset -> sentence lookup."""
 
@@ -28,7 +36,7 @@ class SentenceIndex:
         return max(bisect_right(self._starts, char) - 1, 0)
 
     def mention(self, start: int, end: int) -> Mention:
-        return Mention(start, end, self.doc.text[start:end], self.index(start))
+        return Mention(start, end, doc_text(self.doc)[start:end], self.index(start))
 
     def of_span(self, span: SpacySpan) -> Mention:
         return self.mention(span.start_char, span.end_char)

@@ -60,13 +60,33 @@ def add_kg_components(nlp: Language) -> Language:
     return nlp
 
 
+SENTENCE_END = frozenset(".!?:;")
+QUOTES = frozenset('"\'“”„«»‚‘’›‹)')
+
+
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and subheads carry no full stop."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    """Sentence starts the parser must respect: after a line break always (headlines and subheads
+    carry no full stop), and never after a token that cannot end a sentence ("Biden und Putin |
+    hatten sich …" is one sentence)."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and "\n" in before.text:
+            token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False  # the line break belongs to the sentence it ends
+        elif not _may_end(doc, token.i - 1):
+            token.is_sent_start = False
     return doc
+
+
+def _may_end(doc: Doc, i: int) -> bool:
+    """Can a sentence end with token i (a full stop, or a quote or bracket right after one)?"""
+    while i >= 0 and doc[i].text in QUOTES:
+        if i > 0 and (doc[i - 1].whitespace_ or doc[i - 1].is_space):
+            return False  # '. "Wenn': an opening quote, the sentence starts before it
+        i -= 1
+    return i >= 0 and (doc[i].text[-1:] in SENTENCE_END or (doc[i].is_space and "\n" in doc[i].text))
 
 
 def name_key(text: str) -> str:
