@@ -80,6 +80,7 @@ class TimeValue:
 
     value: str
     mention: Mention | None = None
+    timex: str | None = None  # the TIMEX3 value when it is no calendar date ("2022-W03" -> value "2022-01")
 
 
 @dataclass(slots=True)

@@ -1,0 +1,169 @@
+"""The event type inventory (kg/data/event_types.jsonl) and the status and frame cues
+(kg/data/event_cues.json), with the German word forms each trigger matches.
+
+Only irregular forms are written in the data: regular (weak) verb forms and noun endings are
+generated here, so a newcomer adds a trigger with one lemma.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.errors import KgError
+from kg.lexicon import DATA_DIR
+
+NOUN_ENDINGS = ("", "s", "es", "e", "en", "n", "ns")
+INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    label: str  # German noun for the type ("Telefonat")
+    plover: str | None
+    plover_mode: str | None
+    cameo: str | None
+    specificity: int = 1  # the more specific type wins when mentions merge
+    absorbs: frozenset[str] = frozenset()  # types whose mentions may refer to an event of this type
+    state_actors: bool = False  # persons act for their country ("Putin" -> Russia) in this type
+    directional: bool = False  # "in die Ukraine" names a participant (target), not the place
+
+
+@dataclass(frozen=True, slots=True)
+class VerbTrigger:
+    type: EventType
+    lemma: str
+    particle: str | None = None  # separable prefix that must follow in the clause ("kam … zusammen")
+    light: bool = False  # a noun trigger in the same clause names the event ("zu Beratungen zusammenkommen")
+    needs: tuple[str, ...] = ()  # one of these words in the clause; "mit>" = "mit" then a name, ">" = a name next
+
+
+@dataclass(frozen=True, slots=True)
+class NounTrigger:
+    type: EventType
+    lemma: str
+    compound: bool = True  # may head a compound ("NATO-Osterweiterung", "Friedensgespräche")
+    exceptions: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()  # "keine andere Wahl": a choice, not an election
+    channel: bool = False  # "sagte er im Gespräch mit der Zeitung": how a claim was made, no event
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    types: dict[str, EventType]
+    nouns: dict[str, NounTrigger]  # lower-case form -> trigger
+    verbs: dict[str, VerbTrigger]  # lower-case form, joined or separated -> trigger
+    cues: dict[str, frozenset[str]]
+    support_verbs: frozenset[str]
+    participles: frozenset[str]  # of trigger and support verbs, for tenses the tagger misses
+    max_noun_form: int = field(default=0)
+
+    def noun(self, word: str) -> NounTrigger | None:
+        """The trigger a noun is or ends in: the longest matching form wins ("Videotelefonat" > "Telefonat")."""
+        lower = word.lower()
+        head = lower.rsplit("-", 1)[-1]
+        for size in range(min(len(head), self.max_noun_form), 2, -1):
+            trigger = self.nouns.get(head[-size:])
+            if trigger is None:
+                continue
+            if size < len(head) and not trigger.compound:
+                continue
+            if any(lower.endswith(x) for x in trigger.exceptions):
+                return None
+            return trigger
+        return None
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+
+def weak_participle(base: str) -> str:
+    """"vereinbaren" -> "vereinbart", "telefonieren" -> "telefoniert", "töten" -> "getötet"."""
+    stem = base[:-1] if base.endswith(("eln", "ern")) else base[:-2]
+    e = "e" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else ""
+    prefix = "" if base.endswith("ieren") or base.startswith(INSEPARABLE) else "ge"
+    return prefix + stem + e + "t"
+
+
+def weak_forms(base: str) -> set[str]:
+    """Present, past, subjunctive and participle of a regular verb ("vereinbaren" -> "vereinbarten", "vereinbart")."""
+    stem = base[:-1] if base.endswith(("eln", "ern")) else base[:-2]
+    e = "e" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else ""
+    return {base, stem + "e", stem + e + "st", stem + e + "t", stem + e + "te", stem + e + "ten", stem + e + "test",
+            weak_participle(base)}
+
+
+def verb_forms(lemma: str, particle: str | None, irregular: list[str] | None) -> tuple[set[str], set[str], set[str]]:
+    """(forms that need the particle later in the clause, forms that stand alone, participles)."""
+    base = lemma[len(particle):] if particle and lemma.startswith(particle) else lemma
+    forms = set(irregular) if irregular else weak_forms(base)
+    forms.add(base)
+    participles = {f for f in forms if f.startswith("ge") and f != base} if irregular else {weak_participle(base)}
+    if not particle:
+        return set(), forms, participles
+    joined = {particle + f for f in forms} | {particle + "zu" + base}
+    return forms, joined, {particle + p for p in participles}
+
+
+def _noun_forms(lemma: str, plural: list[str]) -> set[str]:
+    return {(lemma + ending).lower() for ending in NOUN_ENDINGS} | {p.lower() for p in plural}
+
+
+def _rows(name: str) -> list[dict]:
+    """The lines of a JSONL data file; a broken line is a KgError naming file and line."""
+    path = DATA_DIR / name
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise KgError(f"{path}: line {n}: not JSON ({e.msg})") from None
+        if not isinstance(row, dict) or "type" not in row:
+            raise KgError(f"{path}: line {n}: an event type needs a \"type\"")
+        rows.append(row)
+    return rows
+
+
+@cache
+def event_lexicon() -> EventLexicon:
+    """The inventory and cues, loaded once; see docs/events.md for the fields."""
+    types: dict[str, EventType] = {}
+    nouns: dict[str, NounTrigger] = {}
+    verbs: dict[str, VerbTrigger] = {}
+    participles: set[str] = set()
+    for row in _rows("event_types.jsonl"):
+        etype = EventType(
+            row["type"], row.get("label_de", row["type"]), row.get("plover"), row.get("plover_mode"), row.get("cameo"),
+            row.get("specificity", 1), frozenset(row.get("absorbs", [])), row.get("actors") == "state",
+            row.get("directional", False),
+        )
+        types[etype.name] = etype
+        for entry in row.get("nouns", []):
+            entry = {"lemma": entry} if isinstance(entry, str) else entry
+            trigger = NounTrigger(etype, entry["lemma"], entry.get("compound", True),
+                                  frozenset(x.lower() for x in entry.get("except", [])),
+                                  frozenset(x.lower() for x in entry.get("not_after", [])),
+                                  entry.get("channel", False))
+            for form in _noun_forms(entry["lemma"], entry.get("plural", [])):
+                nouns.setdefault(form, trigger)
+        for entry in row.get("verbs", []):
+            trigger = VerbTrigger(etype, entry["lemma"], entry.get("particle"), entry.get("light", False),
+                                  tuple(entry.get("needs", [])))
+            separated, alone, parts = verb_forms(entry["lemma"], entry.get("particle"), entry.get("forms"))
+            participles |= parts
+            for form in alone:
+                verbs.setdefault(form, trigger)
+            for form in separated:
+                verbs.setdefault("|" + form, trigger)  # "|" marks: needs the particle
+    raw = json.loads((DATA_DIR / "event_cues.json").read_text(encoding="utf-8"))
+    support: set[str] = set()
+    for entry in raw.pop("support_verbs"):
+        separated, alone, parts = verb_forms(entry["lemma"], entry.get("particle"), entry.get("forms"))
+        support |= alone | separated
+        participles |= parts
+    cues = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    return EventLexicon(types, nouns, verbs, cues, frozenset(support), frozenset(participles), max(map(len, nouns)))

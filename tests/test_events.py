@@ -1,0 +1,327 @@
+"""Event extraction on German news sentences other than the seed, through the real pipeline:
+types, dates (absolute, anchor-relative, narrative-relative), status, participants, place,
+merging of mentions and the lexicon's compound rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.event_lexicon import event_lexicon
+from kg.model import ArticleGraph, Event
+from kg.read import make_article
+
+
+@pytest.fixture(scope="module")
+def extract(extractor):
+    """Text (title, blank line, body) and article date -> the article graph."""
+
+    def run(text: str, published: dt.date) -> ArticleGraph:
+        title, _, body = text.partition("\n\n")
+        when = dt.datetime.combine(published, dt.time(12, 0))
+        article = make_article("t", title if body else None, body or title, "test", when)
+        return extractor.extract(article)
+
+    return run
+
+
+def labels(ag: ArticleGraph, keys: list[str]) -> set[str]:
+    return {ag.entity(k).label for k in keys if ag.entity(k)}
+
+
+def only(ag: ArticleGraph, kind: str) -> Event:
+    found = [e for e in ag.events if e.type == kind]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in ag.events]
+    return found[0]
+
+
+# --- lexicon ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("Telefonat", "PhoneCall"),
+        ("Videotelefonat", "VideoCall"),  # the longest matching head wins
+        ("NATO-Osterweiterung", "Expansion"),  # a compound counts by its head
+        ("Friedensgespräche", "Talks"),
+        ("Präsidentschaftswahl", "Election"),
+        ("Luftangriffe", "Attack"),
+        ("Ukraine-Konflikt", None),  # head "Konflikt" is no event
+        ("Angriffspläne", None),  # head "Pläne": plans, not the attack
+        ("Auswahl", None),
+        ("Pressekonferenz", None),
+    ],
+)
+def test_trigger_nouns_by_head(word, kind):
+    trigger = event_lexicon().noun(word)
+    assert (trigger.type.name if trigger else None) == kind
+
+
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE", "DEMAND", "REJECT",
+          "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"}
+
+
+def test_every_type_has_a_plover_code_or_says_why_not():
+    for etype in event_lexicon().types.values():
+        assert etype.plover in PLOVER or etype.name in {"Election", "Resolution", "Death"}, etype.name
+        assert etype.cameo is None or etype.cameo.isdigit(), etype.name
+        assert etype.absorbs <= set(event_lexicon().types), etype.name
+
+
+# --- whole articles ---------------------------------------------------------------------------
+
+
+def test_phone_call_mentions_merge_with_date_duration_and_participants(extract):
+    ag = extract(
+        "Scholz und Macron telefonieren\n\n"
+        "Bundeskanzler Olaf Scholz und der französische Präsident Emmanuel Macron haben am Dienstag "
+        "miteinander telefoniert. Das Telefonat dauerte nach Angaben eines Regierungssprechers rund "
+        "eine Stunde. Scholz und Macron telefonierten etwa eine Stunde lang.",
+        dt.date(2022, 2, 10),
+    )
+    call = only(ag, "PhoneCall")
+    assert len([call.trigger, *call.mentions]) >= 3
+    assert call.status == "occurred"
+    assert call.date and call.date.value == "2022-02-08"  # the Tuesday before the Thursday article
+    assert call.duration == "PT1H"
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= labels(ag, call.participants)
+
+
+def test_planned_talks_with_place_and_narrative_relative_date(extract):
+    ag = extract(
+        "Vertreter der USA und Chinas wollen am 3. März in Peking zu Gesprächen über den Handel "
+        "zusammenkommen. Zwei Tage später ist ein Treffen der Verteidigungsminister geplant.",
+        dt.date(2023, 2, 20),
+    )
+    talks = only(ag, "Talks")
+    assert talks.status == "planned"
+    assert talks.date.value == "2023-03-03"
+    assert ag.entity(talks.place).label == "Peking"
+    assert labels(ag, talks.participants) == {"Vereinigte Staaten", "China"}
+    meeting = only(ag, "Meeting")
+    assert (meeting.status, meeting.date.value) == ("planned", "2023-03-05")
+
+
+def test_year_rolls_over_for_a_january_date_in_december(extract):
+    ag = extract("Die Außenminister der EU wollen am 5. Januar in Brüssel beraten.", dt.date(2021, 12, 28))
+    talks = only(ag, "Talks")
+    assert (talks.status, talks.date.value) == ("planned", "2022-01-05")
+
+
+def test_distinct_events_in_one_sentence_keep_their_own_dates(extract):
+    ag = extract(
+        "Biden und Xi hatten sich im November auf Bali getroffen und am 15. März ein Videotelefonat geführt.",
+        dt.date(2023, 4, 1),
+    )
+    meeting, call = only(ag, "Meeting"), only(ag, "VideoCall")
+    assert meeting.date.value == "2022-11"
+    assert call.date.value == "2023-03-15"
+    assert meeting.status == call.status == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Die NATO befürchtet, Russland könnte Litauen angreifen.", "Attack"),
+        ("Die EU hat Belarus mit weiteren Sanktionen gedroht.", "Sanctions"),
+        ("Der Kanzler warnte vor einem Einmarsch in die Ukraine.", "Invasion"),
+        ("Wenn die Verhandlungen scheitern, droht eine Eskalation.", "Negotiation"),
+    ],
+)
+def test_feared_warned_and_conditional_events_are_hypothetical(extract, text, kind):
+    event = only(extract(text, dt.date(2022, 2, 1)), kind)
+    assert event.status == "hypothetical"
+    assert event.date is None
+
+
+def test_past_handover_relative_to_the_article_date(extract):
+    ag = extract("Polen hatte der EU-Kommission vor einer Woche einen Vorschlag übergeben.", dt.date(2022, 3, 15))
+    handover = only(ag, "Handover")
+    assert (handover.status, handover.date.value) == ("occurred", "2022-03-08")
+
+
+def test_anaphoric_mentions_join_the_event_they_refer_to(extract):
+    ag = extract(
+        "Macron und Scholz haben sich am Montag in Berlin getroffen. Bei dem Treffen ging es um die "
+        "Energiekrise. Das Gespräch sei konstruktiv gewesen, hieß es aus Regierungskreisen.",
+        dt.date(2022, 10, 5),
+    )
+    assert [e.type for e in ag.events] == ["Meeting"]
+    meeting = ag.events[0]
+    assert len([meeting.trigger, *meeting.mentions]) == 3
+    assert ag.entity(meeting.place).label == "Berlin"
+    assert meeting.date.value == "2022-10-03"
+
+
+def test_invasion_absorbs_the_attack_it_is_said_again_as(extract):
+    ag = extract(
+        "Der Westen fürchtet einen Einmarsch Russlands in die Ukraine.\n\n"
+        "Die USA befürchten, Russland könnte die Ukraine schon im Februar angreifen.",
+        dt.date(2022, 1, 20),
+    )
+    invasion = only(ag, "Invasion")
+    assert not [e for e in ag.events if e.type == "Attack"]
+    assert invasion.status == "hypothetical"
+    assert {"Russland", "Ukraine"} <= labels(ag, invasion.participants)
+
+
+def test_compounds_count_by_head(extract):
+    ag = extract(
+        "Der Ukraine-Konflikt belastet die Beziehungen. Moskau lehnt eine NATO-Osterweiterung ab "
+        "und dementiert Angriffspläne.",
+        dt.date(2022, 1, 20),
+    )
+    assert [e.type for e in ag.events] == ["Expansion"]
+
+
+def test_arrest_and_resignation(extract):
+    ag = extract(
+        "Die Polizei nahm am Samstag in Minsk mehrere Oppositionelle fest. "
+        "Der Innenminister trat am Sonntag zurück.",
+        dt.date(2021, 6, 8),
+    )
+    arrest, resignation = only(ag, "Arrest"), only(ag, "Resignation")
+    assert (arrest.date.value, ag.entity(arrest.place).label) == ("2021-06-05", "Minsk")
+    assert resignation.date.value == "2021-06-06"
+    assert arrest.code == "COERCE"
+
+
+def test_separable_verb_place_and_titles_that_are_no_participants(extract):
+    ag = extract(
+        "Der russische Präsident Wladimir Putin und der türkische Präsident Recep Tayyip Erdoğan kamen am "
+        "Montag in Sotschi zusammen.",
+        dt.date(2022, 3, 9),
+    )
+    meeting = only(ag, "Meeting")
+    assert (meeting.status, meeting.date.value, ag.entity(meeting.place).label) == ("occurred", "2022-03-07", "Sotschi")
+    assert labels(ag, meeting.participants) == {"Wladimir Putin", "Recep Tayyip Erdoğan"}
+
+
+def test_source_clause_is_no_participant(extract):
+    ag = extract(
+        "Wie das Weiße Haus mitteilte, telefonierte US-Präsident Joe Biden am Dienstag mit dem ukrainischen "
+        "Präsidenten Wolodymyr Selenskyj.",
+        dt.date(2022, 2, 15),
+    )
+    call = only(ag, "PhoneCall")
+    assert labels(ag, call.participants) == {"Joe Biden", "Wolodymyr Selenskyj"}
+    assert call.date.value == "2022-02-15"
+
+
+def test_support_verb_makes_the_subject_a_participant(extract):
+    ag = extract("Die EU hat am Freitag neue Sanktionen gegen Russland verhängt.", dt.date(2022, 3, 12))
+    sanctions = only(ag, "Sanctions")
+    assert (sanctions.status, sanctions.date.value) == ("occurred", "2022-03-11")
+    assert labels(ag, sanctions.participants) == {"Europäische Union", "Russland"}
+
+
+def test_what_talks_are_about_has_not_happened(extract):
+    ag = extract(
+        "Die Verhandlungen zwischen der EU und Großbritannien über ein Handelsabkommen sind am Freitag "
+        "ohne Ergebnis zu Ende gegangen.",
+        dt.date(2020, 5, 4),
+    )
+    talks, deal = only(ag, "Negotiation"), only(ag, "Agreement")
+    assert (talks.status, talks.date.value) == ("occurred", "2020-05-01")
+    assert labels(ag, talks.participants) == {"Europäische Union", "Großbritannien"}
+    assert (deal.status, deal.date) == ("hypothetical", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        # "sollen" + perfect infinitive reports a past act; the plan is what was planned
+        ("Die Polizei hat zwei Männer festgenommen, die einen Anschlag geplant haben sollen.", "Arrest", "occurred"),
+        ("Die Polizei hat zwei Männer festgenommen, die einen Anschlag geplant haben sollen.", "Attack", "planned"),
+        ("Der Minister kündigte am Montag seinen Rücktritt an.", "Resignation", "planned"),
+        ("Schweden und Finnland sollen der NATO beitreten.", "Expansion", "planned"),
+        ("Eine Einigung gilt als wahrscheinlich.", "Agreement", "hypothetical"),
+        ("Die Außenminister haben sich nicht auf neue Sanktionen geeinigt.", "Agreement", "hypothetical"),
+        ("Die für Donnerstag geplanten Gespräche wurden abgesagt.", "Talks", "hypothetical"),
+        ("Ein Angriff auf Kiew wird befürchtet.", "Attack", "hypothetical"),
+        ("Die Gespräche sollen am Montag beginnen.", "Talks", "planned"),
+        ("Die Sanktionen gegen Russland wurden im vergangenen Jahr verschärft.", "Sanctions", "occurred"),
+    ],
+)
+def test_status_cues(extract, text, kind, status):
+    assert only(extract(text, dt.date(2022, 4, 5)), kind).status == status
+
+
+def test_without_an_article_date_only_dates_with_a_year_are_kept(extractor):
+    article = make_article("t", None, "Am 10. Januar 2022 trafen sich Biden und Putin in Genf. Am Dienstag "
+                           "telefonierten sie.", "test", None)
+    ag = extractor.extract(article)
+    assert only(ag, "Meeting").date.value == "2022-01-10"
+    assert only(ag, "PhoneCall").date is None
+
+
+def test_er_takes_part_as_the_last_person_named(extract):
+    ag = extract(
+        "Präsident Wladimir Putin hat am Montag eine Fernsehansprache gehalten. Einen Tag zuvor hatte er mit "
+        "dem belarussischen Machthaber Alexander Lukaschenko telefoniert.",
+        dt.date(2023, 6, 26),
+    )
+    call = only(ag, "PhoneCall")
+    assert labels(ag, call.participants) == {"Wladimir Putin", "Alexander Lukaschenko"}
+    assert call.date.value == "2023-06-25"
+
+
+def test_a_week_is_dated_by_its_month_and_keeps_its_timex(extract):
+    ag = extract(
+        "Ein Treffen zwischen US-Außenminister Antony Blinken und dem russischen Außenminister Sergej Lawrow "
+        "hatte vergangene Woche in Genf stattgefunden.",
+        dt.date(2022, 1, 27),
+    )
+    meeting = only(ag, "Meeting")
+    assert (meeting.date.value, meeting.date.timex) == ("2022-01", "2022-W03")
+    assert labels(ag, meeting.participants) == {"Antony Blinken", "Sergej Lawrow"}
+    assert meeting.status == "occurred"
+
+
+def test_threatener_and_threatened_take_part_in_threatened_sanctions(extract):
+    ag = extract("Die EU droht Russland mit harten Sanktionen, falls es die Ukraine angreift.", dt.date(2022, 1, 20))
+    sanctions, attack = only(ag, "Sanctions"), only(ag, "Attack")
+    assert sanctions.status == attack.status == "hypothetical"
+    assert labels(ag, sanctions.participants) == {"Europäische Union", "Russland"}
+
+
+def test_an_interview_is_no_event_but_talks_with_a_person_are(extract):
+    assert extract('Das sagte Scholz im Gespräch mit der "Süddeutschen Zeitung".', dt.date(2022, 1, 20)).events == []
+    ag = extract("In einem Gespräch mit Macron betonte Scholz die Einigkeit Europas.", dt.date(2022, 1, 20))
+    assert labels(ag, only(ag, "Talks").participants) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+# --- queries over the built seed ----------------------------------------------------------------
+
+
+def test_events_query_gives_one_row_per_event_with_sorted_participants(seed_store_dir):
+    from kg.query import bundled, select
+    from kg.store import open_store
+
+    store = open_store(seed_store_dir, read_only=True)
+    names, rows = select(store, bundled()["events"].read_text(encoding="utf-8"))
+    assert names == ["event", "type", "label", "date", "status", "place", "participants", "evidence", "article"]
+    assert len({r["event"] for r in rows}) == len(rows) >= 10
+    call = next(r for r in rows if r["type"].endswith("#PhoneCall"))
+    assert call["participants"] == "Joe Biden | Wladimir Putin"
+    assert call["status"].endswith("occurred") and call["date"] == "2021-12-31"
+    assert "telefoniert" in call["evidence"] or "Telefonat" in call["evidence"]
+    talks = [r for r in rows if r["type"].endswith("#Talks") and r["status"].endswith("planned")]
+    assert {r["date"] for r in talks} >= {"2022-01-10", "2022-01-12", "2022-01-13"}
+
+    _, timeline = select(store, bundled()["timeline"].read_text(encoding="utf-8"))
+    dates = [r["date"] for r in timeline]
+    assert dates == sorted(dates) and dates[0] == "2021-06"
+
+
+def test_a_trigger_in_a_genitive_takes_no_date_or_place_from_the_clause(extract):
+    ag = extract(
+        "In Wien sind die Verhandlungen über eine Wiederbelebung des Atomabkommens mit dem Iran fortgesetzt worden.",
+        dt.date(2021, 12, 27),
+    )
+    talks, deal = only(ag, "Negotiation"), only(ag, "Agreement")
+    assert (talks.status, talks.date.value, ag.entity(talks.place).label) == ("occurred", "2021-12-27", "Wien")
+    assert talks.date.mention is None  # the article's day, inferred
+    assert (deal.date, deal.place) == (None, None)
