@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Entry, Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, lexicon
-from kg.model import Entity, Mention, Role
+from kg.model import Entity, Role
 from kg.nlp import name_key
 from kg.rdf import slug
 from kg.extract.text import SentenceIndex, doc_text
