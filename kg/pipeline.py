@@ -36,6 +36,7 @@ from kg.vocab import DEFAULT_BASE
 
 BATCH = 32  # articles per nlp.pipe batch and per store transaction
 CHUNK = 8  # articles per job sent to a worker process or cluster
+FLUSH_EVERY = 8  # batches between flushes of the store's write buffers
 
 
 class Extractor:
@@ -186,9 +187,11 @@ def build(
                     yield item
 
     graphs = _extract(todo(), extractor, options)
-    while batch := list(islice(graphs, BATCH)):
+    for n, batch in enumerate(iter(lambda: list(islice(graphs, BATCH)), [])):
         if store is not None:
             store.update(" ;\n".join(graph_update(graph, triples) for _, graph, triples, _ in batch))
+            if n % FLUSH_EVERY == FLUSH_EVERY - 1:
+                store.flush()  # write buffers to disk, so memory stays flat on long builds
         for article_id, graph, triples, count in batch:
             if sink is not None:
                 sink.append((graph, triples))

@@ -81,6 +81,15 @@ def date_literal(value: str) -> Literal | None:
     return None
 
 
+def xsd_duration(value: str) -> str | None:
+    """A TIMEX3 duration as xsd:duration ("P2W" -> "P14D"), or None when it is vague ("PXY")."""
+    if m := re.fullmatch(r"P(\d+)W", value):
+        return f"P{int(m[1]) * 7}D"
+    if re.fullmatch(r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?", value):
+        return value
+    return None
+
+
 @dataclass
 class _Writer:
     ag: ArticleGraph
@@ -209,8 +218,8 @@ class _Writer:
                 self.add(node, KG.dateText, de(ev.date.mention.text))
             else:  # a reported past event the text does not date: the article's day
                 self.add(node, KG.dateInferred, Literal(True))
-        if ev.duration:
-            self.add(node, SCHEMA.duration, Literal(ev.duration, datatype=XSD.duration))
+        if ev.duration and (duration := xsd_duration(ev.duration)):
+            self.add(node, SCHEMA.duration, Literal(duration, datatype=XSD.duration))
         for mention in [ev.trigger, *ev.mentions]:
             self.add(node, KG.trigger, self._mention(mention, node))
         self.add(node, KG.evidence, self.sentence_of(ev.trigger.sentence))
