@@ -279,6 +279,7 @@ class EntityExtractor:
         persons = [c for c in cands if c.type == "Person" and not c.entry and not c.key]
         for c, (label, entry) in self._person_clusters(persons, doc).items():
             add(c, entry_key(entry) if entry else f"person/{slug(label)}", entry.label if entry else label, entry)
+        said = {doc_text(doc)[c.start : c.end] for c in cands}
         for c in cands:
             if id(c) in key_of:
                 continue
@@ -287,7 +288,7 @@ class EntityExtractor:
             elif c.key:
                 add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
             elif c.type != "Person":
-                label = name_key(doc_text(doc)[c.start : c.end])
+                label = _nominative(doc_text(doc)[c.start : c.end], said)
                 key = f"{c.type.lower()}/{slug(_uninflect(label))}"
                 add(c, key, label, None)
                 if len(label) < len(entities[key].label):
@@ -311,6 +312,7 @@ class EntityExtractor:
         after it), so "Willy Bogner" and his son "Bernhard Bogner" stay two people.
         """
         full = [c for c in persons if " " in doc_text(doc)[c.start : c.end]]
+        said = {doc_text(doc)[c.start : c.end] for c in persons}
         out = {}
         for c in persons:
             text = doc_text(doc)[c.start : c.end]
@@ -319,7 +321,7 @@ class EntityExtractor:
                 same = [f for f in full if doc_text(doc)[f.start : f.end].split()[-1] in (text, name_key(text))]
                 before = [f for f in same if f.start < c.start]
                 owner = before[-1] if before else (same[0] if same else None)
-                label = doc_text(doc)[owner.start : owner.end] if owner else name_key(text)
+                label = doc_text(doc)[owner.start : owner.end] if owner else _nominative(text, said)
             entry = self.gaz.name(label) or (self.gaz.person_by_surname(label) if " " not in label else None)
             out[c] = (label, entry if entry and entry.type == "Person" else None)
         return out
@@ -347,6 +349,11 @@ def entry_key(entry: Entry) -> str:
 def _word_before(doc: Doc, char: int) -> str:
     text = doc_text(doc)[:char].rstrip()
     return text.rsplit(None, 1)[-1] if text else ""
+
+
+def _nominative(name: str, said: set[str]) -> str:
+    """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are."""
+    return name[:-1] if name.endswith("s") and name[:-1] in said else name
 
 
 def _uninflect(name: str) -> str:
