@@ -277,7 +277,8 @@ class EntityExtractor:
             key_of[id(c)] = key
 
         persons = [c for c in cands if c.type == "Person" and not c.entry and not c.key]
-        for c, (label, entry) in self._person_clusters(persons, doc).items():
+        named = [c for c in cands if c.type == "Person" and not c.key]
+        for c, (label, entry) in self._person_clusters(persons, named, doc).items():
             add(c, entry_key(entry) if entry else f"person/{slug(label)}", entry.label if entry else label, entry)
         said = {doc_text(doc)[c.start : c.end] for c in cands}
         for c in cands:
@@ -305,14 +306,16 @@ class EntityExtractor:
             e.mentions = sorted(set(e.mentions), key=lambda m: (m.start, m.end))
         return sorted(entities.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
 
-    def _person_clusters(self, persons: list[Candidate], doc: Doc) -> dict[Candidate, tuple[str, Entry | None]]:
+    def _person_clusters(
+        self, persons: list[Candidate], named: list[Candidate], doc: Doc
+    ) -> dict[Candidate, tuple[str, Entry | None]]:
         """"Joe Biden", "Biden", "Bidens" -> one person, labelled with the full name.
 
         A lone surname joins the closest full name with that surname before it (else the first
         after it), so "Willy Bogner" and his son "Bernhard Bogner" stay two people.
         """
-        full = [c for c in persons if " " in doc_text(doc)[c.start : c.end]]
-        said = {doc_text(doc)[c.start : c.end] for c in persons}
+        full = [c for c in named if " " in doc_text(doc)[c.start : c.end]]
+        said = {doc_text(doc)[c.start : c.end] for c in named}
         out = {}
         for c in persons:
             text = doc_text(doc)[c.start : c.end]
@@ -322,7 +325,7 @@ class EntityExtractor:
                 before = [f for f in same if f.start < c.start]
                 owner = before[-1] if before else (same[0] if same else None)
                 label = doc_text(doc)[owner.start : owner.end] if owner else _nominative(text, said)
-            entry = self.gaz.name(label) or (self.gaz.person_by_surname(label) if " " not in label else None)
+            entry = self.gaz.name(label) or (self.gaz.person_by_surname(name_key(label)) if " " not in label else None)
             out[c] = (label, entry if entry and entry.type == "Person" else None)
         return out
 
