@@ -30,7 +30,7 @@ from functools import cache
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg.extract.entities import EntityIndex
-from kg.extract.text import SentenceIndex
+from kg.extract.text import SentenceIndex, doc_text
 from kg.lexicon import DATA_DIR, read_jsonl
 from kg.model import Claim, Event, Mention
 
@@ -218,7 +218,7 @@ class _Article:
 
     def __init__(self, lex: Lexicon, doc: Doc, sents: SentenceIndex, entities: EntityIndex, events: list[Event]) -> None:
         self.lex, self.doc, self.sents, self.index, self.events = lex, doc, sents, entities, events
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.words = lex.words
         self.parsed = doc.has_annotation("DEP")
         self.quotes = find_quotes(self.text, self.words["quote_pairs"])

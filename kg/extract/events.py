@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from kg import temporal
 from kg.extract.entities import EntityIndex
 from kg.extract.event_lexicon import EventLexicon, EventType, event_lexicon
-from kg.extract.text import SentenceIndex
+from kg.extract.text import SentenceIndex, doc_text
 from kg.lexicon import lexicon
 from kg.model import Event, Mention, TimeValue
 
@@ -133,9 +133,9 @@ class EventExtractor:
 
     def __call__(self, doc: Doc, sents: SentenceIndex, entities: EntityIndex, anchor: dt.date | None) -> list[Event]:
         if anchor:
-            timexes = temporal.extract(doc.text, anchor)
+            timexes = temporal.extract(doc_text(doc), anchor)
         else:  # no article date: only dates that name their year ("am 10. Januar 2022") can be trusted
-            timexes = [tx for tx in temporal.extract(doc.text, dt.date.today()) if re.search(r"\d{4}", tx.text)]
+            timexes = [tx for tx in temporal.extract(doc_text(doc), dt.date.today()) if re.search(r"\d{4}", tx.text)]
         ctx = _Context(doc, entities, self.lex, anchor, timexes)
         found: list[Found] = []
         for sent in _sentences(doc):
@@ -150,7 +150,7 @@ class _Context:
     def __init__(self, doc: Doc, index: EntityIndex, lex: EventLexicon, anchor: dt.date | None,
                  timexes: list[temporal.Timex]) -> None:
         self.doc, self.index, self.lex, self.anchor = doc, index, lex, anchor
-        self.text = doc.text  # Doc.text joins the tokens anew on every call
+        self.text = doc_text(doc)
         self.timexes = timexes
         self.sent_start = {t.i: sent.start for sent in doc.sents for t in sent}
         self.has_pos = doc.has_annotation("POS")
