@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-EntityType = Literal["Person", "Organization", "Country", "Place", "Group"]
 ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Country", "Place", "Group")
 
 

@@ -46,10 +46,8 @@ class Extractor:
     never pays for it.
     """
 
-    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+    def __init__(self, model: str | None = None) -> None:
         self.model = model
-        if nlp is not None:
-            self.__dict__["nlp"] = nlp
         self.pipeline = f"kg {kg.__version__}+{_data_digest()}; {kg_nlp.describe(model)}"
         self.entities = EntityExtractor()
         self.events = EventExtractor()
@@ -149,8 +147,6 @@ def build(
     extractor: Extractor,
     options: BuildOptions | None = None,
     sink: list[tuple[str, str]] | None = None,
-    on_error: Callable[[KgError], None] | None = None,
-    on_warning: Callable[[InputError], None] | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Build every article under `inputs` into `store`; `sink` collects (graph IRI, N-Triples) of each."""
@@ -160,25 +156,17 @@ def build(
     iris = Iris(options.base)
     seen: dict[str, str] = {}
 
-    def fail(error: KgError) -> None:
-        report.failed.append(error)
-        if on_error:
-            on_error(error)
-
     def todo() -> Iterator[Article]:
         for item in iter_articles(inputs, options.published):
             if isinstance(item, InputError):
-                fail(item)
+                report.failed.append(item)
             elif options.shard and item.id not in options.shard:
                 continue
             elif item.id in seen:
-                fail(InputError(item.source, f"duplicate article id {item.id!r} (first read from {seen[item.id]}); skipped"))
+                report.failed.append(InputError(item.source, f"duplicate article id {item.id!r} (first read from {seen[item.id]}); skipped"))
             else:
                 seen[item.id] = item.source
-                for text in article_warnings(item):
-                    report.warnings.append(InputError(item.source, text))
-                    if on_warning:
-                        on_warning(report.warnings[-1])
+                report.warnings += [InputError(item.source, text) for text in article_warnings(item)]
                 if known.get(iris.article(item.id).value) == (content_hash(item.text), extractor.pipeline):
                     report.skipped.append(item.id)
                     if on_article:

@@ -31,11 +31,11 @@ import networkx as nx
 from pyoxigraph import Store
 
 from kg.errors import KgError
+from kg.model import ENTITY_TYPES
 from kg.store import query
 from kg.vocab import WD
 
 VIEWS = ("full", "actors")
-ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "Group")
 ACTOR_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
 _LABEL_CHARS = 60
 _EDGE_LISTS = ("articles", "evidence", "sentences", "dates", "items")
