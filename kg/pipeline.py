@@ -12,7 +12,9 @@ import datetime as dt
 import functools
 import hashlib
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -175,11 +177,8 @@ def build(
                     yield item
 
     graphs = _extract(todo(), extractor, options)
-    for n, batch in enumerate(iter(lambda: list(islice(graphs, BATCH)), [])):
-        if store is not None:
-            store.update(" ;\n".join(graph_update(graph, triples) for _, graph, triples, _ in batch))
-            if n % FLUSH_EVERY == FLUSH_EVERY - 1:
-                store.flush()  # write buffers to disk, so memory stays flat on long builds
+    batches = iter(lambda: list(islice(graphs, BATCH)), [])
+    for batch in _written(batches, store):
         for article_id, graph, triples, count in batch:
             if sink is not None:
                 sink.append((graph, triples))
@@ -188,6 +187,35 @@ def build(
             if on_article:
                 on_article()
     return report
+
+
+def _written(batches: Iterator[list[Serialised]], store: Store | None) -> Iterator[list[Serialised]]:
+    """Each batch once its store transaction has committed, in order.
+
+    The store writes on a thread of its own (pyoxigraph releases the GIL while it parses and
+    commits), so writing batch n overlaps extracting batch n + 1; one batch waits at most.
+    """
+    if store is None:
+        yield from batches
+        return
+    pending: deque[tuple[Future, list[Serialised]]] = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
+        for n, batch in enumerate(batches):
+            pending.append((writer.submit(_write_batch, store, batch, n % FLUSH_EVERY == FLUSH_EVERY - 1), batch))
+            if len(pending) > 1:
+                future, done = pending.popleft()
+                future.result()
+                yield done
+        for future, done in pending:
+            future.result()
+            yield done
+
+
+def _write_batch(store: Store, batch: list[Serialised], flush: bool) -> None:
+    """One transaction replacing the batch's article graphs."""
+    store.update(" ;\n".join(graph_update(graph, triples) for _, graph, triples, _ in batch))
+    if flush:
+        store.flush()  # write buffers to disk, so memory stays flat on long builds
 
 
 def _extract(articles: Iterator[Article], extractor: Extractor, options: BuildOptions) -> Iterator[Serialised]:
