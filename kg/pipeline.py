@@ -16,25 +16,28 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from pyoxigraph import Store
-from spacy.language import Language
 
 import kg
 from kg import nlp as kg_nlp
 from kg.errors import InputError, KgError
-from kg.extract.claims import ClaimExtractor
-from kg.extract.entities import EntityExtractor
-from kg.extract.events import EventExtractor
-from kg.extract.text import SentenceIndex
 from kg.lexicon import DATA_DIR
 from kg.model import Article, ArticleGraph
 from kg.rdf import Iris, content_hash, to_quads
 from kg.read import article_warnings, iter_articles
 from kg.store import graph_update, ntriples, stored_hashes
 from kg.vocab import DEFAULT_BASE
+
+if TYPE_CHECKING:  # imported where first needed, see Extractor
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from kg.extract import DocExtractor
 
 BATCH = 32  # articles per nlp.pipe batch and per store transaction
 CHUNK = 8  # articles per job sent to a worker process or cluster
@@ -44,29 +47,26 @@ FLUSH_EVERY = 8  # batches between flushes of the store's write buffers
 class Extractor:
     """Everything between an Article and its ArticleGraph.
 
-    The spaCy pipeline is loaded on first use: a rebuild that finds every article unchanged
-    never pays for it.
+    The spaCy pipeline and the extractors (whose import alone takes seconds) are loaded on first
+    use: a rebuild that finds every article unchanged never pays for them.
     """
 
     def __init__(self, model: str | None = None) -> None:
         self.model = model
         self.pipeline = f"kg {kg.__version__}+{_data_digest()}; {kg_nlp.describe(model)}"
-        self.entities = EntityExtractor()
-        self.events = EventExtractor()
-        self.claims = ClaimExtractor()
 
     @functools.cached_property
     def nlp(self) -> Language:
         return kg_nlp.load(self.model)
 
-    def extract(self, article: Article, doc=None) -> ArticleGraph:
-        doc = doc if doc is not None else self.nlp(article.text)
-        sents = SentenceIndex(doc)
-        index = self.entities(doc, sents, article.id)
-        anchor = article.published.date() if article.published else None
-        events = self.events(doc, sents, index, anchor)
-        claims = self.claims(doc, sents, index, events)
-        return ArticleGraph(article, sents.sentences, index.entities, events, claims, pipeline=self.pipeline)
+    @functools.cached_property
+    def from_doc(self) -> DocExtractor:
+        from kg.extract import DocExtractor
+
+        return DocExtractor()
+
+    def extract(self, article: Article, doc: Doc | None = None) -> ArticleGraph:
+        return self.from_doc(article, doc if doc is not None else self.nlp(article.text), self.pipeline)
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[ArticleGraph]:
         stream = ((a.text, a) for a in articles)
@@ -219,7 +219,12 @@ def _write_batch(store: Store, batch: list[Serialised], flush: bool) -> None:
 
 
 def _extract(articles: Iterator[Article], extractor: Extractor, options: BuildOptions) -> Iterator[Serialised]:
-    """Each article's graph as text, in input order: here, in worker processes, or on a cluster."""
+    """Each article's graph as text, in input order: here, in worker processes, or on a cluster.
+    With nothing to build (an unchanged corpus), no pipeline is loaded."""
+    first = next(articles, None)
+    if first is None:
+        return
+    articles = chain([first], articles)
     if options.executor is not None:
         for chunk in options.executor(_chunks(articles, CHUNK), extractor.model, options.base):
             yield from chunk

@@ -1,0 +1,79 @@
+"""kg's spaCy components, registered with spaCy when this module is imported (by `kg.nlp.load`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp import name_key
+
+SENTENCE_END = frozenset(".!?:;")
+QUOTES = frozenset('"\'“”„«»‚‘’›‹)')
+
+
+@Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """Sentence starts the parser must respect: after a line break always (headlines and subheads
+    carry no full stop), and never after a token that cannot end a sentence ("Biden und Putin |
+    hatten sich …" is one sentence)."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and "\n" in before.text:
+            token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False  # the line break belongs to the sentence it ends
+        elif not _may_end(doc, token.i - 1):
+            token.is_sent_start = False
+    return doc
+
+
+def _may_end(doc: Doc, i: int) -> bool:
+    """Can a sentence end with token i (a full stop, or a quote or bracket right after one)?"""
+    while i >= 0 and doc[i].text in QUOTES:
+        if i > 0 and (doc[i - 1].whitespace_ or doc[i - 1].is_space):
+            return False  # '. "Wenn': an opening quote, the sentence starts before it
+        i -= 1
+    return i >= 0 and (doc[i].text[-1:] in SENTENCE_END or (doc[i].is_space and "\n" in doc[i].text))
+
+
+@Language.component("kg_entity_vote", assigns=["doc.ents"], requires=["doc.ents"])
+def entity_vote(doc: Doc) -> Doc:
+    """One name, one label per article: a name keeps the label most of its mentions got.
+
+    A single name that ends a longer person name ("Biden" after "Joe Biden") votes with it.
+    Gazetteer hits (with an entity id) are fixed and never relabelled.
+    """
+    persons = {e.text.split()[-1] for e in doc.ents if e.label_ == "PER" and " " in e.text}
+    keys = [name_key(e.text) for e in doc.ents]
+    votes: dict[str, Counter] = {}
+    for ent, key in zip(doc.ents, keys):
+        votes.setdefault(key, Counter())[ent.label_] += 3 if ent.ent_id_ else 1
+        if key in persons:
+            votes[key]["PER"] += 2
+    ents = []
+    for ent, key in zip(doc.ents, keys):
+        label = votes[key].most_common(1)[0][0]
+        if ent.ent_id_ or label == ent.label_:
+            ents.append(ent)
+        else:
+            ents.append(doc.char_span(ent.start_char, ent.end_char, label=label) or ent)
+    doc.ents = _propagate_surnames(doc, ents)
+    return doc
+
+
+def _propagate_surnames(doc: Doc, ents: list) -> list:
+    """Once "Joe Biden" is a person, every "Biden" or "Bidens" of the article is a mention of him."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1 and e[-1].text[:1].isupper()}
+    if not surnames:
+        return ents
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    extra = [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if t.i not in covered and (t.text in surnames or (t.text.endswith("s") and t.text[:-1] in surnames))
+    ]
+    for span in extra:
+        span.label_ = "PER"
+    return sorted([*ents, *extra], key=lambda e: e.start)
