@@ -1,8 +1,8 @@
 """Benchmark kg's claim extraction on the German news quotation-attribution corpus (Wikinews).
 
-    python bench/quotes.py --split dev [--limit N] [--model kg/nlp/model] [--errors 20]
+    python bench/quotes.py --split dev [--limit N] [--skip N] [--model kg/nlp/model] [--errors 20]
 
-Data: ``../shared/data/de-news-quotation-attribution-2024/{dev,test}.jsonl`` (or ``$KG_DATA_DIR``),
+Data: ``../shared/data/de-news-quotation-attribution-2024/{train,dev,test}.jsonl`` (or ``$KG_DATA_DIR``),
 Petersen-Frey & Biemann (2024), CC BY-NC-SA 4.0: used to measure only, never to train.
 
 Each document's ``originalText`` goes through the real pipeline (``kg.nlp.load()`` and
@@ -239,8 +239,9 @@ def render(result: dict, split: str, n_docs: int, seconds: float) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test"), default="dev")
-    parser.add_argument("--limit", type=int, default=None, help="first N documents only")
+    parser.add_argument("--split", choices=("dev", "test", "train"), default="dev")
+    parser.add_argument("--limit", type=int, default=None, help="first N documents only (after --skip)")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N documents (train[300:] as a held-out check)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: kg/nlp/model)")
     parser.add_argument("--data", type=Path, default=None, help=f"folder of {CORPUS}")
     parser.add_argument("--errors", type=int, default=0, help="print this many misses/extras")
@@ -252,11 +253,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from kg.pipeline import load_extractor
 
-    docs = load_split(args.split, args.limit, folder)
+    docs = load_split(args.split, args.limit + args.skip if args.limit else None, folder)[args.skip :]
     started = time.time()
     scores = run(docs, load_extractor(args.model), args.errors)
     result = scores.as_dict()
-    print(json.dumps(result, indent=2) if args.json else render(result, args.split, len(docs), time.time() - started))
+    name = f"{args.split}[{args.skip}:]" if args.skip else args.split
+    print(json.dumps(result, indent=2) if args.json else render(result, name, len(docs), time.time() - started))
     for line in scores.errors:
         print(line)
     return 0

@@ -176,6 +176,183 @@ def test_speech_verb_without_message_is_no_claim(extractor):
     assert ag.claims == []
 
 
+# --- speakers the parse misses ---------------------------------------------------------------------
+
+
+def mention(claim: Claim) -> str | None:
+    return claim.speaker_mention.text if claim.speaker_mention else None
+
+
+def test_adjective_used_as_noun_and_demonstrative_speak(extractor):
+    ag = extract(extractor, "Der Verbandsvorsitzende verwies darauf, dass im letzten Jahr viele Stellen gestrichen worden seien. "
+                            "Die Nachbarn hatten den Mann seit Wochen nicht gesehen. Diese glaubten, er sei verreist.")
+    first, second = ag.claims
+    assert mention(first) == "Der Verbandsvorsitzende"
+    assert mention(second) == "Diese" and second.content.text == "er sei verreist"
+
+
+def test_clause_adverb_is_no_speaker_and_reflexive_is_passed_over(extractor):
+    ag = extract(extractor, "Unterdessen verlangen die Gewerkschaften, dass die Löhne steigen sollen. "
+                            "Ebenso äußerte sich der Bürgermeister Karl Brenner: „Wir brauchen mehr Personal.“")
+    first, second = ag.claims
+    assert mention(first) == "die Gewerkschaften"
+    assert mention(second) == "der Bürgermeister Karl Brenner" and second.mode == "direct"
+
+
+def test_apposition_before_the_verb_and_perfect_with_sein(extractor):
+    ag = extract(extractor, "Die Klägerin sei davon ausgegangen, dass der Vertrag gültig bleibe. "
+                            "Die Sprecherin der Feuerwehr, Anna Kessler, berichtete, dass das Feuer gelöscht sei.")
+    first, second = ag.claims
+    assert mention(first) == "Die Klägerin"
+    assert mention(second).startswith("Die Sprecherin der Feuerwehr")
+
+
+def test_cue_under_konjunktiv_after_a_report_continues_it(extractor):
+    ag = extract(extractor, "Der Anwalt sagte, sein Mandant sei schwer krank. "
+                            "Diese Diagnose sei von Ärzten der Uniklinik bestätigt worden.")
+    first, second = ag.claims
+    assert second.cue is None and mention(second) == mention(first) == "Der Anwalt"
+
+
+# --- nominal sources -------------------------------------------------------------------------------
+
+
+def test_frame_noun_speaks_when_it_names_no_one(extractor):
+    ag = extract(extractor, "Nach ersten Untersuchungen liegt kein Fremdverschulden vor. "
+                            "Der Sturm soll nach ersten Meldungen Schäden an vielen Dächern verursacht haben.")
+    first, second = ag.claims
+    assert mention(first) == "ersten Untersuchungen" and first.content.text == "liegt kein Fremdverschulden vor"
+    assert mention(second) == "ersten Meldungen"  # not "Schäden", which follows without a genitive
+
+
+def test_quoted_name_and_circles_as_source(extractor):
+    ag = extract(extractor, "Laut „Reuters“ wurden mehrere Demonstranten festgenommen. "
+                            "Wie aus Regierungskreisen verlautete, soll das Gesetz im Herbst kommen.")
+    first, second = ag.claims
+    assert mention(first) == "„Reuters“"
+    assert second.cue.text == "verlautete" and mention(second) == "Regierungskreisen"
+
+
+def test_laut_as_adjective_is_no_frame(extractor):
+    ag = extract(extractor, "Schon im Frühjahr wurde Kritik an dem Projekt laut.")
+    assert ag.claims == []
+
+
+def test_document_speaks_for_impersonal_verbs(extractor):
+    ag = extract(extractor, "In einer Stellungnahme des Verbandes heißt es, die Preise würden weiter steigen. "
+                            "Die Stadt veröffentlichte am Montag einen Bericht. Darin steht: „Die Brücke muss saniert werden.“")
+    first, second = ag.claims
+    assert mention(first) == "einer Stellungnahme des Verbandes" and first.mode == "indirect"
+    assert mention(second) == "einen Bericht" and second.mode == "direct"
+
+
+# --- speech acts and intentions --------------------------------------------------------------------
+
+
+def test_coordinated_verb_keeps_its_own_message(extractor):
+    ag = extract(extractor, "Der Landrat nannte den Plan eine „Zumutung“ und kündigte an, der Kreis werde dagegen klagen.")
+    named, announced = ag.claims
+    assert named.mode == "mixed" and "klagen" not in named.content.text
+    assert announced.content.text == "der Kreis werde dagegen klagen"
+
+
+def test_report_running_on_over_sentences_is_one_claim(extractor):
+    ag = extract(extractor, "Die Ärztin sagte, die Lage in den Kliniken sei angespannt. "
+                            "Viele Betten seien belegt. Außerdem fehle es an Pflegekräften.")
+    first, second = ag.claims
+    assert first.cue.text == "sagte" and second.cue is None
+    assert second.content.text.startswith("Viele Betten") and second.content.text.endswith("Pflegekräften.")
+    assert len(second.evidence) == 1
+
+
+def test_pronoun_agrees_in_gender_and_number(extractor):
+    ag = extract(extractor, "Die Deutsche Bahn widersprach dem Bürgermeister Peter Braun. "
+                            "Sie erklärte, die Zahlen seien falsch. Er sagte, der Fahrplan sei schlecht.")
+    _, she, he = ag.claims
+    assert (mention(she), speaker(ag, she)) == ("Sie", "Deutsche Bahn")  # not the nearer, masculine mayor
+    assert (mention(he), speaker(ag, he)) == ("Er", "Peter Braun")
+
+
+def test_hearsay_soll_continues_the_report(extractor):
+    ag = extract(extractor, "Die Polizei meldete am Morgen einen Einbruch in ein Juweliergeschäft. "
+                            "Die Täter sollen durch ein Kellerfenster eingestiegen sein.")
+    first, second = ag.claims
+    assert second.cue is None and second.mode == "indirect" and mention(second) == mention(first) == "Die Polizei"
+
+
+def test_frame_inside_a_relative_clause_or_between_semicolons(extractor):
+    ag = extract(extractor, "Die Stadt baut einen neuen Radweg, der nach Einschätzung des Verkehrsclubs die Unfälle halbieren kann.")
+    assert only(ag).content.text == "die Unfälle halbieren kann"
+    ag = extract(extractor, "Der Bau begann im Mai; nach Angaben der Bauleitung ist er zur Hälfte fertig; die Kosten steigen.")
+    assert only(ag).content.text == "ist er zur Hälfte fertig"
+
+
+def test_expletive_passive_names_no_speaker(extractor):
+    ag = extract(extractor, "Der Stadtrat tagte am Montag. Es wird befürchtet, dass die Gebühren steigen könnten.")
+    c = only(ag)
+    assert c.cue.text == "befürchtet" and c.speaker is None and c.speaker_mention is None
+
+
+def test_participle_without_finite_verb_and_sich_melden_are_no_speech_acts(extractor):
+    ag = extract(extractor, "Der Braunbär (von Anwohnern auch „Bruno“ genannt) wurde im Juni gesichtet. "
+                            "Nach der Auktion meldete sich der Käufer bei der Polizei.")
+    assert ag.claims == []
+
+
+def test_continuation_with_a_quoted_fragment_is_mixed(extractor):
+    ag = extract(extractor, "Die Trainerin sagte, die Mannschaft habe gut gespielt. Der Schiedsrichter sei „völlig überfordert“ gewesen.")
+    c = ag.claims[-1]
+    assert (c.cue, c.mode, c.quote.text) == (None, "mixed", "völlig überfordert")
+
+
+def test_inverted_frame_with_so_and_quotation_after_mit_den_worten(extractor):
+    ag = extract(extractor, "„Er ist ein harter Verhandler, der nie nachgibt“, so beschrieb ihn der Betriebsrat Peter Lang. "
+                            "Mit den Worten „Jetzt beginnt eine neue Zeit“ eröffnete die Ministerin Anna Vogt die Messe.")
+    first, second = ag.claims
+    assert first.mode == "direct" and speaker(ag, first) == "Peter Lang"
+    assert second.quote.text == "Jetzt beginnt eine neue Zeit" and speaker(ag, second) == "Anna Vogt"
+
+
+def test_message_noun_with_its_source(extractor):
+    ag = extract(extractor, "Der Verband unterstützt die Forderung von Umweltgruppen, den Flughafen nicht auszubauen. "
+                            "Seit Monaten gab es Hinweise, dass die Firma Daten verkauft habe.")
+    demand, hint = ag.claims
+    assert (demand.cue.text, demand.type, mention(demand)) == ("Forderung", "demand", "von Umweltgruppen")
+    assert demand.content.text == "den Flughafen nicht auszubauen"
+    assert (hint.cue.text, mention(hint)) == ("Hinweise", "Hinweise")  # no one named: the noun is the source
+
+
+def test_relative_clause_reporting_what_a_document_says(extractor):
+    ag = extract(extractor, "Der Kommission liegt ein Gutachten vor, laut dem die Brücke einsturzgefährdet ist. "
+                            "Die Zeitung zitierte einen Bericht des Senats, wonach die Kosten gestiegen seien.")
+    report, senate = [c for c in ag.claims if c.mode == "indirect"]
+    assert report.content.text == "die Brücke einsturzgefährdet ist" and mention(report) == "ein Gutachten"
+    assert senate.content.text == "die Kosten gestiegen seien" and mention(senate) == "des Senats"
+
+
+def test_frame_nouns_as_suffixes(extractor):
+    ag = extract(extractor, "Nach einer ersten Analyse der Behörde entstand das Leck durch einen Materialfehler. "
+                            "Die Reform ist nach Expertenmeinung längst überfällig.")
+    first, second = ag.claims
+    assert first.cue.text == "Nach einer ersten Analyse" and mention(first) == "der Behörde"
+    assert second.cue.text == "nach Expertenmeinung" and second.type == "assessment"
+
+
+def test_proposal_and_impersonal_revelation(extractor):
+    ag = extract(extractor, "Die Bürgermeisterin schlägt vor, die Innenstadt für Autos zu sperren. "
+                            "Inzwischen wurde bekannt, dass die Stadt keine Mittel dafür hat.")
+    proposal, revealed = ag.claims
+    assert (proposal.cue.text, proposal.type, mention(proposal)) == ("schlägt vor", "demand", "Die Bürgermeisterin")
+    assert revealed.cue.text == "wurde bekannt" and revealed.speaker_mention is None
+
+
+def test_name_after_the_verb_speaks_when_the_object_comes_first(extractor):
+    ag = extract(extractor, "Die Senatorin Lisa Wendt stellte am Montag den Haushalt vor. "
+                            "Die Pläne der Opposition bezeichnete Wendt als „unbezahlbar“.")
+    c = ag.claims[-1]
+    assert speaker(ag, c) == "Lisa Wendt"
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

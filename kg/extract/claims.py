@@ -9,8 +9,10 @@ German attribution comes in a few shapes, each handled by one rule below:
 - attribution frames from `kg/data/attribution_frames.jsonl` ("nach Angaben des Kremls", "laut X",
   "X zufolge", "„…“, so X", "X: …"): the frame's source speaks, or is the channel (`via`) or the
   reporter (`reported_by`) when a verb in the same sentence names another speaker;
-- sentences in Konjunktiv without a cue that follow a report continue it ("Russland müsse …"), and
-  quotations without a cue continue the previous speaker's quotation;
+- message nouns from `kg/data/message_nouns.jsonl` before a clause ("die Forderung der EU, die Zölle
+  zu senken") and relative frames (", wonach …", ", laut dem …"): the noun's source speaks;
+- sentences in Konjunktiv (or with hearsay "soll") without a cue that follow a report continue it
+  ("Russland müsse …"), and quotations without a cue continue the previous speaker's quotation;
 - headline claims that restate a body claim are merged into it as further evidence.
 
 The speaker is the grammatical subject of the cue (the agent "von X" of a passive, the antecedent of a
@@ -45,9 +47,12 @@ _PARTICIPLE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zurück
 _ZU_INFIX = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zurück|her|hin|dar|frei|fort|los|um|durch|über|wieder|zusammen|bekannt|hinzu|heraus|herbei|voran)zu\w{3,}en$")
 _NAME_PARTICLES = {"von", "van", "de", "del", "di", "da", "du", "zu", "vom"}
 _NOT_SPEAKER_PRON = {"sich", "es", "das", "dies", "was", "man", "mir", "mich", "uns", "euch"}
-_NOT_NOMINATIVE = {"den", "dem", "einen", "einem", "ihm", "ihn", "ihnen", "mir", "mich", "dir", "dich", "diesem", "diesen"}
+_NOT_NOMINATIVE = {"den", "dem", "denen", "einen", "einem", "ihm", "ihn", "ihnen", "mir", "mich", "dir", "dich", "diesem", "diesen"}
 _WERDEN = {"wird", "werden", "wurde", "wurden", "worden", "werde", "würde", "würden"}
 _NOT_NP = {"VERB", "AUX", "ADV", "SCONJ", "PART", "CCONJ"}
+_RELATIVE_AFTER_FRAME = {"dem", "der", "denen", "welchem", "welcher"}  # ", laut dem …", ", nach denen …"
+_FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN", "VBD", "VBZ", "VBP"}  # the tagger mixes STTS and PTB tags
+_GENITIVE_START = {"des", "der", "eines", "einer", "von", "vom", "seines", "seiner", "ihres", "ihrer"}
 _AUXILIARIES = {"hat", "habe", "hatte", "hätte", "haben", "hatten", "ist", "sei", "war", "wurde", "wird", "werde", "würde", "soll", "solle", "will"}
 
 
@@ -93,9 +98,17 @@ class Lexicon:
     particles: dict[str, set[str]]  # base verb -> its particles in the lexicon ("weisen": zurück, hin)
     all_particles: frozenset[str]
     forms: dict[str, list[Cue]]  # surface form (lower case) -> cues it may be
-    frames: list[Frame]
+    frames: tuple[Frame, ...]
     types: dict[str, dict]  # claim type -> its row in claim_types.jsonl
     words: dict  # reported_speech.json
+
+    frame_index: dict[str, list[Frame]]  # a frame's first word -> the frames it starts ("*" words aside)
+    suffix_frames: list[Frame]  # frames whose first word is a suffix ("*angaben")
+    nouns: dict[str, str]  # message noun (lower case) -> claim type: "forderung" -> demand
+
+    def frames_starting(self, word: str) -> list[Frame]:
+        """The frames whose first word can be `word` (lower case): most tokens start none."""
+        return self.frame_index.get(word, []) + [f for f in self.suffix_frames if _word_match_text(word, f.words[0])]
 
 
 def _finite_form(token: Token) -> bool:
@@ -109,7 +122,12 @@ def _finite_verb(token: Token) -> bool:
 
 
 def _word_match(token: Token, word: str) -> bool:
-    return token.lower_.endswith(word[1:]) if word.startswith("*") else token.lower_ == word
+    return _word_match_text(token.lower_, word)
+
+
+def _word_match_text(lower: str, word: str) -> bool:
+    return lower.endswith(word[1:]) if word.startswith("*") else lower == word
+
 
 
 def _weak_forms(base: str) -> set[str]:
@@ -134,7 +152,7 @@ def lexicon() -> Lexicon:
             surface.add(cue.particle + "zu" + cue.base)
         for form in surface:
             forms.setdefault(form, []).append(cue)
-    frames = [Frame(**{**row, "words": tuple(w.lower() for w in row["words"])}) for row in read_jsonl("attribution_frames.jsonl")]
+    frames = tuple(Frame(**{**row, "words": tuple(w.lower() for w in row["words"])}) for row in read_jsonl("attribution_frames.jsonl"))
     types = {row["type"]: row for row in read_jsonl("claim_types.jsonl")}
     words = json.loads((DATA_DIR / "reported_speech.json").read_text(encoding="utf-8"))
     particles: dict[str, set[str]] = {}
@@ -142,7 +160,13 @@ def lexicon() -> Lexicon:
         if cue.particle:
             particles.setdefault(cue.base, set()).add(cue.particle)
     all_particles = frozenset(p for ps in particles.values() for p in ps) | frozenset(words["other_particles"])
-    return Lexicon(cues, particles, all_particles, forms, frames, types, words)
+    frame_index: dict[str, list[Frame]] = {}
+    for frame in frames:
+        if not frame.words[0].startswith("*"):
+            frame_index.setdefault(frame.words[0], []).append(frame)
+    suffix_frames = [f for f in frames if f.words[0].startswith("*")]
+    nouns = {row["noun"].lower(): row["type"] for row in read_jsonl("message_nouns.jsonl")}
+    return Lexicon(cues, particles, all_particles, forms, frames, types, words, frame_index, suffix_frames, nouns)
 
 
 # --- quotations ----------------------------------------------------------------------------------
@@ -202,6 +226,7 @@ class Draft:
     evidence: list[int] = field(default_factory=list)
     heading: bool = False
     anaphoric: bool = False  # the message is the sentence before ("Das sagte X")
+    last: int = -1  # the last sentence a continuation has grown to, if beyond `sentence`
     cue_lemma: str = ""
 
 
@@ -232,6 +257,7 @@ class _Article:
             self.spans.append(span)
         self.headings = {s.index for s in sents.sentences if self._is_heading(s.index)}
         self.done: list[Draft] = []
+        self.frame_cache: dict[int, list] = {}  # sentence start -> its frames
         self.names: dict[str, str] = {}  # a person's surname or an actor's name -> entity key
         for e in entities.entities:
             if e.type == "Place" or e.anonymous:
@@ -256,6 +282,7 @@ class _Article:
                 drafts.pop()  # the sentence before was taken for a continuation; its cue follows here
             found += self._frame_claims(i, span, found, drafts)
             found += self._colon_quote(i, span, found)
+            found += self._noun_claims(i, span, found)
             if not found:
                 found = self._continuation(i, span, drafts)
             drafts += found
@@ -274,11 +301,22 @@ class _Article:
             if token.idx in self.in_quote or not token.is_alpha:
                 continue
             cue = self._cue(token, sent)
-            if cue is None or self._in_parentheses(token, sent) or self._embedded(token, out):
+            if cue is None or self._in_parentheses(token, sent) or self._embedded(token, out) or self._reported_cue(i, token, sent):
                 continue
             if draft := self._from_cue(i, sent, token, cue, out):
                 out.append(draft)
         return out
+
+    def _reported_cue(self, i: int, token: Token, sent: SpacySpan) -> bool:
+        """"Die Diagnose sei von Ärzten bestätigt worden", "So müsse die Regierung zustimmen", "Die
+        Klägerin sei davon ausgegangen, …" right after a report: a cue under a Konjunktiv I auxiliary
+        or modal is part of what the previous speaker says (the corpus, too, gives such sentences
+        to the previous speaker), not a report of its own."""
+        prev = self.done[-1] if self.done else None
+        if prev is None or max(prev.sentence, prev.last) != i - 1 or (prev.speaker is None and prev.speaker_span is None):
+            return False
+        finite = self._finite(token, sent)
+        return finite.i != token.i and self._konjunktiv1(finite)
 
     def _embedded(self, token: Token, prior: list[Draft]) -> bool:
         """"riet ihr, sofort die Polizei zu informieren": an infinitive inside another claim's message."""
@@ -415,9 +453,17 @@ class _Article:
         ("beschuldigte Personen"), not with a preposition the data excludes ("zu … verurteilt")."""
         if token.tag_ == "ADJA" or (token.dep_ == "amod" and not _finite_form(token)):
             return False
+        if not (_finite_form(token) or token.tag_ in _FINITE_TAGS or self._finite_in_clause(token, sent)
+                or self.sents.index(token.idx) in self.headings):
+            return False  # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are tagged worse
         if cue.requires and not self._has_prep(token, sent, cue.requires):
             return False
         return not (cue.not_with and self._has_prep(token, sent, cue.not_with))
+
+    def _finite_in_clause(self, token: Token, sent: SpacySpan) -> bool:
+        """"hat … abgelehnt", "will … aufrufen": a non-finite cue with a finite verb in its clause."""
+        lo, hi = self._clause_bounds(sent, token)
+        return any(_finite_verb(t) and t.idx not in self.in_quote for t in self.doc[lo:hi])
 
     def _has_message_word(self, draft: Draft, cue: Token) -> bool:
         """"(Wikinews berichtete)" reports nothing: the message needs a word besides the speaker,
@@ -514,8 +560,9 @@ class _Article:
         return bool(verbs) and not any(self._cue(t, sent) for t in verbs)  # a clause, not "X, ein Vertreter …,"
 
     def _frame_start(self, first: Token, cue: Token) -> bool:
-        """A frame after the message starts with the cue or its finite auxiliary: ", sagte X" / ", hat X gesagt"."""
-        return first.i == cue.i or (first.pos_ == "AUX" or first.lower_ in _AUXILIARIES) and first.i < cue.i
+        """A frame after the message starts with the cue or its finite auxiliary: ", sagte X" / ", hat X gesagt"
+        / ", so beschrieb es X"."""
+        return first.i == cue.i or (first.pos_ == "AUX" or first.lower_ in _AUXILIARIES or first.lower_ == "so" and first.i == cue.i - 1) and first.i < cue.i
 
     def _message_start(self, sent: SpacySpan, comma: int) -> int:
         """Where the message before a frame begins: the sentence start, or an opening quotation mark
@@ -560,6 +607,8 @@ class _Article:
                 q = self._quote_at(doc[j].idx) if j > token.i + 1 else None
                 if q is not None and self._clausal(q):
                     return q.start, q.end  # "sagte gegenüber Reportern „…“"
+                if self._coordination(j) and doc[j].idx not in self.in_quote:
+                    return None  # "bezeichnete es als … und kündigte an, …": the message belongs to the next verb
                 j += 1
             if j >= sent.end or doc[j].text == ";":
                 if j >= sent.end and doc[sent.end - 1].text == ":":
@@ -733,8 +782,8 @@ class _Article:
             return self._agent(token, sent), True
         verb = token
         for _ in range(4):
-            found = [c for c in verb.children if c.dep_ in SUBJECT and c.is_alpha and not any(a <= c.idx < b for a, b in messages)]
-            found = [c for c in found if not (c.pos_ == "NOUN" and not c.morph.get("Number") and len(list(c.subtree)) == 1)]
+            found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text) and not any(a <= c.idx < b for a, b in messages)]
+            found = [c for c in found if not ((self._adverb(c) or c.pos_ == "NOUN" and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
             if found:
                 finite = self._finite(token, sent)
                 found.sort(key=lambda c: ("Nom" not in c.morph.get("Case") and c.pos_ != "PRON", c.i > finite.i, abs(c.i - finite.i)))
@@ -756,13 +805,14 @@ class _Article:
         first place holds the object."""
         words = []
         for t in self.doc[finite.i + 1 : sent.end]:
-            if t.pos_ == "PROPN" or t.text == "-":
+            if t.pos_ == "PROPN" or t.text == "-" or (self._capitalised(t) and self._by_name(t)):
                 words.append(t)
                 continue
             break
-        if words:  # a person's or organisation's name, not "Einmarsch Russlands"
+        if words:  # a person's or organisation's name (here or elsewhere in the article), not "Einmarsch Russlands"
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            return any(e.label_ in ("PER", "ORG") and e.start_char < end and start < e.end_char for e in self.doc.ents)
+            return any(e.label_ in ("PER", "ORG") and e.start_char < end and start < e.end_char for e in self.doc.ents) or any(
+                self._by_name(t) and not self._genitive(t.text) for t in words)
         nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
         return nxt is not None and nxt.lower_ in ("er", "sie")
 
@@ -777,10 +827,12 @@ class _Article:
             words[-1].pos_ == "PROPN" or (len(words) == 1 and words[0].lower_ in ("er", "sie")))
 
     def _passive(self, token: Token, sent: SpacySpan) -> bool:
-        """"wurden … zurückgewiesen", "wird … gefordert": a participle with a form of werden."""
-        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.children):
+        """"wurden … zurückgewiesen", "wird … gefordert": a participle with a form of werden ("sei davon
+        ausgegangen" is a perfect with sein, whatever the parse calls it)."""
+        werden = [c for c in token.children if c.dep_ == "aux:pass" and (c.lemma_ == "werden" or c.lower_ in _WERDEN)]
+        if werden:
             return True
-        if not self._participle(token):
+        if not self._participle(token) and not any(c.dep_ == "nsubj:pass" for c in token.children):
             return False
         lo, hi = self._clause_bounds(sent, token)
         return any(t.lemma_ == "werden" or t.lower_ in _WERDEN for t in self.doc[lo:hi] if t.i != token.i)
@@ -817,7 +869,7 @@ class _Article:
             span = self._np_span(subject)
             if subject.pos_ == "PRON" and subject.lower_ in self.words["no_speaker"]:
                 if cue.impersonal:
-                    draft.speaker = self._document_source(sent, token)
+                    self._document_speaker(draft, sent, token)
                 return
             if subject.pos_ == "PRON" or subject.lower_ in ("beide", "beiden"):
                 draft.speaker_span = span
@@ -831,14 +883,12 @@ class _Article:
             draft.speaker = self._best_entity(span, None)
             return
         if passive:  # "In einer Stellungnahme des Ministeriums wird … begründet", else the previous actor
-            document = self._document_phrase(sent, token)
-            if document:
-                draft.speaker_span, draft.speaker = document, self._best_entity(document, None)
-            else:
-                draft.speaker = self._previous_subject(draft.sentence)
+            lo, _ = self._clause_bounds(sent, token)
+            if not self._document_speaker(draft, sent, token) and self.doc[lo].lower_ != "es":
+                draft.speaker = self._previous_subject(draft.sentence)  # but "Es wird befürchtet": no one named
             return
         if cue.impersonal:
-            draft.speaker = self._document_source(sent, token)
+            self._document_speaker(draft, sent, token)
             return
         if lo > sent.start and self.doc[lo - 1].lower_ in ("und", "sowie", "oder", "aber") and self._finite(token, sent).i == lo:
             fallback = self._sentence_subject(sent)  # "Er halte … und bezeichnete …": the subject of the first verb
@@ -847,7 +897,7 @@ class _Article:
         if fallback:
             draft.speaker_span = fallback
             head = self.doc.char_span(*fallback, alignment_mode="expand")
-            if head is not None and len(head) == 1 and head[0].pos_ == "PRON":
+            if head is not None and len(head) == 1 and (head[0].pos_ == "PRON" or self._demonstrative(head[0])):
                 draft.speaker = self._antecedent(head[0], sent)
             else:
                 draft.speaker = self._best_entity(fallback, None)
@@ -927,7 +977,7 @@ class _Article:
         words = self.doc.char_span(*span, alignment_mode="expand")
         head = None
         for t in words or []:
-            if t.pos_ in ("NOUN", "PROPN") or (not self.parsed and t.text[:1].isupper()):
+            if self._nounlike(t) or (not self.parsed and t.text[:1].isupper()):
                 head = t
             elif head is not None and t.pos_ in ("DET", "ADP"):
                 break
@@ -950,15 +1000,57 @@ class _Article:
         if pronoun.lower_ in ("beide", "beiden"):
             return self._last_actor(pronoun.idx, person=True)
         person = pronoun.lower_ in ("er", "ihm", "ihn")
-        return self._last_actor(pronoun.idx, person=person)
+        features = self._pronoun_features(pronoun)
+        agreeing = self._last_actor(pronoun.idx, person=False, features=features) if features else None
+        return agreeing or self._last_actor(pronoun.idx, person=person)
 
-    def _last_actor(self, before: int, person: bool) -> str | None:
+    def _pronoun_features(self, pronoun: Token) -> tuple[str, str] | None:
+        """Gender and number of "er"/"sie"/"ihm"/"ihnen": "sie" is plural when its verb is ("sie
+        erklärten"), else feminine singular."""
+        low = pronoun.lower_
+        if low in ("er", "ihm", "ihn"):
+            return "Masc", "Sing"
+        if low == "ihnen":
+            return "", "Plur"
+        if low != "sie" or (pronoun.text == "Sie" and not pronoun.is_sent_start):
+            return None  # "Sie" inside a sentence addresses someone
+        verb = pronoun.head if pronoun.dep_ in SUBJECT else None
+        aux = [c for c in verb.children if c.dep_.startswith("aux") and _finite_form(c)] if verb is not None else []
+        number = next((t.morph.get("Number")[0] for t in [*aux, verb] if t is not None and _finite_form(t) and t.morph.get("Number")), None)
+        number = number or (pronoun.morph.get("Number") or ["Sing"])[0]
+        return ("Fem", "Sing") if number == "Sing" else ("", "Plur")
+
+    def _agrees(self, start: int, end: int, entity_type: str, features: tuple[str, str]) -> bool:
+        """Can a pronoun with these features refer to this mention? A person is singular and of
+        unknown gender; other actors by the grammar of their noun ("die Regierung" → sie, "der
+        Konzern" → er, "die Grünen" → sie, plural)."""
+        gender, number = features
+        words = self.doc.char_span(start, end, alignment_mode="expand")
+        if words is None:
+            return False
+        if entity_type == "Person":  # a name's gender is unknown, a title's is not: "dem Bürgermeister Peter Braun"
+            title = [t for t in self.doc[max(words.start - 2, 0) : words.start] if t.pos_ in ("NOUN", "DET") and t.morph.get("Gender")]
+            return number == "Sing" and (not title or not gender or gender in title[-1].morph.get("Gender"))
+        head = words[-1]
+        det = self.doc[words.start - 1] if words.start > 0 and self.doc[words.start - 1].pos_ == "DET" else None
+        heads = [t for t in (head, det) if t is not None]
+        found_number = next((t.morph.get("Number")[0] for t in heads if t.morph.get("Number")), None)
+        found_gender = next((t.morph.get("Gender")[0] for t in heads if t.morph.get("Gender")), None)
+        if number == "Plur":
+            return found_number == "Plur" or entity_type == "Group"
+        return found_number != "Plur" and found_gender == gender
+
+    def _last_actor(self, before: int, person: bool, features: tuple[str, str] | None = None) -> str | None:
+        """The nearest actor named before a position: a person where asked, one agreeing with a
+        pronoun's gender and number where given."""
         best = None
         for start, end, key in self.index.spans:
             if end > before:
                 break
             entity = self.index.by_key[key]
             if entity.type == "Place" or (person and entity.type != "Person"):
+                continue
+            if features and not self._agrees(start, end, entity.type, features):
                 continue
             best = key
         return self.index.actor(best) if best else None
@@ -973,15 +1065,49 @@ class _Article:
                 return self._best_entity(self._np_span(t), t)
         return None
 
+    def _document_speaker(self, draft: Draft, sent: SpacySpan, token: Token) -> bool:
+        """"In einem Positionspapier des Ministeriums heißt es", "Darin steht": the document speaks
+        (for its author, where the article names one); else the actor named before the cue."""
+        document = self._document_phrase(sent, token)
+        if document is None:
+            draft.speaker = self._document_source(sent, token)
+            return False
+        draft.speaker_span = document
+        draft.speaker = self._best_entity(document, None) or self._document_source(sent, token)
+        return True
+
     def _document_phrase(self, sent: SpacySpan, token: Token) -> tuple[int, int] | None:
-        """"in einer Erklärung des Ministeriums": a document named in the cue's clause speaks for its author."""
+        """"in einer Erklärung des Ministeriums" before the cue or in its clause (a relative clause
+        may follow it: "In einer Stellungnahme, auf die sich … berufen, wird … begründet"); "darin"
+        points to the document the sentence before names."""
         lo, hi = self._clause_bounds(sent, token)
-        for t in self.doc[lo:hi]:
-            if t.lower_ in ("in", "im") and t.idx not in self.in_quote:
-                span = self._np_after(t.i + 1, hi)
-                words = self.doc.char_span(*span, alignment_mode="expand") if span else None
-                if words is not None and any(w.lemma_ in self.words["document_nouns"] or w.text in self.words["document_nouns"] for w in words):
+        for t in self.doc[sent.start : hi]:
+            if t.idx in self.in_quote:
+                continue
+            if t.lower_ in ("in", "im"):
+                span = self._np_after(t.i + 1, hi if t.i >= lo else sent.end)
+                if span and self._document_noun(span):
                     return span
+            if t.lower_ in self.words["anaphoric_document"] and t.i >= lo and sent.start > 0:
+                return self._document_before(sent)
+        return None
+
+    def _document_noun(self, span: tuple[int, int]) -> Token | None:
+        """The document noun in a noun phrase: "Erklärung", "Positionspapier", "Schreiben"."""
+        words = self.doc.char_span(*span, alignment_mode="expand") or []
+        nouns = self.words["document_nouns"]
+        return next((w for w in words if w.lemma_ in nouns or w.text in nouns or (
+            w.pos_ == "NOUN" and any(w.text.endswith(n.lower()) for n in nouns))), None)
+
+    def _document_before(self, sent: SpacySpan) -> tuple[int, int] | None:
+        """The last document the previous sentence names ("Die Polizei gab eine Stellungnahme ab. Darin …")."""
+        prev = self.doc[sent.start - 1].sent
+        for t in reversed(prev):
+            if t.idx not in self.in_quote and t.pos_ == "NOUN" and self._document_noun((t.idx, t.idx + len(t))):
+                j = t.i
+                while j > prev.start and self.doc[j - 1].pos_ in ("DET", "ADJ"):  # "eine neue Stellungnahme"
+                    j -= 1
+                return self.doc[j].idx, t.idx + len(t)
         return None
 
     def _document_source(self, sent: SpacySpan, token: Token) -> str | None:
@@ -1008,27 +1134,74 @@ class _Article:
             head = self._span_head(span)
             if not (head is not None and head.pos_ == "NOUN" and self._name_after(finite, sent)):
                 return span
-        span = self._np_after(finite.i + 1, hi)
+        if end == lo and (span := self._apposed_subject(sent, lo)):
+            return span
+        span = self._np_after(self._past_objects(finite.i + 1, hi), hi)
         return span if span and self._nominal(span) else None
 
+    def _apposed_subject(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
+        """"Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete" / "Wie die Sprecherin, Anna Berg,
+        mitteilte": the commas of an apposition end the clause before the verb; the subject is the
+        verbless stretch from the sentence (or "wie") start to that comma."""
+        if lo - 1 <= sent.start or self.doc[lo - 1].text != ",":
+            return None
+        start = sent.start + (self.doc[sent.start].lower_ == "wie")
+        words = self.doc[start : lo - 1]
+        if not 0 < len(words) <= 16 or sum(t.text == "," for t in words) > 1 or any(
+                t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or _finite_verb(t) for t in words):
+            return None
+        span = words[0].idx, words[-1].idx + len(words[-1])
+        return span if self._nominal(span) else None
+
     def _nominal(self, span: tuple[int, int]) -> bool:
-        """A possible subject: a noun, name or personal pronoun, not visibly dative or accusative."""
+        """A possible subject: a noun, name, personal or demonstrative pronoun ("Diese glaubten"),
+        not visibly dative or accusative."""
         words = self.doc.char_span(*span, alignment_mode="expand") or []
-        if len(words) == 1 and words[0].pos_ == "NOUN" and not words[0].morph.get("Number"):
+        if len(words) == 1 and (self._adverb(words[0]) or words[0].pos_ == "NOUN" and not words[0].morph.get("Number")):
             return False  # "Unterdessen", "Ähnlich": a capitalised adverb the tagger took for a noun
-        has_head = any(t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in _NOT_SPEAKER_PRON) for t in words)
-        return has_head and self._nominative(span)
+        has_head = any(self._nounlike(t) or (t.pos_ == "PRON" and t.lower_ not in _NOT_SPEAKER_PRON) for t in words)
+        return (has_head or len(words) == 1 and self._demonstrative(words[0])) and self._nominative(span)
+
+    def _adverb(self, t: Token) -> bool:
+        """A sentence adverb opening the clause ("Unterdessen", "Ähnlich"), whatever the tagger said."""
+        return t.lower_ in self.words["clause_adverbs"]
+
+    @staticmethod
+    def _demonstrative(t: Token) -> bool:
+        """"Diese", "Jener" standing alone for a person or group named before."""
+        return "Dem" in t.morph.get("PronType") and t.lower_ not in _NOT_SPEAKER_PRON and t.pos_ in ("DET", "PRON")
+
+    def _nounlike(self, t: Token) -> bool:
+        """A noun, a name, or an adjective used as a noun ("Der GdP-Vorsitzende", "die 58-Jährige"):
+        capitalised after a determiner, with no noun after it."""
+        if t.pos_ in ("NOUN", "PROPN"):
+            return True
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        return (t.pos_ in ("ADJ", "NUM") and t.i > 0 and self.doc[t.i - 1].pos_ == "DET" and t.text.split("-")[-1][:1].isupper()
+                and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")))
 
     def _nominative(self, span: tuple[int, int]) -> bool:
-        """Not visibly dative or accusative: "den …", "dem …", "einem …" are never subjects."""
+        """Not visibly dative or accusative: "den …", "dem …", "einem …" are never subjects, nor is a
+        phrase opening with a preposition ("Gegenüber Spiegel Online")."""
         first = re.match(r"\w+", self.text[span[0] : span[1]])
-        return first is None or first.group().lower() not in _NOT_NOMINATIVE
+        if first is None:
+            return True
+        token = self.doc.char_span(span[0], span[0] + len(first.group()), alignment_mode="expand")
+        return first.group().lower() not in _NOT_NOMINATIVE and not (token is not None and token[0].pos_ == "ADP" and token[0].tag_ == "APPR")
 
     def _np_after(self, j: int, hi: int) -> tuple[int, int] | None:
         """A noun phrase by its parts of speech: determiners, adjectives, nouns, names, a genitive."""
         toks: list[Token] = []
         while j < hi and len(toks) < 10:
             t = self.doc[j]
+            if t.text.endswith("-") and len(t) > 1 and j + 2 < hi and self.doc[j + 1].pos_ == "CCONJ":
+                toks += [t, self.doc[j + 1]]  # "Kongress- und Verteidigungskreise"
+                j += 2
+                continue
+            if self._capitalised(t):
+                toks.append(t)  # a noun or name, whatever the tagger said ("France Info", "Kongress-")
+                j += 1
+                continue
             if t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in _NOT_NP:
                 break
             if _finite_form(t) and t.pos_ not in ("NOUN", "PROPN"):
@@ -1045,9 +1218,13 @@ class _Article:
             j += 1
         while toks and toks[-1].pos_ in ("ADP", "DET", "CCONJ") or toks and toks[-1].text in "(-":
             toks.pop()
-        if toks and j < hi and (q := self._quote_at(self.doc[j].idx)) and len(self.text[q.start : q.end].split()) <= 4:
-            return toks[0].idx, q.end  # a name in quotation marks: "der Website „icelandreview.com“"
+        if j < hi and (q := self._quote_at(self.doc[j].idx)) and len(self.text[q.start : q.end].split()) <= 4:
+            return (toks[0].idx if toks else q.start), q.end  # a name in quotation marks: "laut „Reuters“", "der Website „x.com“"
         return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
+
+    def _capitalised(self, t: Token) -> bool:
+        """A capitalised word inside a sentence, outside quotations: in German a noun or a name."""
+        return t.text[:1].isupper() and not t.is_sent_start and t.idx not in self.in_quote and t.text[:-1].replace("-", "").isalpha()
 
     def _np_before(self, j: int, lo: int) -> tuple[int, int] | None:
         toks: list[Token] = []
@@ -1055,7 +1232,8 @@ class _Article:
         while j >= lo and len(toks) < 10:
             t = self.doc[j]
             name_particle = t.lower_ in _NAME_PARTICLES and toks and (toks[0].text[:1].isupper() or toks[0].lower_ == "der")
-            if t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in _NOT_NP or (t.pos_ == "ADP" and not name_particle):
+            if not self._capitalised(t) and (t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in _NOT_NP
+                                             or (t.pos_ == "ADP" and not name_particle) or (t.pos_ == "PRON" and toks)):
                 break
             toks.insert(0, t)
             j -= 1
@@ -1123,11 +1301,13 @@ class _Article:
             if inside:
                 draft.content = self._without(draft.content, (self.doc[lo].idx, source[1] if source else self.doc[hi - 1].idx + len(self.doc[hi - 1])))
             key = self._source_key(source, act=False)
+            if draft.speaker is None and draft.speaker_span is None and source:
+                # "Wie aus Unternehmenskreisen verlautete": the frame names the only source
+                draft.speaker, draft.speaker_span = (self.index.actor(key) if key else None), source
+                continue
             if not key or self.index.actor(key) == draft.speaker:
                 continue
-            if draft.speaker is None and draft.speaker_span is None:
-                draft.speaker, draft.speaker_span = self.index.actor(key), source
-            elif draft.speaker is None:
+            if draft.speaker is None:
                 continue
             elif self.index.by_key.get(key) and self.index.by_key[key].type == "Person":
                 draft.reported_by = key
@@ -1168,19 +1348,27 @@ class _Article:
     # --- frames without a verb ------------------------------------------------------------------
 
     def _frames(self, sent: SpacySpan) -> list[tuple[Frame, int, int, tuple[int, int] | None]]:
-        """Attribution frames in a sentence: (frame, first token, end token, source span)."""
+        """Attribution frames in a sentence: (frame, first token, end token, source span).
+        Asked once per sentence and again per cue in it, so the answer is kept."""
+        if sent.start not in self.frame_cache:
+            self.frame_cache[sent.start] = self._find_frames(sent)
+        return self.frame_cache[sent.start]
+
+    def _find_frames(self, sent: SpacySpan) -> list[tuple[Frame, int, int, tuple[int, int] | None]]:
         out = []
         toks = list(sent)
         for k, t in enumerate(toks):
             if t.idx in self.in_quote:
                 continue
-            for frame in self.lex.frames:
+            for frame in self.lex.frames_starting(t.lower_):
                 end = self._match_frame(toks, k, frame)
                 if end is None:
                     continue
+                if frame.source == "after" and self._relative_after_comma(t, sent):
+                    continue  # "ein Gutachten, laut dem …": the noun before speaks (see _noun_claims)
                 source = self._frame_source(sent, frame, t.i, sent.start + end)
-                if frame.colon and source is None:
-                    continue
+                if source is None and (frame.colon or frame.source == "after"):
+                    continue  # "Kritik wurde laut", "dachte laut nach": no source, no frame
                 if frame.after_quote and not self._after_message(t, sent):
                     continue
                 out.append((frame, t.i, sent.start + end, source))
@@ -1192,7 +1380,7 @@ class _Article:
         also matches compounds ("Polizeiangaben")."""
         j = k
         for n, word in enumerate(frame.words):
-            while n and j < len(toks) and not _word_match(toks[j], word) and toks[j].pos_ in ("ADJ", "DET") and j - k < 4:
+            while n and j < len(toks) and not _word_match(toks[j], word) and toks[j].pos_ in ("ADJ", "DET", "ADV") and j - k < 4:
                 j += 1
             if j >= len(toks) or not _word_match(toks[j], word):
                 return None
@@ -1216,6 +1404,8 @@ class _Article:
             return name  # "nach Angaben Uschakows"
         if frame.source == "after":
             span = self._np_after(hi, sent.end)
+            if span and len(frame.words) > 1 and self.doc.char_span(*span, alignment_mode="expand")[0].lower_ not in _GENITIVE_START:
+                span = None  # "nach ersten Meldungen Schäden …": the next noun phrase is no genitive source
         elif frame.source == "before":
             span = self._np_before(lo, sent.start)
             if frame.colon:
@@ -1234,6 +1424,8 @@ class _Article:
             compound = next((t for t in doc[lo:hi] if any(w.startswith("*") and _word_match(t, w) and t.lower_ != w[1:] for w in frame.words)), None)
             if compound is not None:
                 return compound.idx, compound.idx + len(compound)
+        if span is None and frame.source == "after" and hi - lo > 1:
+            return doc[lo + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])  # "nach ersten Untersuchungen": the reports speak
         return span
 
     def _genitive_name(self, j: int, sent: SpacySpan) -> tuple[int, int] | None:
@@ -1255,7 +1447,15 @@ class _Article:
         verb = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote), None)
         if verb is not None and (span := self._np_before(verb.i, sent.start)) and span[0] == sent.start_char:
             return span
+        if verb is not None and (span := self._np_after(self._past_objects(verb.i + 1, sent.end), sent.end)) and self._nominal(span):
+            return span  # "Mit den Worten „…“ eröffnete die Ministerin …": the subject after the verb
         return None
+
+    def _past_objects(self, j: int, hi: int) -> int:
+        """Past reflexive and object pronouns after a verb: "äußerte sich der Präsident", "beschrieb ihn X"."""
+        while j < hi and self.doc[j].pos_ == "PRON" and ("Yes" in self.doc[j].morph.get("Reflex") or self.doc[j].lower_ in _NOT_NOMINATIVE):
+            j += 1
+        return j
 
     def _source_key(self, span: tuple[int, int] | None, act: bool = True) -> str | None:
         """The entity a frame's source names; a possessive or pronoun refers back ("ihren" → her)."""
@@ -1272,6 +1472,8 @@ class _Article:
         for frame, lo, hi, source in self._frames(sent):
             if any(d.cue is not None for d in found) or any(d.content[0] <= self.doc[lo].idx < d.content[1] for d in found + out):
                 continue
+            if any(d.cue is not None and d.cue[0] == self.doc[lo].idx for d in out):
+                continue  # two frames of the lexicon matching the same words ("nach *meinung", "nach *ansicht")
             if frame.message == "after":
                 message = self._message_after(sent, hi)
                 if message is None:
@@ -1324,7 +1526,10 @@ class _Article:
         return [draft]
 
     def _message_after(self, sent: SpacySpan, hi: int) -> tuple[int, int] | None:
-        """"mit den Worten: „…“", "mit der Begründung, …": the message after the next colon or comma."""
+        """"mit den Worten: „…“", "mit der Begründung, …": the message after the next colon or comma;
+        a quotation right after the frame ("Mit den Worten „…“ richtete er …")."""
+        if hi < sent.end and (q := self._quote_at(self.doc[hi].idx)) is not None:
+            return q.start, q.end
         j = hi
         while j < sent.end and self.doc[j].text not in (":", ","):
             j += 1
@@ -1336,19 +1541,146 @@ class _Article:
         return nxt.idx, self._clause_end(sent, j + 1)
 
     def _frame_message(self, sent: SpacySpan, lo: int, hi: int, source: tuple[int, int] | None) -> tuple[int, int]:
-        """The sentence without the frame (and its source) at either edge."""
+        """The sentence (or its part around the frame: between semicolons, or the relative clause the
+        frame opens) without the frame and its source at either edge."""
         doc = self.doc
+        seg_start, seg_end = self._frame_segment(sent, lo, hi)
         frame_start = min(doc[lo].idx, source[0]) if source else doc[lo].idx
         frame_end = max(doc[hi - 1].idx + len(doc[hi - 1]), source[1]) if source else doc[hi - 1].idx + len(doc[hi - 1])
-        before = (sent.start_char, frame_start)
-        after = (frame_end, sent.end_char)
+        before = (seg_start, frame_start)
+        after = (frame_end, seg_end)
         words = [len(self.text[a:b].split()) for a, b in (before, after)]
         if min(words) >= 2 and self.text[frame_start - 2 : frame_start].strip() not in (",", ":") and self.doc[lo].lower_ != "so":
-            return sent.start_char, self._trim(sent.start_char, sent.end_char)  # "Die Firma wartet laut X lediglich …"
+            return seg_start, self._trim(seg_start, seg_end)  # "Die Firma wartet laut X lediglich …"
         start, end = max((before, after), key=lambda s: len(self.text[s[0] : s[1]].strip(" ,:")))
         while start < end and self.text[start] in " ,:":
             start += 1
         return start, self._trim(start, end)
+
+    def _frame_segment(self, sent: SpacySpan, lo: int, hi: int) -> tuple[int, int]:
+        """"…, die nach Einschätzung X die Luft verbessern kann": a relative clause the frame opens;
+        else the part of the sentence between semicolons."""
+        doc = self.doc
+        start, end = sent.start, sent.end
+        for t in sent:
+            if t.text == ";" and t.idx not in self.in_quote:
+                if t.i < lo:
+                    start = t.i + 1
+                elif t.i >= hi and end == sent.end:
+                    end = t.i
+        rel = doc[lo - 1] if lo - 1 > start else None
+        if rel is not None and "Rel" in rel.morph.get("PronType") and doc[rel.i - 1].text == ",":
+            start = rel.i
+            end = next((t.i for t in doc[hi:end] if t.text == "," and t.idx not in self.in_quote), end)
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+    # --- message nouns --------------------------------------------------------------------------
+
+    def _noun_claims(self, i: int, sent: SpacySpan, found: list[Draft]) -> list[Draft]:
+        """"Die Forderung der EU, die Zölle zu senken", "Es gab Hinweise, dass …": a message noun from
+        `kg/data/message_nouns.jsonl` whose noun phrase ends at a comma before a dass/ob/zu/Konjunktiv
+        clause. Its source is a genitive or "von" after it, a possessive before it, or the subject
+        of the verb it is the object of; else the noun phrase itself, as the corpus annotates it."""
+        out: list[Draft] = []
+        for t in sent:
+            claims = found + out
+            if t.pos_ not in ("NOUN", "PROPN") or t.idx in self.in_quote:
+                continue
+            ctype = self._message_noun(t)
+            comma = self._noun_phrase_end(t, sent)
+            relative = self._relative_frame(sent, comma) if comma is not None else None
+            if relative is not None and ctype is None and self.doc[comma + 1].lower_ == "nach" and not self._document_noun((t.idx, t.idx + len(t))):
+                relative = None  # "der Brand, nach dem das Werk stillgelegt wurde": "nach dem" in time
+            if ctype is None and relative is None:
+                continue
+            if any(d.content[0] <= t.idx < d.content[1] and d.mode != "reported" for d in claims):
+                continue  # "sagte, die Forderung sei …": the noun belongs to another message
+            if relative is not None:  # "ein Gutachten, laut dem …", "Berichte, wonach …"
+                message = self.doc[relative].idx, self._clause_end(sent, relative)
+            else:
+                message = self._message_at(sent, comma, None) if comma is not None else None
+            ctype = ctype or "statement"
+            if message is None or message[1] - message[0] < 3 or any(
+                    d.content[0] < message[1] and message[0] < d.content[1] for d in claims):
+                continue
+            span = self._noun_source(t, comma, sent)
+            draft = Draft(i, message, ctype, self._mode(*message), cue=(t.idx, t.idx + len(t), t.text), speaker_span=span,
+                          cue_lemma=t.lemma_.lower())
+            words = self.doc.char_span(*span, alignment_mode="expand")
+            pronoun = words is not None and len(words) == 1 and (words[0].pos_ == "PRON" or "Yes" in words[0].morph.get("Poss"))
+            draft.speaker = self._source_key(span) if pronoun else self._best_entity(span, None)
+            if draft.mode != "indirect":
+                draft.quote = self._quote_span(*message)
+            draft.heading = i in self.headings
+            out.append(draft)
+        return out
+
+    def _relative_after_comma(self, t: Token, sent: SpacySpan) -> bool:
+        """", laut dem …", ", nach denen …": a frame word opening a relative clause."""
+        nxt = self.doc[t.i + 1] if t.i + 1 < sent.end else None
+        return t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None and nxt.lower_ in _RELATIVE_AFTER_FRAME
+
+    def _relative_frame(self, sent: SpacySpan, comma: int) -> int | None:
+        """", wonach …", ", laut dem …", ", nach denen …": the first word of a relative clause that
+        reports what the noun before it says."""
+        nxt = self.doc[comma + 1] if comma + 1 < sent.end else None
+        if nxt is None:
+            return None
+        if nxt.lower_ == "wonach" and comma + 2 < sent.end:
+            return comma + 2
+        rel = self.doc[comma + 2] if comma + 3 < sent.end else None
+        if nxt.lower_ in ("laut", "nach", "gemäß") and rel is not None and rel.lower_ in _RELATIVE_AFTER_FRAME:
+            return comma + 3
+        return None
+
+    def _message_noun(self, t: Token) -> str | None:
+        """The claim type of a message noun, compounds included for the longer ones ("Rücktrittsforderung")."""
+        nouns = self.lex.nouns
+        lemma = t.lemma_.lower()
+        plural = [t.lower_[: -len(end)] for end in ("en", "n", "e", "s") if t.lower_.endswith(end)]  # the lemmatizer misses some
+        for word in (lemma, t.lower_, *plural):
+            if word in nouns:
+                return nouns[word]
+        return next((kind for noun, kind in nouns.items() if len(noun) >= 7 and lemma.endswith(noun)), None)
+
+    def _noun_phrase_end(self, t: Token, sent: SpacySpan) -> int | None:
+        """The comma ending a message noun's phrase: after a genitive or "von" phrase and at most a
+        clause-final verb or particle ("den Vorschlag unterbreitet, …")."""
+        j, verbs = t.i + 1, 0
+        while j < sent.end and j - t.i <= 12:
+            x = self.doc[j]
+            if x.text == "," and x.idx not in self.in_quote:
+                return j
+            if x.idx in self.in_quote or x.is_punct and x.text not in "-()":
+                return None
+            if x.pos_ in ("VERB", "AUX") or x.tag_ == "PTKVZ":
+                verbs += 1
+                if verbs > 2:
+                    return None
+            elif verbs or x.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "CCONJ", "X"):
+                return None
+            j += 1
+        return None
+
+    def _noun_source(self, t: Token, comma: int, sent: SpacySpan) -> tuple[int, int]:
+        """Whose words a message noun names: "der EU" / "von Politikern der SPD" after it, "seine"
+        before it, the subject of the verb it is the object of, else the noun phrase itself."""
+        nxt = self.doc[t.i + 1] if t.i + 1 < comma else None
+        if nxt is not None and nxt.lower_ in _GENITIVE_START and (span := self._np_after(t.i + 1, comma)):
+            return span
+        if nxt is not None and (name := self._genitive_name(t.i + 1, sent)):
+            return name
+        prev = self.doc[t.i - 1] if t.i > sent.start else None
+        if prev is not None and ("Yes" in prev.morph.get("Poss") or prev.tag_ == "PPOSAT"):
+            return prev.idx, prev.idx + len(prev)
+        if t.head.pos_ in ("VERB", "AUX") and t.dep_ not in SUBJECT:  # "äußerte die Hoffnung", "endet mit der Hoffnung"
+            subject = next((c for c in t.head.children if c.dep_ in SUBJECT and c.idx not in self.in_quote), None)
+            if subject is not None and subject.lower_ not in self.words["no_speaker"] and self._nominative(self._np_span(subject)):
+                return self._np_span(subject)
+        lo = t.i
+        while lo > sent.start and self.doc[lo - 1].pos_ in ("DET", "ADJ"):
+            lo -= 1
+        return self.doc[lo].idx, t.idx + len(t)
 
     # --- continuations --------------------------------------------------------------------------
 
@@ -1358,33 +1690,44 @@ class _Article:
         if i in self.headings or not drafts:
             return []
         prev = drafts[-1]
-        if prev.sentence < i - 2 or prev.heading:
+        if max(prev.sentence, prev.last) < i - 2 or prev.heading:
             return []
         text_quoted = sum(min(q.end, sent.end_char) - max(q.start, sent.start_char) for q in self.quotes
                           if q.start < sent.end_char and q.end > sent.start_char)
         if text_quoted >= 0.8 * len(sent.text) and len(sent) >= self.words["min_uncued_quote_words"] and prev.mode in ("direct", "mixed", "indirect"):
             mode = "direct"
-        elif self._reported_mood(sent, prev, adjacent=prev.sentence == i - 1):
-            mode = "indirect"
+        elif self._reported_mood(sent, prev, adjacent=max(prev.sentence, prev.last) == i - 1):
+            mode = self._mode(sent.start_char, sent.end_char)  # "Er sei „nicht aggressiv“": mixed
         else:
             return []
         start, end = sent.start_char, sent.end_char
+        reported = ("indirect", "mixed")
+        if mode in reported and prev.cue is None and prev.mode in reported and max(prev.sentence, prev.last) == i - 1:
+            # "Außerdem sei … . Das gleiche gelte …": a report running on over sentences is one claim
+            prev.content, prev.last = (prev.content[0], end), i
+            prev.mode = self._mode(*prev.content)
+            prev.quote = self._quote_span(*prev.content) if prev.mode != "indirect" else None
+            prev.evidence.append(i)
+            return []
         draft = Draft(i, (start, end), "statement", mode, speaker=prev.speaker, speaker_span=prev.speaker_span,
                       addressee=list(prev.addressee), via=prev.via, reported_by=prev.reported_by)
         draft.type = self._modal_type(start, end) or ("statement" if prev.type in ("warning", "denial", "rejection", "accusation") else prev.type)
-        if mode == "direct":
+        if mode != "indirect":
             draft.quote = self._quote_span(start, end)
         return [draft]
 
     def _reported_mood(self, sent: SpacySpan, prev: Draft, adjacent: bool) -> bool:
-        """Konjunktiv I, or Konjunktiv II in the main clause right after an indirect report."""
+        """Konjunktiv I; or, right after a report with a speaker, Konjunktiv II or the hearsay "soll"
+        ("Der Täter soll geflohen sein") in the main clause."""
         finite = [t for t in sent if t.idx not in self.in_quote and (t.pos_ in ("AUX", "VERB") or not self.parsed)]
         if any(self._konjunktiv1(t) for t in finite):
             return True
-        if not adjacent or prev.mode == "reported" or (prev.speaker is None and prev.speaker_span is None):
+        if prev.speaker is None and prev.speaker_span is None:
             return False
         main = [t for t in finite if t.dep_ in ("ROOT", "root") or t.head.dep_ in ("ROOT", "root") and t.dep_ in ("aux", "aux:pass", "cop")]
-        return any(t.lower_ in self.words["konjunktiv2"] for t in main or finite[:1])
+        if adjacent and any(t.lower_ in self.words["hearsay"] for t in main or finite[:1]):
+            return True
+        return adjacent and prev.mode != "reported" and any(t.lower_ in self.words["konjunktiv2"] for t in main or finite[:1])
 
     # --- headlines ------------------------------------------------------------------------------
 
