@@ -523,7 +523,7 @@ def test_kg_serve_command():
     finally:
         proc.send_signal(signal.SIGINT)
         try:
-            proc.wait(10)
+            proc.wait(30)  # a loaded machine can be slow to tear the server down
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(5)
