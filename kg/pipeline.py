@@ -21,7 +21,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Store
+from pyoxigraph import RdfFormat, Store
 
 import kg
 from kg import nlp as kg_nlp
@@ -30,7 +30,7 @@ from kg.lexicon import DATA_DIR
 from kg.model import Article, ArticleGraph
 from kg.rdf import Iris, content_hash, to_quads
 from kg.read import article_warnings, iter_articles
-from kg.store import graph_update, ntriples, stored_hashes
+from kg.store import graph_update, nquads, ntriples, stored_hashes
 from kg.vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:  # imported where first needed, see Extractor
@@ -155,6 +155,7 @@ def build(
     options = options or BuildOptions()
     report = BuildReport()
     known = stored_hashes(store) if store is not None and not options.force else {}
+    stored = {graph.value for graph in store.named_graphs()} if store is not None else set()
     iris = Iris(options.base)
     seen: dict[str, str] = {}
 
@@ -178,7 +179,7 @@ def build(
 
     graphs = _extract(todo(), extractor, options)
     batches = iter(lambda: list(islice(graphs, BATCH)), [])
-    for batch in _written(batches, store):
+    for batch in _written(batches, store, stored):
         for article_id, graph, triples, count in batch:
             if sink is not None:
                 sink.append((graph, triples))
@@ -189,7 +190,7 @@ def build(
     return report
 
 
-def _written(batches: Iterator[list[Serialised]], store: Store | None) -> Iterator[list[Serialised]]:
+def _written(batches: Iterator[list[Serialised]], store: Store | None, stored: set[str]) -> Iterator[list[Serialised]]:
     """Each batch once its store transaction has committed, in order.
 
     The store writes on a thread of its own (pyoxigraph releases the GIL while it parses and
@@ -201,7 +202,7 @@ def _written(batches: Iterator[list[Serialised]], store: Store | None) -> Iterat
     pending: deque[tuple[Future, list[Serialised]]] = deque()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as writer:
         for n, batch in enumerate(batches):
-            pending.append((writer.submit(_write_batch, store, batch, n % FLUSH_EVERY == FLUSH_EVERY - 1), batch))
+            pending.append((writer.submit(_write_batch, store, batch, stored, n % FLUSH_EVERY == FLUSH_EVERY - 1), batch))
             if len(pending) > 1:
                 future, done = pending.popleft()
                 future.result()
@@ -211,9 +212,16 @@ def _written(batches: Iterator[list[Serialised]], store: Store | None) -> Iterat
             yield done
 
 
-def _write_batch(store: Store, batch: list[Serialised], flush: bool) -> None:
-    """One transaction replacing the batch's article graphs."""
-    store.update(" ;\n".join(graph_update(graph, triples) for _, graph, triples, _ in batch))
+def _write_batch(store: Store, batch: list[Serialised], stored: set[str], flush: bool) -> None:
+    """The batch's article graphs: new ones in one load, ones already in the store replaced in one
+    update (each a transaction, so every article is written whole or not at all). Loading N-Quads
+    costs about a third less CPU than the same quads as SPARQL INSERT DATA."""
+    new = [(graph, triples) for _, graph, triples, _ in batch if graph not in stored]
+    if new:
+        store.load(nquads(new), format=RdfFormat.N_QUADS)
+    replaced = [graph_update(graph, triples) for _, graph, triples, _ in batch if graph in stored]
+    if replaced:
+        store.update(" ;\n".join(replaced))
     if flush:
         store.flush()  # write buffers to disk, so memory stays flat on long builds
 

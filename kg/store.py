@@ -75,6 +75,11 @@ def ntriples(quads: Iterable[Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
+def nquads(graphs: Iterable[tuple[str, str]]) -> str:
+    """(graph IRI, N-Triples) pairs as one N-Quads document: each triple line gets its graph."""
+    return "\n".join(f"{line[:-1]}<{graph}> ." for graph, triples in graphs for line in triples.split("\n") if line)
+
+
 def graph_update(graph: str, triples: str) -> str:
     """SPARQL Update replacing one article's graph; several joined by " ;" run as one transaction."""
     return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{triples}\n}} }}"
