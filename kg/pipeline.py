@@ -18,7 +18,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from pyoxigraph import RdfFormat, Store

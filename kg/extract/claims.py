@@ -27,7 +27,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -101,10 +101,21 @@ class Lexicon:
     frames: tuple[Frame, ...]
     types: dict[str, dict]  # claim type -> its row in claim_types.jsonl
     words: dict  # reported_speech.json
-
-    frame_index: dict[str, list[Frame]]  # a frame's first word -> the frames it starts ("*" words aside)
-    suffix_frames: list[Frame]  # frames whose first word is a suffix ("*angaben")
     nouns: dict[str, str]  # message noun (lower case) -> claim type: "forderung" -> demand
+
+    @cached_property
+    def frame_index(self) -> dict[str, list[Frame]]:
+        """A frame's first word -> the frames it starts ("*" words aside)."""
+        index: dict[str, list[Frame]] = {}
+        for frame in self.frames:
+            if not frame.words[0].startswith("*"):
+                index.setdefault(frame.words[0], []).append(frame)
+        return index
+
+    @cached_property
+    def suffix_frames(self) -> list[Frame]:
+        """Frames whose first word is a suffix ("*angaben")."""
+        return [f for f in self.frames if f.words[0].startswith("*")]
 
     def frames_starting(self, word: str) -> list[Frame]:
         """The frames whose first word can be `word` (lower case): most tokens start none."""
@@ -160,13 +171,8 @@ def lexicon() -> Lexicon:
         if cue.particle:
             particles.setdefault(cue.base, set()).add(cue.particle)
     all_particles = frozenset(p for ps in particles.values() for p in ps) | frozenset(words["other_particles"])
-    frame_index: dict[str, list[Frame]] = {}
-    for frame in frames:
-        if not frame.words[0].startswith("*"):
-            frame_index.setdefault(frame.words[0], []).append(frame)
-    suffix_frames = [f for f in frames if f.words[0].startswith("*")]
     nouns = {row["noun"].lower(): row["type"] for row in read_jsonl("message_nouns.jsonl")}
-    return Lexicon(cues, particles, all_particles, forms, frames, types, words, frame_index, suffix_frames, nouns)
+    return Lexicon(cues, particles, all_particles, forms, frames, types, words, nouns)
 
 
 # --- quotations ----------------------------------------------------------------------------------

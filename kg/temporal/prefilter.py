@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from re import _constants as C  # noqa: N812 (the regex parser's opcode names)
@@ -34,7 +35,7 @@ SPACE = re.compile(r"\s+")
 
 Item = tuple[Any, Any]  # one node of the regex parse tree: (opcode, argument)
 Strings = frozenset[tuple[str, bool]]  # (literal prefix, whether it is a whole match)
-_MEMO: dict[tuple[str, Any, int], Any] = {}  # results per parse-tree node (opcode, id), in one anchor() call
+_MEMO: dict[tuple[str, Any, int], Any] = {}  # (function, opcode, node id) -> result, in one anchor() call
 _LOCK = threading.Lock()  # guards _MEMO
 
 
@@ -115,12 +116,17 @@ def _class_kind(items: list[Item]) -> str:
     return "X"
 
 
+def _memoised(compute: Callable[[Item], Any], item: Item) -> Any:
+    """`compute(item)`, once per parse-tree node within one anchor() call."""
+    key = (compute.__name__, item[0], id(item[1]))
+    if key not in _MEMO:
+        _MEMO[key] = compute(item)
+    return _MEMO[key]
+
+
 def _kind(item: Item) -> str:
     """"Z" zero-width, "W" only word characters, "S" only whitespace, "X" anything else."""
-    key = ("kind", item[0], id(item[1]))
-    if key not in _MEMO:
-        _MEMO[key] = _kind_uncached(item)
-    return _MEMO[key]
+    return _memoised(_kind_uncached, item)
 
 
 def _kind_uncached(item: Item) -> str:
@@ -241,10 +247,7 @@ def _prefixes(items: list[Item]) -> Strings:
 
 def _item_prefixes(item: Item) -> Strings:
     """Literal prefixes of one element's matches (see _suffix_prefixes)."""
-    key = ("prefixes", item[0], id(item[1]))
-    if key not in _MEMO:
-        _MEMO[key] = _item_prefixes_uncached(item)
-    return _MEMO[key]
+    return _memoised(_item_prefixes_uncached, item)
 
 
 def _item_prefixes_uncached(item: Item) -> Strings:
