@@ -174,20 +174,53 @@ SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
 @store_option
 @data_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv"]), default="table", show_default=True)
-@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Set a parameter of the query (see --list); repeatable.")
+@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and their parameters.")
 @_fail_cleanly
-def query(query, store_path, data_files, fmt, list_queries) -> None:
+def query(query, store_path, data_files, fmt, params, list_queries) -> None:
     """Run a bundled query by NAME, a .rq file, or SPARQL text.
 
-    Example: kg query entities --format csv
+    Example: kg query said_about --param who=Putin --param what=NATO
     """
-    from kg.query import bundled, describe, render, resolve
+    from kg.query import bundled, load, parse_params, render, resolve
 
     if list_queries or not query:
-        for name, path in bundled().items():
-            click.echo(f"{name:<16} {describe(path)}")
+        for name in bundled():
+            click.echo(_listing(load(name)))
         return
-    click.echo(render(source_store(store_path, data_files), resolve(query), fmt))
+    sparql = resolve(query).bind(parse_params(params))
+    _echo_text(render(source_store(store_path, data_files), sparql, fmt))
+
+
+def _listing(q) -> str:
+    """One bundled query for --list: name, what it answers, then its parameters indented."""
+    lines = [f"{q.name:<16} {q.description}"]
+    for p in q.params.values():
+        kind = "" if p.type == "text" else f" ({p.type})"
+        default = f" [default {p.default}]" if p.default else ""
+        lines.append(f"{'':<18}--param {p.name}=…{kind}{default}  {p.description}")
+    return "\n".join(lines)
+
+
+def _echo_text(text: str) -> None:
+    """Print text ending in exactly one line break (CSV and TSV already end in one)."""
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+@main.command()
+@click.argument("name")
+@store_option
+@data_option
+@_fail_cleanly
+def show(name, store_path, data_files) -> None:
+    """Everything about one entity: roles, claims by and about it, events, co-occurring actors, articles.
+
+    NAME is part of a name or of the words that mention it (any case), a Wikidata QID or an IRI;
+    if several entities match, they are listed. Example: kg show Merkel
+    """
+    from kg.show import show as describe_entity
+
+    click.echo(describe_entity(source_store(store_path, data_files), name))
 
 
 @main.command(name="eval")

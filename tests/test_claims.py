@@ -357,7 +357,7 @@ def test_name_after_the_verb_speaks_when_the_object_comes_first(extractor):
 
 
 def test_claims_query_columns(seed_store_dir):
-    from kg.query import bundled, select
+    from kg.query import bundled, load, select
     from kg.store import open_store
 
     store = open_store(seed_store_dir, read_only=True)
@@ -370,8 +370,7 @@ def test_claims_query_columns(seed_store_dir):
     assert "Uschakow" in (by_cue["meinte"]["speakerLabel"] or "")
     assert "Die Regierung in Moskau dementiert" in by_cue["dementiert"]["evidence"]
 
-    said = bundled()["said_about"].read_text(encoding="utf-8")
-    _, rows = select(store, said.replace('("Biden" "Russland")', '("Westen" "Ukraine")'))
+    _, rows = select(store, load("said_about").bind({"who": "Westen", "what": "Ukraine"}))
     assert [r["type"].rsplit("#", 1)[-1] for r in rows] == ["concern"]
 
 
