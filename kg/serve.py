@@ -31,16 +31,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.page import index_html
+from kg.query import bundled, load
 from kg.vocab import PREFIXES
 
 log = logging.getLogger(__name__)
 
 SPARQL_PATH = "/sparql"
+BUNDLED_PATH = "/query/"  # + a bundled query's name, its parameters in the URL
+PROTOCOL_PARAMS = ("format", "default-graph-uri", "named-graph-uri")
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -362,6 +366,29 @@ def _graph_reply(result: ox.QueryTriples, media: str, job: _Job, limits: Limits)
     return Reply(200, media, ox.serialize(data, format=fmt, prefixes=prefixes))
 
 
+# --- bundled queries ---------------------------------------------------------------------------
+
+
+def bundled_params(name: str, params: dict[str, list[str]]) -> dict[str, list[str]]:
+    """`/query/NAME?who=Putin&format=csv` as the parameters of a /sparql request.
+
+    The query's parameters are bound as `kg query NAME --param` binds them (escaped literals);
+    `format` and the graph parameters keep their protocol meaning. 404 for an unknown query,
+    400 for an unknown, repeated or ill-typed parameter.
+    """
+    if name not in bundled():
+        raise HttpError(404, f"no bundled query {name!r} (there are: {', '.join(bundled())})")
+    repeated = sorted(k for k, v in params.items() if len(v) > 1 and k not in PROTOCOL_PARAMS)
+    if repeated:
+        raise HttpError(400, f"parameter {', '.join(repeated)} given more than once")
+    values = {k: v[0] for k, v in params.items() if k not in PROTOCOL_PARAMS}
+    try:
+        sparql = load(name).bind(values)
+    except KgError as err:
+        raise HttpError(400, str(err)) from None
+    return {"query": [sparql], **{k: v for k, v in params.items() if k in PROTOCOL_PARAMS}}
+
+
 # --- HTTP -------------------------------------------------------------------------------------
 
 
@@ -419,11 +446,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
         if url.path in ("/", "/index.html"):
-            self._send(200, "text/html; charset=utf-8", INDEX_HTML.encode("utf-8"))
+            self._send(200, "text/html; charset=utf-8", index_html().encode("utf-8"))
         elif url.path == "/health":
             self._send(200, "application/json", b'{"status":"ok"}')
         elif url.path == SPARQL_PATH:
             self._guarded(lambda: self._sparql(parse_qs(url.query, keep_blank_values=True)))
+        elif url.path.startswith(BUNDLED_PATH):
+            name = unquote(url.path[len(BUNDLED_PATH):])
+            self._guarded(lambda: self._sparql(bundled_params(name, parse_qs(url.query, keep_blank_values=True))))
         else:
             self._error(404, f"no such resource: {url.path} (the endpoint is {SPARQL_PATH})")
 
@@ -567,77 +597,3 @@ def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 8000, *,
         pass
     finally:
         server.server_close()
-
-
-# The query page: plain HTML/JS, no external resources, so it works offline.
-INDEX_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
-<style>
-body{font:14px system-ui,sans-serif;margin:1.5em;color:#222}
-textarea{width:100%;height:14em;font:13px monospace;box-sizing:border-box}
-button{margin:.5em 0;padding:.4em 1.2em}
-table{border-collapse:collapse;margin-top:.5em}
-th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top;font-size:13px}
-th{background:#f3f3f3}#status{margin-left:1em;color:#555}.err{color:#b00020;white-space:pre-wrap}
-pre{background:#f7f7f7;padding:.5em;overflow:auto}
-</style></head><body>
-<h1>kg SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 at <code>/sparql</code>; the default graph is the union of all article
-graphs. Ctrl+Enter runs the query.</p>
-<textarea id="q" spellcheck="false">PREFIX schema: &lt;https://schema.org/&gt;
-SELECT ?g (COUNT(*) AS ?triples)
-WHERE { GRAPH ?g { ?s ?p ?o } }
-GROUP BY ?g ORDER BY DESC(?triples) LIMIT 100</textarea><br>
-<button id="run">Run</button><span id="status"></span>
-<div id="out"></div>
-<script>
-const q = document.getElementById("q"), out = document.getElementById("out"),
-      status = document.getElementById("status");
-function cell(term) {
-  if (!term) return "";
-  if (term.type === "literal") {
-    return term.value + (term["xml:lang"] ? " @" + term["xml:lang"] : "");
-  }
-  if (term.type === "triple") {
-    const v = term.value;
-    return "<< " + cell(v.subject) + " " + cell(v.predicate) + " " + cell(v.object) + " >>";
-  }
-  return term.type === "bnode" ? "_:" + term.value : term.value;
-}
-async function run() {
-  out.textContent = ""; status.textContent = "running...";
-  const started = performance.now();
-  try {
-    const resp = await fetch("sparql", {method: "POST",
-      headers: {"Content-Type": "application/sparql-query",
-                "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
-      body: q.value});
-    const ms = Math.round(performance.now() - started);
-    const type = resp.headers.get("Content-Type") || "";
-    if (!resp.ok) {
-      const p = document.createElement("div"); p.className = "err";
-      p.textContent = resp.status + " " + resp.statusText + ": " + await resp.text();
-      out.appendChild(p); status.textContent = ""; return;
-    }
-    if (!type.startsWith("application/sparql-results+json")) {
-      const pre = document.createElement("pre"); pre.textContent = await resp.text();
-      out.appendChild(pre); status.textContent = ms + " ms"; return;
-    }
-    const data = await resp.json();
-    if ("boolean" in data) {
-      out.textContent = "ASK: " + data.boolean; status.textContent = ms + " ms"; return;
-    }
-    const vars = data.head.vars, rows = data.results.bindings;
-    const table = document.createElement("table"), head = table.insertRow();
-    for (const v of vars) { const th = document.createElement("th"); th.textContent = "?" + v; head.appendChild(th); }
-    for (const b of rows) { const tr = table.insertRow(); for (const v of vars) tr.insertCell().textContent = cell(b[v]); }
-    out.appendChild(table);
-    status.textContent = rows.length + " rows, " + ms + " ms";
-  } catch (e) {
-    status.textContent = ""; out.textContent = "request failed: " + e;
-  }
-}
-document.getElementById("run").onclick = run;
-q.addEventListener("keydown", e => { if (e.key === "Enter" && e.ctrlKey) run(); });
-</script></body></html>
-"""

@@ -122,3 +122,92 @@ def test_show(seed_store_dir):
     assert ambiguous.exit_code == 1 and "entities; give one" in ambiguous.output and "Juri Uschakow (Person)" in ambiguous.output
     missing = run("show", "Nobody Atall", "--store", seed_store_dir)
     assert missing.exit_code == 1 and "no entity matches" in missing.output
+
+
+# --- the endpoint: /query/NAME and the page -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def endpoint(seed_store_dir):
+    """`kg serve` on the seed store, on a free port of 127.0.0.1."""
+    import threading
+
+    from kg.serve import make_server
+    from kg.store import open_store
+
+    server = make_server(open_store(seed_store_dir, read_only=True), port=0)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    yield f"http://{host}:{port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def fetch(url: str, accept: str = "application/sparql-results+json") -> tuple[int, str]:
+    from urllib.error import HTTPError
+    from urllib.request import Request, urlopen
+
+    try:
+        with urlopen(Request(url, headers={"Accept": accept}), timeout=30) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def test_every_parameter_runs_on_the_endpoint(endpoint, seed_store_dir):
+    from urllib.parse import urlencode
+
+    for name, params in PARAMETRISED.items():
+        values = {p: SEED_VALUES[p] for p in params}
+        status, body = fetch(f"{endpoint}/query/{name}?{urlencode(values)}")
+        assert status == 200, (name, body)
+        cli = run("query", name, *[a for p, v in values.items() for a in ("-p", f"{p}={v}")],
+                  "--store", seed_store_dir, "--format", "json").output
+        assert json.loads(body)["results"]["bindings"] == json.loads(cli)["results"]["bindings"] != [], name
+    status, csv = fetch(f"{endpoint}/query/said_about?who=Putin&format=csv")
+    assert status == 200 and csv.startswith("claim,speakerLabel") and "Wladimir Putin" in csv
+
+
+def test_endpoint_parameter_errors_and_injection(endpoint):
+    from urllib.parse import quote
+
+    assert fetch(f"{endpoint}/query/nonsense")[0] == 404
+    for query, message in (("said_about?colour=red", "unknown parameter colour"),
+                           ("timeline?from=2021-02-30", "is not a date"),
+                           ("cooccurrence?min=two", "is not an integer"),
+                           ("roles?who=a&who=b", "given more than once")):
+        status, body = fetch(f"{endpoint}/query/{query}")
+        assert status == 400 and message in body, query
+    evil = quote('") || true) } } SELECT * WHERE { ?s ?p ?o } #')
+    status, body = fetch(f"{endpoint}/query/said_about?who={evil}")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+
+
+def test_page_lists_the_bundled_queries_with_their_parameters(endpoint):
+    import re
+
+    status, page = fetch(endpoint + "/", accept="text/html")
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)[1])
+    examples = {e["name"]: e for e in data["examples"]}
+    assert set(examples) == set(bundled())
+    assert [p["name"] for p in examples["said_about"]["params"]] == ["who", "what"]
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+
+
+@pytest.mark.skipif(__import__("shutil").which("chromium") is None, reason="Debian chromium is not installed")
+def test_page_runs_a_bundled_query_in_headless_chromium(endpoint, tmp_path):
+    import subprocess
+
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--virtual-time-budget=5000",
+             f"--user-data-dir={tmp_path}", "--enable-logging=stderr", "--dump-dom"]
+    done = subprocess.run(["chromium", *flags, f"{endpoint}/#said_about?who=Putin"],
+                          capture_output=True, text=True, timeout=120)
+    dom = done.stdout
+    assert "Uncaught" not in done.stderr
+    assert 'value="Putin"' in dom or "Putin" in dom
+    table = dom[dom.index('<div id="out">'):]
+    assert "<table>" in table and "Wladimir Putin" in table and "kg:warning" in table
+    assert "GET /query/said_about?who=Putin" in dom and "2 rows" in dom
