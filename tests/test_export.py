@@ -216,7 +216,9 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium is not installed")
 def test_html_view_draws_the_graph_in_headless_chromium(graphs, tmp_path):
-    g = graphs["actors"]
+    g = graphs["actors"].copy()
+    g.add_node(E + "Q1", iri=E + "Q1", kind="entity", type="Person", label="Nur Einmal Genannt")  # no edge
+    unlinked = [n for n in g if g.degree(n) == 0]
     page = tmp_path / "actors.html"
     write_graph(g, page)
     shot = tmp_path / "actors.png"
@@ -229,10 +231,14 @@ def test_html_view_draws_the_graph_in_headless_chromium(graphs, tmp_path):
     runs[1].communicate(timeout=90)
     assert "Uncaught" not in log
     stats = dict(re.findall(r'data-([a-z-]+)="(\d+)"', re.search(r"<body([^>]*)>", dom)[1]))
-    assert int(stats["rendered-nodes"]) == g.number_of_nodes()
+    # nodes without an edge are not drawn by default but listed by type beside the graph
+    assert int(stats["unlinked-nodes"]) == len(unlinked) >= 1
+    assert int(stats["rendered-nodes"]) == g.number_of_nodes() - len(unlinked)
     assert int(stats["rendered-edges"]) == g.number_of_edges()
+    listed = re.search(r'<div id="unlinked">(.*?)</div>\s*</aside>', dom, re.S)[1]
+    assert f"Unconnected ({len(unlinked)})" in listed and "<b>Person</b>: " in listed and "Nur Einmal Genannt</a>" in listed
     assert int(stats["painted-pixels"]) > 500  # the canvas holds the drawn nodes and edges
-    details = re.search(r'<div id="details">(.*?)</div>\s*</aside>', dom, re.S)[1]
+    details = re.search(r'<div id="details">(.*?)</div>\s*<div id="unlinked">', dom, re.S)[1]
     assert "Emmanuel Macron" in details and "<h2>Said (1)</h2><blockquote>Wir stehen fest an der Seite der Ukraine" in details
     assert "sagte Macron zu Scholz." in details and "getroffen 2024-02-28 (Meeting)" in details
     with Image.open(shot) as image:

@@ -78,6 +78,7 @@
       for (let i = 3; i < px.length; i += 16) if (px[i] > 0) painted++;
     }
     window.kgRendered = { nodes: cy.nodes(":visible").length, edges: cy.edges(":visible").length, painted: painted };
+    document.body.dataset.unlinkedNodes = String(unlinked.length);
     document.body.dataset.renderedNodes = String(window.kgRendered.nodes);
     document.body.dataset.renderedEdges = String(window.kgRendered.edges);
     document.body.dataset.paintedPixels = String(painted);
@@ -97,6 +98,47 @@
     row.className = "legend-row";
     row.innerHTML = mark + `<span>${esc(text)}</span>`;
     legend.appendChild(row);
+  }
+
+  /* Nodes without an edge (an actor named once, never in a claim or an event with another) would
+     fill the canvas with a grid of dots: they are hidden by default and listed by type in the side
+     panel, where a click shows their details; the checkbox draws them below the network. */
+  const unlinked = cy.nodes().filter((n) => n.degree(false) === 0);
+  const showUnlinked = document.getElementById("show-unlinked");
+  showUnlinked.checked = unlinked.length === cy.nodes().length;  // no network at all: show the nodes
+  if (unlinked.nonempty()) {
+    document.getElementById("unlinked-toggle").hidden = false;
+    document.getElementById("unlinked-count").textContent = String(unlinked.length);
+    const byType = {};
+    unlinked.forEach((n) => { (byType[nodeGroup(n.data())] = byType[nodeGroup(n.data())] || []).push(n); });
+    const box = document.getElementById("unlinked");
+    box.innerHTML = `<h2>Unconnected (${unlinked.length})</h2>`;
+    for (const group of Object.keys(byType).sort()) {
+      const p = document.createElement("p");
+      p.innerHTML = `<span class="dot" style="display:inline-block;background:${nodeColour(byType[group][0].data())}"></span> <b>${esc(group)}</b>: `;
+      byType[group].sort((a, b) => (a.data("label") || "").localeCompare(b.data("label") || "")).forEach((n, i) => {
+        const a = document.createElement("a");
+        a.textContent = n.data("label") || n.id();
+        a.onclick = () => { select(n); history.replaceState(null, "", "#node=" + encodeURIComponent(n.id())); };
+        if (i) p.append(", ");
+        p.append(a);
+      });
+      box.appendChild(p);
+    }
+    showUnlinked.addEventListener("change", () => {
+      applyVisibility();
+      if (showUnlinked.checked) placeUnlinked();
+      cy.fit(cy.elements(":visible"), 30);
+    });
+  }
+  /* the unconnected nodes in a grid below the network */
+  function placeUnlinked() {
+    if (unlinked.empty()) return;
+    const rest = cy.nodes().not(unlinked), bb = rest.nonempty() ? rest.boundingBox() : { x1: 0, y2: 0, w: 800 };
+    const width = Math.max(bb.w, 600), cols = Math.max(1, Math.floor(width / 120));
+    const rows = Math.ceil(unlinked.length / cols);
+    unlinked.layout({ name: "grid", animate: false, cols: cols, rows: rows,
+                      boundingBox: { x1: bb.x1, y1: bb.y2 + 80, w: width, h: rows * 80 } }).run();
   }
 
   /* hover details */
@@ -212,35 +254,39 @@
 
   /* time slider: shows what is dated up to the chosen day (undated elements always stay) */
   const dates = [...new Set(cy.elements().map((e) => e.data("date")).filter(Boolean))].sort();
+  const slider = document.getElementById("slider"), timeLabel = document.getElementById("time-label");
+  /* what is drawn: nothing dated after the slider's day, unconnected nodes only when asked for */
+  function applyVisibility() {
+    const cutoff = dates.length ? dates[Number(slider.value)] : null;
+    if (cutoff) timeLabel.textContent = cutoff + (Number(slider.value) === dates.length - 1 ? " (all)" : "");
+    cy.batch(() => cy.elements().forEach((e) => {
+      const d = e.data("date");
+      const hidden = (cutoff && d && d > cutoff) || (!showUnlinked.checked && unlinked.contains(e));
+      e.style("display", hidden ? "none" : "element");
+    }));
+  }
   if (dates.length) {
-    const time = document.getElementById("time"), slider = document.getElementById("slider"), label = document.getElementById("time-label");
-    time.classList.add("on");
+    document.getElementById("time").classList.add("on");
     slider.max = String(dates.length - 1);
     slider.value = slider.max;
-    const apply = () => {
-      const cutoff = dates[Number(slider.value)];
-      label.textContent = cutoff + (Number(slider.value) === dates.length - 1 ? " (all)" : "");
-      cy.batch(() => cy.elements().forEach((e) => {
-        const d = e.data("date");
-        e.style("display", d && d > cutoff ? "none" : "element");
-      }));
-    };
-    slider.addEventListener("input", apply);
-    apply();
+    slider.addEventListener("input", applyVisibility);
   }
+  applyVisibility();
 
   /* lay out last: cose runs synchronously, and its layoutstop handler uses everything above */
+  const drawn = cy.elements().not(unlinked);
   const layout = big
-    ? cy.layout({ name: "concentric", concentric: (n) => n.degree(), levelWidth: () => 4, animate: false })
-    : cy.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: () => 4500,
+    ? drawn.layout({ name: "concentric", concentric: (n) => n.degree(), levelWidth: () => 4, animate: false })
+    : drawn.layout({ name: "cose", animate: false, randomize: true, nodeRepulsion: () => 4500,
                   idealEdgeLength: () => 50, edgeElasticity: () => 80, numIter: 1500, padding: 30,
                   componentSpacing: 40, gravity: 2, nodeDimensionsIncludeLabels: true });
   layout.one("layoutstop", () => {
     cy.resize();
-    cy.fit(undefined, 30);
+    placeUnlinked();
+    cy.fit(cy.elements(":visible"), 30);
     openFromHash();
     setTimeout(reportRendered, 50);
   });
   layout.run();
-  window.addEventListener("resize", () => { cy.resize(); cy.fit(undefined, 30); });
+  window.addEventListener("resize", () => { cy.resize(); cy.fit(cy.elements(":visible"), 30); });
 })();
