@@ -6,6 +6,7 @@ import functools
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from pyoxigraph import Store
@@ -14,6 +15,9 @@ from kg.errors import KgError
 from kg.read import parse_date
 from kg.store import default_store_path, load_files, open_store, query as query_store
 from kg.vocab import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from kg.query import Query
 
 
 def _fail_cleanly(func):
@@ -192,7 +196,7 @@ def query(query, store_path, data_files, fmt, params, list_queries) -> None:
     _echo_text(render(source_store(store_path, data_files), sparql, fmt))
 
 
-def _listing(q) -> str:
+def _listing(q: Query) -> str:
     """One bundled query for --list: name, what it answers, then its parameters indented."""
     lines = [f"{q.name:<16} {q.description}"]
     for p in q.params.values():
@@ -218,9 +222,9 @@ def show(name, store_path, data_files) -> None:
     NAME is part of a name or of the words that mention it (any case), a Wikidata QID or an IRI;
     if several entities match, they are listed. Example: kg show Merkel
     """
-    from kg.show import show as describe_entity
+    from kg.show import show as show_entity
 
-    click.echo(describe_entity(source_store(store_path, data_files), name))
+    click.echo(show_entity(source_store(store_path, data_files), name))
 
 
 @main.command(name="eval")

@@ -130,11 +130,6 @@ def load(name: str) -> Query:
     return Query(name, paths[name].read_text(encoding="utf-8"))
 
 
-def describe(path: Path) -> str:
-    """The first comment line of a query file: what it answers."""
-    return Query(path.stem, path.read_text(encoding="utf-8")).description
-
-
 def resolve(text: str) -> Query:
     """A bundled query's NAME, a path to a .rq file, or SPARQL itself."""
     if text in bundled():
