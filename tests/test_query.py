@@ -71,6 +71,8 @@ def test_parameters_filter(seed_store_dir):
     december = rows("timeline", "from=2021-12", "to=2021-12")
     assert december and all(r["date"]["value"].startswith("2021-12") for r in december)
     assert len(rows("timeline", "to=2021-06")) < len(rows("timeline"))
+    june = {r["date"]["value"] for r in rows("timeline", "from=2021-06-15", "to=2021-06-30")}
+    assert june == {"2021-06"}  # a month-precision date overlapping the range stays
     assert {r["type"]["value"] for r in rows("actors_of_event", "kind=phonecall")} == {"https://w3id.org/kg-news/ns#PhoneCall"}
     strong = rows("cooccurrence", "min=3")
     assert strong and all(int(r["sentences"]["value"]) >= 3 for r in strong)
