@@ -117,5 +117,11 @@
   $("run").onclick = run;
   form.onsubmit = (e) => { e.preventDefault(); run(); };
   q.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.ctrlKey) run(); });
+  /* edited SPARQL runs as it is, through /sparql: the fields no longer apply ($params stay unbound) */
+  q.addEventListener("input", () => {
+    const edited = Boolean(current) && q.value !== current.text;
+    form.classList.toggle("off", edited);
+    form.title = edited ? "the query was edited: it runs as written, its $parameters unbound" : "";
+  });
   fromHash();
 })();
