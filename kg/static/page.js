@@ -30,7 +30,7 @@
   function select(example, values) {
     current = example;
     for (const a of document.querySelectorAll("nav a")) a.classList.toggle("on", a.dataset.name === (example && example.name));
-    form.textContent = ""; link.textContent = ""; out.textContent = ""; status.textContent = "";
+    form.textContent = ""; form.classList.remove("off"); link.textContent = ""; out.textContent = ""; status.textContent = "";
     $("about").textContent = example ? example.description : "";
     if (!example) { q.value = ""; q.focus(); return; }
     q.value = example.text;
