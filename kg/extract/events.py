@@ -290,16 +290,19 @@ class _Context:
         lower = t.lower_
         if self.has_pos and not self._verbal(t):
             return None  # "die inhaftierten Gefangenen": an adjective
-        verb = self.lex.verbs.get(lower)
-        if verb is None and (verb := self.lex.verbs.get("|" + lower)):
-            words = {self.doc[i].lower_ for i in range(t.i + 1, seg[1])}
-            if verb.particle not in words:
-                return None
-        if verb is None or (verb.needs and not self._needs(verb.needs, t, seg)):
-            return None
-        if not verb.particle and any(self._particle(self.doc[i]) for i in range(t.i + 1, seg[1])):
-            return None  # "starben … aus" is aussterben, not sterben
-        return Found(verb.type, t, "verb", light=verb.light)
+        later = {self.doc[i].lower_ for i in range(t.i + 1, seg[1])}
+        stray_particle = any(self._particle(self.doc[i]) for i in range(t.i + 1, seg[1]))
+        senses = self.lex.verbs.get(lower, ()) + tuple(
+            v for v in self.lex.verbs.get("|" + lower, ()) if v.particle in later)
+        for verb in senses:
+            if verb.needs and not self._needs(verb.needs, t, seg):
+                continue
+            if verb.unless and set(self._words(seg)) & set(verb.unless):
+                continue  # "sich übergeben" is no handover
+            if not verb.particle and stray_particle:
+                continue  # "starben … aus" is aussterben, not sterben
+            return Found(verb.type, t, "verb", light=verb.light)
+        return None
 
     def _particle(self, t: Token) -> bool:
         """A separable verb particle ("starben … aus"), by tag (PTKVZ) or dependency."""
@@ -324,11 +327,18 @@ class _Context:
                     return True
                 continue
             for j in range(*seg):
-                if self.doc[j].lower_ == word and (
+                if self._is_word(self.doc[j], word) and (
                     not need.endswith(">") or any(k in self.mention_at for k in range(j + 1, min(j + 4, seg[1])))
                 ):
                     return True
         return False
+
+    @staticmethod
+    def _is_word(t: Token, word: str) -> bool:
+        """The word itself, or a compound that ends in it ("Bodentruppen" for "truppen",
+        "Landgericht" for "gericht")."""
+        lower = t.lower_
+        return lower == word or (len(word) > 4 and t.text[:1].isupper() and lower.endswith(word))
 
     def _noun_phrase(self, f: Found) -> None:
         """The trigger's noun phrase and the preposition governing it; verbs are their own phrase."""
@@ -438,7 +448,7 @@ class _Context:
             return False
         noun = self.lex.noun(f.token.text)
         speech = set(self._words(f.segment)) & self.lex.cue("speech_verbs")
-        if noun and noun.channel and f.prep in ("im", "in") and speech:
+        if noun and noun.channel and f.prep in self.lex.cue("channel_preps") and speech:
             partners = {self.mention_at[i][2] for i in range(*f.np) if i in self.mention_at}
             if not any(self.index.by_key[k].type == "Person" for k in partners if k in self.index.by_key):
                 return True  # an interview; "in einem Gespräch mit Macron betonte Scholz …" stays a talk
