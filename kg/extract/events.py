@@ -97,6 +97,7 @@ class Found:
     prep: str | None = None  # the preposition that governs the noun phrase
     definite: bool = False
     fresh: bool = False  # "ein weiteres Treffen": never an earlier event
+    indefinite: bool = False  # "bei einem Brand": a new event, unless the headline named it
     supported: bool = False  # the clause's subject and objects take part (verbs, "in einem Telefonat")
     embedded: bool = False  # inside another trigger's phrase ("Verhandlungen über … des Atomabkommens")
     status: str = "occurred"
@@ -244,7 +245,7 @@ class _Context:
             f.embedded = f.kind == "noun" and (self._genitive_attribute(f) or any(
                 g is not f and g.kind == "noun" and g.np[0] <= f.token.i < g.np[1] and g.token.i < f.token.i
                 for g in found))
-        found = [f for f in found if not self._blocked(f)]
+        found = [f for f in found if not self._blocked(f) and not self._negated(f)]
         found = self._group_clause(found)
         for f in found:
             self._frame(f)
@@ -371,6 +372,7 @@ class _Context:
         pre = {self.doc[i].lower_ for i in range(start, t.i)}
         f.definite = bool(pre & self.lex.cue("definite")) or (f.prep in self.lex.cue("definite"))
         f.fresh = bool(pre & self.lex.cue("new_event_modifiers"))
+        f.indefinite = bool(pre & self.lex.cue("indefinite"))
         end = self._post_modifiers(t.i + 1, f.segment[1])
         f.np = (start, end)
 
@@ -457,6 +459,15 @@ class _Context:
             before -= 1
         return before >= f.segment[0] and self.doc[before].lower_ in self.lex.cue("document_nouns")
 
+    def _negated(self, f: Found) -> bool:
+        """"kein Abkommen", "haben sich nicht geeinigt", "habe nicht versucht zu fliehen": what did
+        not happen is no event."""
+        cue = self.lex.cue
+        if f.kind == "noun":
+            return bool(set(self._words((f.np[0], f.token.i))) & cue("negation_det"))
+        return any(self.doc[i].lower_ in cue("negation_adv") and (
+            i + 1 >= len(self.doc) or self.doc[i + 1].tag_ != "ADJA") for i in range(*f.clause))
+
     def _group_clause(self, found: list[Found]) -> list[Found]:
         """A verb trigger and a related noun trigger of one clause are one event
         ("zu Beratungen zusammenkommen", "in einem Telefonat gesprochen"): the noun names it unless
@@ -512,9 +523,7 @@ class _Context:
             first in cue("conditional")
             or any(p in " ".join(words) for p in cue("conditional_phrases"))
             or any(w in cue("subjunctive") | cue("hypothetical_predicates") for w in words)
-            or bool(set(pre) & (cue("hypothetical_modifiers") | cue("negation_det")))
-            or (f.kind == "verb" and any(self.doc[i].text in cue("negation_adv") and (
-                i + 1 >= len(self.doc) or self.doc[i + 1].tag_ != "ADJA") for i in range(*f.clause)))
+            or bool(set(pre) & cue("hypothetical_modifiers"))
             or (f.prep in cue("open_topic_preps") and not f.definite)  # "Verhandlungen über ein Abkommen"
             or self._feared(f, words, self._words((f.sentence[0], f.np[0])))
         )
@@ -864,6 +873,9 @@ class _Context:
                 + f.explicit - 3 * _headline(f.sentence, self.doc))
 
     def _compatible(self, c: Cluster, f: Found) -> bool:
+        if f.indefinite and not all(_headline(m.sentence, self.doc) for m in c.mentions) and not (
+                set(f.participants) & set(c.participants)):
+            return False  # an indefinite noun introduces an event, unless a headline or its participants name it
         if c.type != f.type:
             if not (f.type.name in c.type.absorbs or c.type.name in f.type.absorbs):
                 return False
