@@ -72,8 +72,8 @@ PLOVER = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT
           "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "DISAPPROVE", "INVESTIGATE"}
 
 # happenings that are no interaction between actors: PLOVER has no type for them (docs/events.md)
-CONTEXT_TYPES = {"Election", "Resolution", "Death", "Fire", "Explosion", "Accident", "Disaster", "Ruling", "Closure", "Debate",
-                 "Designation", "Hearing", "Trial", "Appointment", "Layoffs", "Dismissal", "Bankruptcy", "Acquisition",
+CONTEXT_TYPES = {"Election", "Resolution", "Death", "Fire", "Explosion", "Accident", "Disaster", "Ruling", "Closure",
+                 "Debate", "Designation", "Hearing", "Trial", "Appointment", "Layoffs", "Dismissal", "Bankruptcy", "Acquisition",
                  "Vote", "Referendum", "PressConference", "Escape"}
 
 
@@ -154,6 +154,31 @@ def test_past_handover_relative_to_the_article_date(extract):
     ag = extract("Polen hatte der EU-Kommission vor einer Woche einen Vorschlag übergeben.", dt.date(2022, 3, 15))
     handover = only(ag, "Handover")
     assert (handover.status, handover.date.value) == ("occurred", "2022-03-08")
+
+
+def test_an_undated_past_event_happened_when_the_story_is(extract):
+    ag = extract(
+        "Streiktag in Sachsen\n\n"
+        "Am Samstag streikten in Leipzig die Busfahrer. "
+        "Gleichzeitig demonstrierten in Dresden 800 Menschen vor dem Landtag.",
+        dt.date(2023, 3, 13),
+    )
+    rally = only(ag, "Protest")
+    assert rally.date.value == "2023-03-11" and rally.date.mention is None  # inferred from the story
+
+
+def test_the_sentence_sets_the_scene_for_a_later_clause(extract):
+    ag = extract(
+        "Die Polizei hat am Freitagabend das Stadtzentrum abgesperrt, die Regierung verhängte nach einer "
+        "Krisensitzung eine Ausgangssperre.",
+        dt.date(2023, 3, 13),
+    )
+    assert only(ag, "Decree").date.value == "2023-03-10"
+
+
+def test_undated_background_event_gets_no_date(extract):
+    ag = extract("Der Konzern hatte bereits Insolvenz angemeldet.", dt.date(2023, 3, 13))
+    assert only(ag, "Bankruptcy").date is None
 
 
 def test_anaphoric_mentions_join_the_event_they_refer_to(extract):
@@ -328,11 +353,12 @@ def test_events_query_gives_one_row_per_event_with_sorted_participants(seed_stor
 
     store = open_store(seed_store_dir, read_only=True)
     names, rows = select(store, bundled()["events"].read_text(encoding="utf-8"))
-    assert names == ["event", "type", "label", "date", "status", "place", "participants", "evidence", "article"]
+    assert names == ["event", "type", "label", "date", "status", "place", "participants", "evidence", "article",
+                     "dateInferred"]
     assert len({r["event"] for r in rows}) == len(rows) >= 10
     call = next(r for r in rows if r["type"].endswith("#PhoneCall"))
     assert call["participants"] == "Joe Biden | Wladimir Putin"
-    assert call["status"].endswith("occurred") and call["date"] == "2021-12-31"
+    assert call["status"].endswith("occurred") and call["date"] == "2021-12-31" and call["dateInferred"] == "true"
     assert "telefoniert" in call["evidence"] or "Telefonat" in call["evidence"]
     talks = [r for r in rows if r["type"].endswith("#Talks") and r["status"].endswith("planned")]
     assert {r["date"] for r in talks} >= {"2022-01-10", "2022-01-12", "2022-01-13"}

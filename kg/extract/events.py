@@ -45,6 +45,7 @@ DATE_TYPES = {"DATE", "TIME"}
 DURATION_BLOCKERS = {"seit", "vor", "nach", "in", "binnen", "innerhalb", "bis", "ab", "für"}
 MAX_NP = 14  # tokens a noun phrase may reach after its trigger
 RECENT = 7  # days before the article an undated reported event may have happened
+STORY_SENTENCES = 2  # how far back a date still sets the story's time
 
 
 @dataclass(slots=True)
@@ -548,7 +549,7 @@ class _Context:
             f.status, f.explicit = "hypothetical", True
         elif planned or would:
             f.status, f.explicit = "planned", True
-        elif f.supported and (self._past(f.segment) or hearsay):
+        elif f.supported and (self._past(self._tense_span(f)) or hearsay):
             # the clause's tense dates only what it supports, not "den Beitritt" in "Widerstand gegen den Beitritt"
             f.status, f.explicit = "occurred", True
 
@@ -588,6 +589,11 @@ class _Context:
             for i in range(*f.segment)
         )
 
+    def _tense_span(self, f: Found) -> tuple[int, int]:
+        """Where the trigger's tense is read: its segment, or its sentence when the segment has no
+        verb ("Bei einer Pressekonferenz haben Ministerin A (CDU), B und C … vorgestellt")."""
+        return f.segment if any(self.pos(self.doc[i]) == "VERB" for i in range(*f.segment)) else f.sentence
+
     def _past(self, span: tuple[int, int]) -> bool:
         """Präteritum, Perfekt or Plusquamperfekt in the span."""
         tokens = [self.doc[i] for i in range(*span)]
@@ -622,9 +628,14 @@ class _Context:
         """The trigger's date from its clause, else its segment; a noun in a phrase the clause does not
         support, or inside another trigger's phrase, only has the dates of its own phrase
         ("Widerstand gegen den Beitritt", "Verhandlungen über … des Atomabkommens")."""
-        if f.kind == "noun" and not f.supported and (f.prep is not None or f.embedded):
+        if self._restricted(f):
             return self._nearest_timex(f, f.np)
         return self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
+
+    @staticmethod
+    def _restricted(f: Found) -> bool:
+        """A noun in a phrase the clause does not support, or inside another trigger's phrase."""
+        return f.kind == "noun" and not f.supported and (f.prep is not None or f.embedded)
 
     def _nearest_timex(self, f: Found, span: tuple[int, int]) -> temporal.Timex | None:
         """The calendar date (day, month, week or year) in the span closest to the trigger."""
@@ -646,13 +657,18 @@ class _Context:
         return words[-1].lower() if words else ""
 
     def _when(self, f: Found) -> None:
-        """Date from the clause (else the segment); a reported past event with no date in its
-        sentence happened on the article's day, if the story is not set in an earlier time."""
+        """Date from the clause, else the segment, else the sentence ("Das Militär hat am Freitag …
+        übernommen, die Regierung verhängte nach einer Kabinettssitzung …"). A reported past event
+        with no date in its sentence happened when the story is (the date the paragraph told last:
+        "Am Samstag zogen 9000 Menschen … Gleichzeitig trafen sich …"), else on the article's day if
+        the story is not set in an earlier time; both dates are marked inferred."""
         f.date = self._date_of(f)
+        if f.date is None and not self._restricted(f) and f.segment[0] > f.sentence[0]:
+            f.date = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
         if f.date is None and self.anchor and f.status == "occurred" and f.explicit and f.supported \
-                and not self._pluperfect(f.segment) and not self._in_span(f.sentence, DATE_TYPES) \
-                and self._story_is_recent(f):
-            f.inferred = True
+                and not self._pluperfect(self._tense_span(f)):
+            f.date = self._story_date(f)
+            f.inferred = f.date is not None or self._story_is_recent(f)
         for span in (f.clause, f.segment):
             durations = self._in_span(span, {"DURATION"})
             if durations:
@@ -660,6 +676,17 @@ class _Context:
                 if self._word_before(dur.start) not in DURATION_BLOCKERS and dur.value.startswith("P"):
                     f.duration = dur.value
                 break
+
+    def _story_date(self, f: Found) -> temporal.Timex | None:
+        """The date the story is at: the last one named in the paragraph's STORY_SENTENCES
+        sentences before the trigger's."""
+        paragraph = self.text.rfind("\n", 0, f.token.idx) + 1
+        start = end = self.doc[f.sentence[0]].idx
+        for _ in range(STORY_SENTENCES):
+            start = max(paragraph, self.text.rfind(". ", paragraph, max(paragraph, start - 2)))
+        before = [tx for tx in self.timexes if start <= tx.start and tx.end <= end and tx.type in DATE_TYPES
+                  and Interval.of(tx.value) and self._word_before(tx.start) not in ("seit", "seitdem")]
+        return before[-1] if before else None
 
     def _story_is_recent(self, f: Found) -> bool:
         """The last date before the trigger in its paragraph (the story's time) is within a week of
@@ -849,10 +876,12 @@ class _Context:
 
     def _set_date(self, c: Cluster, f: Found) -> None:
         if f.date is not None:
+            if c.date and f.inferred and not c.inferred:
+                return  # a date the text gives this event beats the story's date
             new = Interval.of(f.date.value)
-            old = Interval.of(c.date) if c.date and not c.inferred else None
+            old = Interval.of(c.date) if c.date and c.inferred == f.inferred else None
             if old is None or (new and new.days < old.days):
-                c.date, c.date_mention, c.inferred = f.date.value[:10], f.date, False
+                c.date, c.date_mention, c.inferred = f.date.value[:10], f.date, f.inferred
         elif f.inferred and c.date is None and self.anchor:
             c.date, c.inferred = self.anchor.isoformat(), True
 
@@ -892,8 +921,8 @@ class _Context:
             return False
         if c.date and (f.date or f.inferred):
             # an inferred date (the article's day) is a guess: a date in the week before may replace it
-            a = Interval.of(c.date, RECENT if c.inferred else 0)
-            b = Interval.of(f.date.value if f.date else self.anchor.isoformat(), RECENT if f.inferred else 0)
+            a = Interval.of(c.date, RECENT if c.inferred and c.date_mention is None else 0)
+            b = Interval.of(f.date.value if f.date else self.anchor.isoformat(), 0 if f.date else RECENT)
             if a and b and not a.overlaps(b):
                 return False
         return self._participants_fit(c.participants, f.participants)
@@ -933,7 +962,8 @@ class _Context:
         triggers.sort(key=lambda m: m.start)
         date = None
         if c.date:
-            mention = self._mention(sents, c.date_mention.start, c.date_mention.end) if c.date_mention else None
+            stated = c.date_mention if not c.inferred else None  # an inferred date names no text
+            mention = self._mention(sents, stated.start, stated.end) if stated else None
             date = TimeValue(_calendar(c.date), mention, timex=c.date)
         return Event(
             key=f"{c.type.name.lower()}-{first.start}",
