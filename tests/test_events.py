@@ -176,6 +176,13 @@ def test_the_sentence_sets_the_scene_for_a_later_clause(extract):
     assert only(ag, "Decree").date.value == "2023-03-10"
 
 
+def test_the_toll_belongs_to_the_accident(extract):
+    ag = extract("Bei einem schweren Busunfall, der sich am Montag in den Alpen ereignete, kamen zwölf Menschen "
+                 "ums Leben.", dt.date(2023, 3, 15))
+    assert [e.type for e in ag.events] == ["Accident"]
+    assert ag.events[0].date.value == "2023-03-13"
+
+
 def test_undated_background_event_gets_no_date(extract):
     ag = extract("Der Konzern hatte bereits Insolvenz angemeldet.", dt.date(2023, 3, 13))
     assert only(ag, "Bankruptcy").date is None

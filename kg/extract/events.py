@@ -475,8 +475,10 @@ class _Context:
         the verb is the more specific absorbing type ("unterzeichneten ein Abkommen")."""
         out = list(found)
         for verb in [f for f in found if f.kind == "verb"]:
-            nouns = [f for f in out if f.kind == "noun" and f.clause == verb.clause and f is not verb
-                     and _related(f.type, verb.type)]
+            # a verb of a type the noun absorbs joins it anywhere in the sentence (a toll: "bei einer
+            # Auseinandersetzung, die …, wurden 21 Menschen getötet"); other related ones in its clause
+            nouns = [f for f in out if f.kind == "noun" and f is not verb and _related(f.type, verb.type)
+                     and (f.clause == verb.clause or verb.type.name in f.type.absorbs)]
             if not nouns:
                 continue
             noun = min(nouns, key=lambda n: abs(n.token.i - verb.token.i))
@@ -621,6 +623,8 @@ class _Context:
             self._participle(t) for t in tokens)
 
     def _in_span(self, span: tuple[int, int], kinds: set[str]) -> list[temporal.Timex]:
+        if span[1] <= span[0]:
+            return []
         lo, hi = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1])
         return [tx for tx in self.timexes if tx.type in kinds and lo <= tx.start and tx.end <= hi]
 
@@ -630,7 +634,20 @@ class _Context:
         ("Widerstand gegen den Beitritt", "Verhandlungen über … des Atomabkommens")."""
         if self._restricted(f):
             return self._nearest_timex(f, f.np)
-        return self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
+        return (self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
+                or self._nearest_timex(f, self._relative_clause(f)))
+
+    def _relative_pronoun(self, t: Token) -> bool:
+        return self.pos(t) == "PRON" and t.lower_ in self.lex.cue("relative_pronouns")
+
+    def _relative_clause(self, f: Found) -> tuple[int, int]:
+        """The relative clause right after a noun trigger's segment ("ein Busunfall, der sich am
+        Montag ereignete"), else an empty span."""
+        i = f.segment[1] + 1
+        if f.kind != "noun" or f.np[1] < f.segment[1] or i >= f.sentence[1] or not self._relative_pronoun(self.doc[i]):
+            return (i, i)
+        end = next((j for j in range(i, f.sentence[1]) if self.doc[j].text in BOUNDARIES), f.sentence[1])
+        return (i, end)
 
     @staticmethod
     def _restricted(f: Found) -> bool:
@@ -663,7 +680,7 @@ class _Context:
         "Am Samstag zogen 9000 Menschen … Gleichzeitig trafen sich …"), else on the article's day if
         the story is not set in an earlier time; both dates are marked inferred."""
         f.date = self._date_of(f)
-        if f.date is None and not self._restricted(f) and f.segment[0] > f.sentence[0]:
+        if f.date is None and not self._restricted(f):
             f.date = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
         if f.date is None and self.anchor and f.status == "occurred" and f.explicit and f.supported \
                 and not self._pluperfect(self._tense_span(f)):
