@@ -183,6 +183,22 @@ def test_the_toll_belongs_to_the_accident(extract):
     assert ag.events[0].date.value == "2023-03-13"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        ("Scholz und Macron treffen sich am Dienstag in Paris.", "Meeting", "2023-03-21"),
+        ("Am Mittwoch starben bei dem Unfall zwei Menschen.", "Accident", "2023-03-15"),  # tagged present
+        ("Am Montag traf Scholz in Paris den französischen Präsidenten Macron.", "Meeting", "2023-03-13"),
+        ("Scholz traf am Montag in Paris den französischen Präsidenten Macron.", "Meeting", "2023-03-13"),
+    ],
+)
+def test_weekdays_in_the_present_tense_lie_ahead(extract, text, kind, date):
+    ag = extract(text, dt.date(2023, 3, 17))  # a Friday
+    event = only(ag, kind)
+    assert event.date.value == date
+    assert kind != "Meeting" or labels(ag, event.participants) >= {"Olaf Scholz"}
+
+
 def test_undated_background_event_gets_no_date(extract):
     ag = extract("Der Konzern hatte bereits Insolvenz angemeldet.", dt.date(2023, 3, 13))
     assert only(ag, "Bankruptcy").date is None

@@ -313,10 +313,10 @@ class _Context:
     def _verbal(self, t: Token) -> bool:
         """A verb by the tagger, or a lower-case word the tagger took for an adjective that is not
         attributive: "Nach Angaben Uschakows vereinbarten Putin und Biden" (not "die vereinbarten …")."""
-        if self.pos(t) in ("VERB", "AUX"):
-            return t.tag_ != "ADJA"
-        prev = self.doc[t.i - 1] if t.i else None
-        return (self.pos(t) in ("ADJ", "ADV", "X") and t.text[:1].islower() and prev is not None
+        if self.pos(t) in ("VERB", "AUX") and t.tag_ != "ADJA":
+            return True
+        prev = self.doc[t.i - 1] if t.i else None  # "Am Montag traf Scholz …", tagged ADJA, is a verb
+        return (self.pos(t) in ("ADJ", "ADV", "X", "VERB", "AUX") and t.text[:1].islower() and prev is not None
                 and self.pos(prev) not in ("DET", "ADP", "ADJ", "NUM", "PRON") and not prev.is_punct)
 
     def _needs(self, needs: tuple[str, ...], t: Token, seg: tuple[int, int]) -> bool:
@@ -324,7 +324,8 @@ class _Context:
             word = need.partition(">")[0]
             if not word:  # ">": a name after the verb ("traf Putin"), before a clause-final one ("Biden treffen wird")
                 final = all(self.is_verb(self.doc[j]) or self.doc[j].is_punct for j in range(t.i + 1, seg[1]))
-                window = range(max(t.i - 3, seg[0]) if final else t.i + 1, min(t.i + 4, seg[1]))
+                reach = t.i + 4 + sum(1 for j in range(t.i + 1, min(t.i + 8, seg[1])) if j in self.timex_at)
+                window = range(max(t.i - 3, seg[0]) if final else t.i + 1, min(reach, seg[1]))  # "traf am Montag X"
                 if any(j in self.mention_at for j in window if j != t.i):
                     return True
                 continue
@@ -633,9 +634,32 @@ class _Context:
         support, or inside another trigger's phrase, only has the dates of its own phrase
         ("Widerstand gegen den Beitritt", "Verhandlungen über … des Atomabkommens")."""
         if self._restricted(f):
-            return self._nearest_timex(f, f.np)
-        return (self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
-                or self._nearest_timex(f, self._relative_clause(f)))
+            tx = self._nearest_timex(f, f.np)
+        else:
+            tx = (self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
+                  or self._nearest_timex(f, self._relative_clause(f)))
+        return self._forward(f, tx) if tx else None
+
+    def _forward(self, f: Found, tx: temporal.Timex) -> temporal.Timex:
+        """A bare weekday in a clause in the present tense lies ahead ("Am Montag trifft sich der
+        Rat" in a Friday article); kg.temporal reads it back unless a cue word says future."""
+        if not self.anchor or not self._present(self._tense_span(f)):
+            return tx
+        return temporal.weekday_forward(tx, self.anchor) or tx
+
+    def _present(self, span: tuple[int, int]) -> bool:
+        """A finite verb in the present tense and no past tense in the span. The tagger takes many
+        strong preterites for present ("starben"): of a trigger verb only its infinitive form counts
+        ("streiken", "treffen sich")."""
+        if self._past(span):
+            return False
+        for t in self.doc[span[0]:span[1]]:
+            if not (self.is_verb(t) and "Pres" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")):
+                continue
+            senses = self.lex.verbs.get(t.lower_, ()) + self.lex.verbs.get("|" + t.lower_, ())
+            if not senses or any(t.lower_ in (v.lemma, v.lemma.removeprefix(v.particle or "")) for v in senses):
+                return True
+        return False
 
     def _relative_pronoun(self, t: Token) -> bool:
         return self.pos(t) == "PRON" and t.lower_ in self.lex.cue("relative_pronouns")
