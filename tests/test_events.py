@@ -73,8 +73,8 @@ PLOVER = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT
 
 # happenings that are no interaction between actors: PLOVER has no type for them (docs/events.md)
 CONTEXT_TYPES = {"Election", "Resolution", "Death", "Fire", "Explosion", "Accident", "Disaster", "Ruling", "Closure",
-                 "Debate", "Designation", "Hearing", "Trial", "Appointment", "Layoffs", "Dismissal", "Bankruptcy", "Acquisition",
-                 "Vote", "Referendum", "PressConference", "Escape"}
+                 "Debate", "Designation", "Hearing", "Trial", "Appointment", "Layoffs", "Dismissal", "Bankruptcy",
+                 "Acquisition", "Vote", "Referendum", "PressConference", "Escape"}
 
 
 def test_every_type_has_a_plover_code_or_says_why_not():
@@ -174,6 +174,17 @@ def test_the_sentence_sets_the_scene_for_a_later_clause(extract):
         dt.date(2023, 3, 13),
     )
     assert only(ag, "Decree").date.value == "2023-03-10"
+
+
+def test_a_date_right_after_the_noun_is_its_own(extract):
+    ag = extract("Die Partei protestierte gegen das Urteil vom 3. Februar.", dt.date(2023, 3, 15))
+    assert only(ag, "Ruling").date.value == "2023-02-03"
+
+
+def test_a_clock_time_is_the_story_day(extract):
+    ag = extract("Am Samstag demonstrierten in Berlin 5000 Menschen. Um 19 Uhr endete die Kundgebung.",
+                 dt.date(2023, 3, 13))
+    assert only(ag, "Protest").date.value == "2023-03-11"
 
 
 def test_the_toll_belongs_to_the_accident(extract):
@@ -316,10 +327,12 @@ def test_status_cues(extract, text, kind, status):
         ("Die Außenminister haben sich nicht auf neue Sanktionen geeinigt.", "Agreement"),
         ("Mit Kanada gibt es kein Freihandelsabkommen.", "Agreement"),
         ("Der Verdächtige habe nicht versucht zu fliehen, sagte sein Anwalt.", "Escape"),
+        ("Die Kaution werde gewährt, wenn der Anwalt eine Vereinbarung mit dem Gericht erreiche.", "Agreement"),
+        ("Im Falle einer Verurteilung muss der Angeklagte mit einer Haftstrafe rechnen.", "Ruling"),
         ("Nach dem Essen übergab sich der Minister im Flugzeug.", "Handover"),  # reflexive: vomiting
     ],
 )
-def test_negated_and_reflexive_triggers_are_no_events(extract, text, kind):
+def test_negated_conditional_and_reflexive_triggers_are_no_events(extract, text, kind):
     assert not [e for e in extract(text, dt.date(2022, 4, 5)).events if e.type == kind]
 
 

@@ -45,6 +45,7 @@ DATE_TYPES = {"DATE", "TIME"}
 DURATION_BLOCKERS = {"seit", "vor", "nach", "in", "binnen", "innerhalb", "bis", "ab", "für"}
 MAX_NP = 14  # tokens a noun phrase may reach after its trigger
 RECENT = 7  # days before the article an undated reported event may have happened
+CLOCK = re.compile(r"(?:\w+\s+)?[\d.:]+\s*Uhr")  # "um 19 Uhr": the story's day, whatever day kg.temporal gives
 STORY_SENTENCES = 2  # how far back a date still sets the story's time
 
 
@@ -246,7 +247,8 @@ class _Context:
             f.embedded = f.kind == "noun" and (self._genitive_attribute(f) or any(
                 g is not f and g.kind == "noun" and g.np[0] <= f.token.i < g.np[1] and g.token.i < f.token.i
                 for g in found))
-        found = [f for f in found if not self._blocked(f) and not self._negated(f)]
+        conditions = self._conditions(sent)
+        found = [f for f in found if not self._blocked(f) and not self._negated(f) and f.token.i not in conditions]
         found = self._group_clause(found)
         for f in found:
             self._frame(f)
@@ -403,6 +405,11 @@ class _Context:
             if end in self.mention_at and self.mention_at[end][0] == end:
                 end = self.mention_at[end][1]
                 continue
+            dated = end + 1 if self.is_prep(t) and end + 1 < limit and end + 1 in self.timex_at else end
+            if dated in self.timex_at:  # "ein Urteil vom 25. März", "eine Demonstration vor zwei Wochen"
+                tx = self.timex_at[dated]
+                end = max(dated + 1, self.doc.char_span(tx.start, tx.end, alignment_mode="expand").end)
+                continue
             if (self.is_prep(t) and t.lower_ in preps) or t.lower_ in ("des", "der", "eines", "einer"):
                 nxt = self._np_end(end + 1, limit)
                 if nxt == end + 1 or any(self._is_trigger_noun(self.doc[j]) for j in range(end + 1, nxt)):
@@ -460,6 +467,33 @@ class _Context:
         while before >= f.segment[0] and self.pos(self.doc[before]) == "DET":
             before -= 1
         return before >= f.segment[0] and self.doc[before].lower_ in self.lex.cue("document_nouns")
+
+    def _conditions(self, sent: SpacySpan) -> set[int]:
+        """Tokens of conditional clauses ("wenn es gelänge, eine Vereinbarung … zu erreichen", "Im Falle
+        einer Verurteilung"): a condition is no event. The condition runs from its cue to the segment
+        that starts the main clause (with "dann"/"so" or a finite verb: "Wenn …, dann könnte …").
+        Under a threat or fear the condition is what is feared ("droht mit Sanktionen, falls es die
+        Ukraine angreift"): it stays, as a hypothetical event."""
+        cue = self.lex.cue
+        out: set[int] = set()
+        if {t.lower_ for t in sent} & (cue("fear") | cue("threat")):
+            return out
+        inside = False
+        for seg in self._segments(sent):
+            first = self.doc[seg[0]]
+            if inside and (first.lower_ in cue("main_clause_starts") or self.is_verb(first)):
+                inside = False
+            words = " ".join(self._words(seg))
+            start = next((i for i in range(*seg) if self.doc[i].lower_ in cue("conditional_words")), None)
+            phrase = next((p for p in cue("conditional_phrases") if p in words), None)
+            if start is None and phrase:
+                start = next(i for i in range(*seg) if self.doc[i].lower_ == phrase.split()[0])
+            if start is not None:
+                inside = True
+                out.update(range(start, seg[1]))
+            elif inside:
+                out.update(range(*seg))
+        return out
 
     def _negated(self, f: Found) -> bool:
         """"kein Abkommen", "haben sich nicht geeinigt", "habe nicht versucht zu fliehen": what did
@@ -681,8 +715,8 @@ class _Context:
     def _nearest_timex(self, f: Found, span: tuple[int, int]) -> temporal.Timex | None:
         """The calendar date (day, month, week or year) in the span closest to the trigger."""
         lo, hi = f.token.idx, f.token.idx + len(f.token)
-        dated = [tx for tx in self._in_span(span, DATE_TYPES)
-                 if Interval.of(tx.value) is not None and self._word_before(tx.start) not in ("seit", "seitdem")]
+        dated = [tx for tx in self._in_span(span, DATE_TYPES) if Interval.of(tx.value) is not None
+                 and self._word_before(tx.start) not in ("seit", "seitdem") and not CLOCK.fullmatch(tx.text)]
         return min(dated, key=lambda tx: (not self._attached(tx, f), max(tx.start - hi, lo - tx.end)), default=None)
 
     def _attached(self, tx: temporal.Timex, f: Found) -> bool:
@@ -704,7 +738,7 @@ class _Context:
         "Am Samstag zogen 9000 Menschen … Gleichzeitig trafen sich …"), else on the article's day if
         the story is not set in an earlier time; both dates are marked inferred."""
         f.date = self._date_of(f)
-        if f.date is None and not self._restricted(f):
+        if f.date is None and not f.embedded:
             f.date = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
         if f.date is None and self.anchor and f.status == "occurred" and f.explicit and f.supported \
                 and not self._pluperfect(self._tense_span(f)):
