@@ -176,6 +176,20 @@ def test_the_sentence_sets_the_scene_for_a_later_clause(extract):
     assert only(ag, "Decree").date.value == "2023-03-10"
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Er wurde wegen Betrugs, Untreue und Bestechung verurteilt.", ["Ruling"]),  # "wegen" before the comma
+        ("Die Bundesregierung verurteilte den Anschlag auf die Botschaft scharf.", ["Condemnation", "Attack"]),
+        ("Entlassene Häftlinge: Der Mann wurde am Montag aus der Haft entlassen.", ["Release"]),
+        ("Der Konzern hat 2000 Mitarbeiter entlassen.", ["Layoffs"]),
+        ("„Wir werden die Stadt angreifen und zerstören“, sagte der Kommandeur.", []),  # a quotation: a claim
+    ],
+)
+def test_a_verb_sense_is_chosen_by_its_sentence(extract, text, kinds):
+    assert sorted(e.type for e in extract(text, dt.date(2023, 3, 15)).events) == sorted(kinds)
+
+
 def test_a_date_right_after_the_noun_is_its_own(extract):
     ag = extract("Die Partei protestierte gegen das Urteil vom 3. Februar.", dt.date(2023, 3, 15))
     assert only(ag, "Ruling").date.value == "2023-02-03"

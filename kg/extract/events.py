@@ -45,6 +45,8 @@ DATE_TYPES = {"DATE", "TIME"}
 DURATION_BLOCKERS = {"seit", "vor", "nach", "in", "binnen", "innerhalb", "bis", "ab", "für"}
 MAX_NP = 14  # tokens a noun phrase may reach after its trigger
 RECENT = 7  # days before the article an undated reported event may have happened
+QUOTATION = re.compile(r"[„“\"»][^„“”\"»«\n]*[“”\"«]")
+QUOTED_WORDS = 4  # a quotation this long is what a speaker said (a claim); a shorter one is a scare quote
 CLOCK = re.compile(r"(?:\w+\s+)?[\d.:]+\s*Uhr")  # "um 19 Uhr": the story's day, whatever day kg.temporal gives
 STORY_SENTENCES = 2  # how far back a date still sets the story's time
 
@@ -175,6 +177,8 @@ class _Context:
             for t in span or []:
                 self.timex_at[t.i] = tx
         self.modifiers = self._modifier_tokens()
+        self.quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(self.text)
+                       if len(m[0].split()) >= QUOTED_WORDS]
 
     # --- tokens ---------------------------------------------------------------------------
 
@@ -248,7 +252,8 @@ class _Context:
                 g is not f and g.kind == "noun" and g.np[0] <= f.token.i < g.np[1] and g.token.i < f.token.i
                 for g in found))
         conditions = self._conditions(sent)
-        found = [f for f in found if not self._blocked(f) and not self._negated(f) and f.token.i not in conditions]
+        found = [f for f in found if not self._blocked(f) and not self._negated(f) and f.token.i not in conditions
+                 and not any(a < f.token.idx < b for a, b in self.quoted)]  # a quotation is the speaker's claim
         found = self._group_clause(found)
         for f in found:
             self._frame(f)
@@ -331,12 +336,20 @@ class _Context:
                 if any(j in self.mention_at for j in window if j != t.i):
                     return True
                 continue
-            for j in range(*seg):
+            # a function word ("sich", "mit") must be in the verb's part of the sentence; other words
+            # ("Haft", "Gericht", "wegen") name the domain anywhere in it ("wegen A, B und C verurteilt")
+            local = need.endswith(">") or word in self.lex.cue("clause_needs")
+            scope = seg if local else self._sentence_of(t)
+            for j in range(*scope):
                 if self._is_word(self.doc[j], word) and (
-                    not need.endswith(">") or any(k in self.mention_at for k in range(j + 1, min(j + 4, seg[1])))
+                    not need.endswith(">") or any(k in self.mention_at for k in range(j + 1, min(j + 4, scope[1])))
                 ):
                     return True
         return False
+
+    def _sentence_of(self, t: Token) -> tuple[int, int]:
+        sent = t.sent
+        return (sent.start, sent.end)
 
     @staticmethod
     def _is_word(t: Token, word: str) -> bool:
@@ -977,8 +990,8 @@ class _Context:
                 + f.explicit - 3 * _headline(f.sentence, self.doc))
 
     def _compatible(self, c: Cluster, f: Found) -> bool:
-        if f.indefinite and not all(_headline(m.sentence, self.doc) for m in c.mentions) and not (
-                set(f.participants) & set(c.participants)):
+        headline = all(_headline(m.sentence, self.doc) for m in c.mentions)
+        if f.indefinite and not headline and not (set(f.participants) & set(c.participants)):
             return False  # an indefinite noun introduces an event, unless a headline or its participants name it
         if c.type != f.type:
             if not (f.type.name in c.type.absorbs or c.type.name in f.type.absorbs):
@@ -992,8 +1005,8 @@ class _Context:
                 return False
         if c.explicit and f.explicit and c.status != f.status:
             return False
-        if c.place and f.place and c.place != f.place:
-            return False
+        if c.place and f.place and c.place != f.place and not headline:
+            return False  # a headline names the event in short, its place may be wider ("im Westen Chinas")
         if c.date and (f.date or f.inferred):
             # an inferred date (the article's day) is a guess: a date in the week before may replace it
             a = Interval.of(c.date, RECENT if c.inferred and c.date_mention is None else 0)
