@@ -60,7 +60,7 @@ def only(ag: ArticleGraph, kind: str) -> Event:
         ("Volksabstimmung", "Referendum"),
         ("Hausdurchsuchung", "Raid"),
         ("Flächenbrand", None),  # a metaphor
-        ("Friedensprozess", None),  # "Prozess" is a trial only on its own
+        ("Friedensprozess", None),  # a process, no trial ("Strafprozess" is one)
     ],
 )
 def test_trigger_nouns_by_head(word, kind):
