@@ -201,6 +201,18 @@ def test_a_clock_time_is_the_story_day(extract):
     assert only(ag, "Protest").date.value == "2023-03-11"
 
 
+def test_impending_layoffs_are_planned_and_apart_from_past_ones(extract):
+    ag = extract("Im Januar waren 3000 Beschäftigte des Konzerns entlassen worden. Nun stehen noch einmal 2000 "
+                 "Entlassungen bevor.", dt.date(2023, 3, 15))
+    assert sorted(e.status for e in ag.events if e.type == "Layoffs") == ["occurred", "planned"]
+
+
+def test_a_headline_with_a_colon_names_the_event_of_the_lead(extract):
+    ag = extract("Unruhen im Süden Frankreichs: Dutzende Verletzte\n\nBei Unruhen in Marseille wurden am Samstag "
+                 "40 Menschen verletzt.", dt.date(2023, 3, 13))
+    assert len([e for e in ag.events if e.type == "Riot"]) == 1
+
+
 def test_the_toll_belongs_to_the_accident(extract):
     ag = extract("Bei einem schweren Busunfall, der sich am Montag in den Alpen ereignete, kamen zwölf Menschen "
                  "ums Leben.", dt.date(2023, 3, 15))
@@ -343,6 +355,7 @@ def test_status_cues(extract, text, kind, status):
         ("Der Verdächtige habe nicht versucht zu fliehen, sagte sein Anwalt.", "Escape"),
         ("Die Kaution werde gewährt, wenn der Anwalt eine Vereinbarung mit dem Gericht erreiche.", "Agreement"),
         ("Im Falle einer Verurteilung muss der Angeklagte mit einer Haftstrafe rechnen.", "Ruling"),
+        ("Unklar ist, ob die Regierung ein Abkommen mit den Rebellen unterzeichnet.", "Signing"),  # asked, not told
         ("Nach dem Essen übergab sich der Minister im Flugzeug.", "Handover"),  # reflexive: vomiting
     ],
 )

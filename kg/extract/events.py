@@ -1070,8 +1070,13 @@ class _Context:
 
 
 def _headline(sent: tuple[int, int], doc: Doc) -> bool:
-    """A line without a final full stop: a headline or subhead, the event named in short."""
-    return not doc[sent[0]:sent[1]].text.rstrip().endswith((".", "!", "?", '"', "“", "”", "«", "»"))
+    """A line without a final full stop: a headline or subhead, the event named in short (the whole
+    line: "Unruhen im Westen Chinas: Dutzende Tote" is one, though a sentence ends at its colon)."""
+    text = doc.text
+    start = doc[sent[0]].idx
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)]
+    return not line.rstrip().endswith((".", "!", "?", '"', "“", "”", "«", "»"))
 
 
 def _sentences(doc: Doc) -> Iterator[SpacySpan]:
