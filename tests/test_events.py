@@ -213,6 +213,19 @@ def test_a_headline_with_a_colon_names_the_event_of_the_lead(extract):
     assert len([e for e in ag.events if e.type == "Riot"]) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Umweltminister Peter Altmaier ist am Montag zurückgetreten. Am Dienstag trat auch die "
+        "Justizministerin Christine Lambrecht zurück.",
+        "Der Gipfel in Brüssel im Juni 2014 brachte keine Einigung. Schon auf dem Gipfel in Rio de Janeiro 1992 "
+        "hatten die Staaten über das Klima beraten.",
+    ],
+)
+def test_distinct_events_of_one_type_stay_apart(extract, text):
+    assert len(extract(text, dt.date(2014, 6, 30)).events) == 2
+
+
 def test_the_toll_belongs_to_the_accident(extract):
     ag = extract("Bei einem schweren Busunfall, der sich am Montag in den Alpen ereignete, kamen zwölf Menschen "
                  "ums Leben.", dt.date(2023, 3, 15))
