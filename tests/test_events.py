@@ -353,6 +353,7 @@ def test_what_talks_are_about_has_not_happened(extract):
         ("Die für Donnerstag geplanten Gespräche wurden abgesagt.", "Talks", "hypothetical"),
         ("Ein Angriff auf Kiew wird befürchtet.", "Attack", "hypothetical"),
         ("Die Gespräche sollen am Montag beginnen.", "Talks", "planned"),
+        ("Die Regierung hat angekündigt, den Ausnahmezustand auszurufen.", "Decree", "planned"),  # zu-infinitive
         ("Die Sanktionen gegen Russland wurden im vergangenen Jahr verschärft.", "Sanctions", "occurred"),
     ],
 )

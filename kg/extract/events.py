@@ -588,6 +588,8 @@ class _Context:
         scope = set(self._words(f.np) if presupposed else words)
         if hearsay:
             scope -= {"soll", "sollen", "solle"}
+        if not presupposed and self._infinitive(f.segment):
+            scope |= set(self._words(self._segment_before(f)))  # "hat angekündigt, den Notstand auszurufen"
         # "kündigte seinen Rücktritt an", "schlug ein Treffen vor": a verb with its particle later on
         scope |= {f"{w} {p}" for w in scope for p in scope if p in cue("particles")}
         planned = (
@@ -867,16 +869,23 @@ class _Context:
     def _infinitive(self, span: tuple[int, int]) -> bool:
         """A "zu"-infinitive clause: its subject is in the clause before."""
         return any(self.doc[i].tag_ in ("PTKZU", "VVIZU") or (self.doc[i].lower_ == "zu" and i + 1 < span[1]
-                   and self.is_verb(self.doc[i + 1])) for i in range(*span))
+                   and self.is_verb(self.doc[i + 1])) or self._particle_zu(self.doc[i]) for i in range(*span))
+
+    def _particle_zu(self, t: Token) -> bool:
+        """"auszurufen", "anzugreifen": a separable verb's zu-infinitive, whatever the tagger says."""
+        return t.text.islower() and t.lower_.endswith("en") and any(
+            t.lower_.startswith(p + "zu") and len(t.lower_) > len(p) + 4 for p in self.lex.cue("particles"))
+
+    def _segment_before(self, f: Found) -> tuple[int, int]:
+        """The segment before the trigger's in its sentence (the clause a "zu"-infinitive depends on)."""
+        segments = self._segments(self.doc[f.sentence[0]:f.sentence[1]])
+        return next((s for s in segments if s[1] == f.segment[0] - 1), (f.segment[0], f.segment[0]))
 
     def _controller(self, f: Found) -> list[str]:
         """Who does the infinitive: the object after "warnen", "auffordern" ("warnte Biden davor,
         Sanktionen zu verhängen"), else the subject of the clause before."""
-        if f.segment[0] - 1 <= f.sentence[0]:
-            return []
-        segments = self._segments(self.doc[f.sentence[0]:f.sentence[1]])
-        before = next((s for s in segments if s[1] == f.segment[0] - 1), None)
-        if before is None:
+        before = self._segment_before(f)
+        if before[1] <= before[0]:
             return []
         skip = set(self.modifiers)
         for i in range(*before):
