@@ -747,8 +747,9 @@ class _Context:
         return words[-1].lower() if words else ""
 
     def _when(self, f: Found) -> None:
-        """Date from the clause, else the segment, else the sentence ("Das Militär hat am Freitag …
-        übernommen, die Regierung verhängte nach einer Kabinettssitzung …"). A reported past event
+        """Date from the clause, else the segment (see _date_of), else the scene the sentence sets
+        before the trigger's part ("Das Militär hat am Freitag … übernommen, die Regierung verhängte
+        nach einer Kabinettssitzung …"). A reported past event
         with no date in its sentence happened when the story is (the date the paragraph told last:
         "Am Samstag zogen 9000 Menschen … Gleichzeitig trafen sich …"), else on the article's day if
         the story is not set in an earlier time; both dates are marked inferred."""
@@ -768,8 +769,8 @@ class _Context:
                 break
 
     def _story_date(self, f: Found) -> temporal.Timex | None:
-        """The date the story is at: the last one named in the paragraph's STORY_SENTENCES
-        sentences before the trigger's."""
+        """The date the story is at: the last one named in the STORY_SENTENCES sentences (as ". "
+        ends them) before the trigger's, within its paragraph."""
         paragraph = self.text.rfind("\n", 0, f.token.idx) + 1
         start = end = self.doc[f.sentence[0]].idx
         for _ in range(STORY_SENTENCES):
