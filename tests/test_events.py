@@ -183,6 +183,9 @@ def test_the_sentence_sets_the_scene_for_a_later_clause(extract):
         ("Die Bundesregierung verurteilte den Anschlag auf die Botschaft scharf.", ["Condemnation", "Attack"]),
         ("Entlassene Häftlinge: Der Mann wurde am Montag aus der Haft entlassen.", ["Release"]),
         ("Der Konzern hat 2000 Mitarbeiter entlassen.", ["Layoffs"]),
+        ("Der Autobauer übernimmt den Konkurrenten für zwei Milliarden Euro.", ["Acquisition"]),
+        ("Durch den Sieg übernimmt die Fahrerin die Führung in der Gesamtwertung.", []),
+        ("Sexualstraftäter in Frankfurt verurteilt", ["Ruling"]),
         ("„Wir werden die Stadt angreifen und zerstören“, sagte der Kommandeur.", []),  # a quotation: a claim
     ],
 )
