@@ -240,6 +240,7 @@ def test_the_toll_belongs_to_the_accident(extract):
     ("text", "kind", "date"),
     [
         ("Scholz und Macron treffen sich am Dienstag in Paris.", "Meeting", "2023-03-21"),
+        ("Am Montag trifft Scholz in Paris den französischen Präsidenten Macron.", "Meeting", "2023-03-20"),
         ("Am Mittwoch starben bei dem Unfall zwei Menschen.", "Accident", "2023-03-15"),  # tagged present
         ("Am Montag traf Scholz in Paris den französischen Präsidenten Macron.", "Meeting", "2023-03-13"),
         ("Scholz traf am Montag in Paris den französischen Präsidenten Macron.", "Meeting", "2023-03-13"),

@@ -698,15 +698,16 @@ class _Context:
 
     def _present(self, span: tuple[int, int]) -> bool:
         """A finite verb in the present tense and no past tense in the span. The tagger takes many
-        strong preterites for present ("starben"): of a trigger verb only its infinitive form counts
-        ("streiken", "treffen sich")."""
+        strong preterites for present ("starben"): of a trigger verb only its infinitive form
+        ("streiken", "treffen sich") or a form in -t ("trifft", "streikt") counts."""
         if self._past(span):
             return False
         for t in self.doc[span[0]:span[1]]:
             if not (self.is_verb(t) and "Pres" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")):
                 continue
             senses = self.lex.verbs.get(t.lower_, ()) + self.lex.verbs.get("|" + t.lower_, ())
-            if not senses or any(t.lower_ in (v.lemma, v.lemma.removeprefix(v.particle or "")) for v in senses):
+            if not senses or t.lower_.endswith("t") or any(
+                    t.lower_ in (v.lemma, v.lemma.removeprefix(v.particle or "")) for v in senses):
                 return True
         return False
 
