@@ -38,6 +38,7 @@ class VerbTrigger:
     particle: str | None = None  # separable prefix that must follow in the clause ("kam … zusammen")
     light: bool = False  # a noun trigger in the same clause names the event ("zu Beratungen zusammenkommen")
     needs: tuple[str, ...] = ()  # one of these words in the clause; "mit>" = "mit" then a name, ">" = a name next
+    unless: tuple[str, ...] = ()  # none of these words in the clause ("sich übergeben": no handover)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ class NounTrigger:
 class EventLexicon:
     types: dict[str, EventType]
     nouns: dict[str, NounTrigger]  # lower-case form -> trigger
-    verbs: dict[str, VerbTrigger]  # lower-case form, joined or separated -> trigger
+    verbs: dict[str, tuple[VerbTrigger, ...]]  # lower-case form, joined or separated -> its senses, in file order
     cues: dict[str, frozenset[str]]
     support_verbs: frozenset[str]
     participles: frozenset[str]  # of trigger and support verbs, for tenses the tagger misses
@@ -133,7 +134,7 @@ def event_lexicon() -> EventLexicon:
     """The inventory and cues, loaded once; see docs/events.md for the fields."""
     types: dict[str, EventType] = {}
     nouns: dict[str, NounTrigger] = {}
-    verbs: dict[str, VerbTrigger] = {}
+    verbs: dict[str, tuple[VerbTrigger, ...]] = {}
     participles: set[str] = set()
     for row in _rows("event_types.jsonl"):
         etype = EventType(
@@ -152,13 +153,15 @@ def event_lexicon() -> EventLexicon:
                 nouns.setdefault(form, trigger)
         for entry in row.get("verbs", []):
             trigger = VerbTrigger(etype, entry["lemma"], entry.get("particle"), entry.get("light", False),
-                                  tuple(entry.get("needs", [])))
+                                  tuple(entry.get("needs", [])), tuple(entry.get("unless", [])))
             separated, alone, parts = verb_forms(entry["lemma"], entry.get("particle"), entry.get("forms"))
             participles |= parts
+            # a form may have several senses ("verurteilen": a verdict with "zu … Haft", else a
+            # condemnation); the first whose needs the clause meets wins
             for form in alone:
-                verbs.setdefault(form, trigger)
+                verbs[form] = verbs.get(form, ()) + (trigger,)
             for form in separated:
-                verbs.setdefault("|" + form, trigger)  # "|" marks: needs the particle
+                verbs["|" + form] = verbs.get("|" + form, ()) + (trigger,)  # "|" marks: needs the particle
     raw = json.loads((DATA_DIR / "event_cues.json").read_text(encoding="utf-8"))
     support: set[str] = set()
     for entry in raw.pop("support_verbs"):

@@ -45,6 +45,10 @@ DATE_TYPES = {"DATE", "TIME"}
 DURATION_BLOCKERS = {"seit", "vor", "nach", "in", "binnen", "innerhalb", "bis", "ab", "für"}
 MAX_NP = 14  # tokens a noun phrase may reach after its trigger
 RECENT = 7  # days before the article an undated reported event may have happened
+QUOTATION = re.compile(r"[„“\"»][^„“”\"»«\n]*[“”\"«]")
+QUOTED_WORDS = 4  # a quotation this long is what a speaker said (a claim); a shorter one is a scare quote
+CLOCK = re.compile(r"(?:\w+\s+)?[\d.:]+\s*Uhr")  # "um 19 Uhr": the story's day, whatever day kg.temporal gives
+STORY_SENTENCES = 2  # how far back a date still sets the story's time
 
 
 @dataclass(slots=True)
@@ -97,6 +101,7 @@ class Found:
     prep: str | None = None  # the preposition that governs the noun phrase
     definite: bool = False
     fresh: bool = False  # "ein weiteres Treffen": never an earlier event
+    indefinite: bool = False  # "bei einem Brand": a new event, unless the headline named it
     supported: bool = False  # the clause's subject and objects take part (verbs, "in einem Telefonat")
     embedded: bool = False  # inside another trigger's phrase ("Verhandlungen über … des Atomabkommens")
     status: str = "occurred"
@@ -172,6 +177,8 @@ class _Context:
             for t in span or []:
                 self.timex_at[t.i] = tx
         self.modifiers = self._modifier_tokens()
+        self.quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(self.text)
+                       if len(m[0].split()) >= QUOTED_WORDS]
 
     # --- tokens ---------------------------------------------------------------------------
 
@@ -244,7 +251,9 @@ class _Context:
             f.embedded = f.kind == "noun" and (self._genitive_attribute(f) or any(
                 g is not f and g.kind == "noun" and g.np[0] <= f.token.i < g.np[1] and g.token.i < f.token.i
                 for g in found))
-        found = [f for f in found if not self._blocked(f)]
+        conditions = self._conditions(sent)
+        found = [f for f in found if not self._blocked(f) and not self._negated(f) and f.token.i not in conditions
+                 and not any(a < f.token.idx < b for a, b in self.quoted)]  # a quotation is the speaker's claim
         found = self._group_clause(found)
         for f in found:
             self._frame(f)
@@ -290,16 +299,19 @@ class _Context:
         lower = t.lower_
         if self.has_pos and not self._verbal(t):
             return None  # "die inhaftierten Gefangenen": an adjective
-        verb = self.lex.verbs.get(lower)
-        if verb is None and (verb := self.lex.verbs.get("|" + lower)):
-            words = {self.doc[i].lower_ for i in range(t.i + 1, seg[1])}
-            if verb.particle not in words:
-                return None
-        if verb is None or (verb.needs and not self._needs(verb.needs, t, seg)):
-            return None
-        if not verb.particle and any(self._particle(self.doc[i]) for i in range(t.i + 1, seg[1])):
-            return None  # "starben … aus" is aussterben, not sterben
-        return Found(verb.type, t, "verb", light=verb.light)
+        later = {self.doc[i].lower_ for i in range(t.i + 1, seg[1])}
+        stray_particle = any(self._particle(self.doc[i]) for i in range(t.i + 1, seg[1]))
+        senses = self.lex.verbs.get(lower, ()) + tuple(
+            v for v in self.lex.verbs.get("|" + lower, ()) if v.particle in later)
+        for verb in senses:
+            if verb.needs and not self._needs(verb.needs, t, seg):
+                continue
+            if verb.unless and set(self._words(seg)) & set(verb.unless):
+                continue  # "sich übergeben" is no handover
+            if not verb.particle and stray_particle:
+                continue  # "starben … aus" is aussterben, not sterben
+            return Found(verb.type, t, "verb", light=verb.light)
+        return None
 
     def _particle(self, t: Token) -> bool:
         """A separable verb particle ("starben … aus"), by tag (PTKVZ) or dependency."""
@@ -308,10 +320,10 @@ class _Context:
     def _verbal(self, t: Token) -> bool:
         """A verb by the tagger, or a lower-case word the tagger took for an adjective that is not
         attributive: "Nach Angaben Uschakows vereinbarten Putin und Biden" (not "die vereinbarten …")."""
-        if self.pos(t) in ("VERB", "AUX"):
-            return t.tag_ != "ADJA"
-        prev = self.doc[t.i - 1] if t.i else None
-        return (self.pos(t) in ("ADJ", "ADV", "X") and t.text[:1].islower() and prev is not None
+        if self.pos(t) in ("VERB", "AUX") and t.tag_ != "ADJA":
+            return True
+        prev = self.doc[t.i - 1] if t.i else None  # "Am Montag traf Scholz …", tagged ADJA, is a verb
+        return (self.pos(t) in ("ADJ", "ADV", "X", "VERB", "AUX") and t.text[:1].islower() and prev is not None
                 and self.pos(prev) not in ("DET", "ADP", "ADJ", "NUM", "PRON") and not prev.is_punct)
 
     def _needs(self, needs: tuple[str, ...], t: Token, seg: tuple[int, int]) -> bool:
@@ -319,16 +331,32 @@ class _Context:
             word = need.partition(">")[0]
             if not word:  # ">": a name after the verb ("traf Putin"), before a clause-final one ("Biden treffen wird")
                 final = all(self.is_verb(self.doc[j]) or self.doc[j].is_punct for j in range(t.i + 1, seg[1]))
-                window = range(max(t.i - 3, seg[0]) if final else t.i + 1, min(t.i + 4, seg[1]))
+                reach = t.i + 4 + sum(1 for j in range(t.i + 1, min(t.i + 8, seg[1])) if j in self.timex_at)
+                window = range(max(t.i - 3, seg[0]) if final else t.i + 1, min(reach, seg[1]))  # "traf am Montag X"
                 if any(j in self.mention_at for j in window if j != t.i):
                     return True
                 continue
-            for j in range(*seg):
-                if self.doc[j].lower_ == word and (
-                    not need.endswith(">") or any(k in self.mention_at for k in range(j + 1, min(j + 4, seg[1])))
+            # a function word ("sich", "mit") must be in the verb's part of the sentence; other words
+            # ("Haft", "Gericht", "wegen") name the domain anywhere in it ("wegen A, B und C verurteilt")
+            local = need.endswith(">") or word in self.lex.cue("clause_needs")
+            scope = seg if local else self._sentence_of(t)
+            for j in range(*scope):
+                if self._is_word(self.doc[j], word) and (
+                    not need.endswith(">") or any(k in self.mention_at for k in range(j + 1, min(j + 4, scope[1])))
                 ):
                     return True
         return False
+
+    def _sentence_of(self, t: Token) -> tuple[int, int]:
+        sent = t.sent
+        return (sent.start, sent.end)
+
+    @staticmethod
+    def _is_word(t: Token, word: str) -> bool:
+        """The word itself, or a compound that ends in it ("Bodentruppen" for "truppen",
+        "Landgericht" for "gericht")."""
+        lower = t.lower_
+        return lower == word or (len(word) > 4 and t.text[:1].isupper() and lower.endswith(word))
 
     def _noun_phrase(self, f: Found) -> None:
         """The trigger's noun phrase and the preposition governing it; verbs are their own phrase."""
@@ -361,6 +389,7 @@ class _Context:
         pre = {self.doc[i].lower_ for i in range(start, t.i)}
         f.definite = bool(pre & self.lex.cue("definite")) or (f.prep in self.lex.cue("definite"))
         f.fresh = bool(pre & self.lex.cue("new_event_modifiers"))
+        f.indefinite = bool(pre & self.lex.cue("indefinite"))
         end = self._post_modifiers(t.i + 1, f.segment[1])
         f.np = (start, end)
 
@@ -388,6 +417,11 @@ class _Context:
             t = self.doc[end]
             if end in self.mention_at and self.mention_at[end][0] == end:
                 end = self.mention_at[end][1]
+                continue
+            dated = end + 1 if self.is_prep(t) and end + 1 < limit and end + 1 in self.timex_at else end
+            if dated in self.timex_at:  # "ein Urteil vom 25. März", "eine Demonstration vor zwei Wochen"
+                tx = self.timex_at[dated]
+                end = max(dated + 1, self.doc.char_span(tx.start, tx.end, alignment_mode="expand").end)
                 continue
             if (self.is_prep(t) and t.lower_ in preps) or t.lower_ in ("des", "der", "eines", "einer"):
                 nxt = self._np_end(end + 1, limit)
@@ -438,7 +472,7 @@ class _Context:
             return False
         noun = self.lex.noun(f.token.text)
         speech = set(self._words(f.segment)) & self.lex.cue("speech_verbs")
-        if noun and noun.channel and f.prep in ("im", "in") and speech:
+        if noun and noun.channel and f.prep in self.lex.cue("channel_preps") and speech:
             partners = {self.mention_at[i][2] for i in range(*f.np) if i in self.mention_at}
             if not any(self.index.by_key[k].type == "Person" for k in partners if k in self.index.by_key):
                 return True  # an interview; "in einem Gespräch mit Macron betonte Scholz …" stays a talk
@@ -447,14 +481,52 @@ class _Context:
             before -= 1
         return before >= f.segment[0] and self.doc[before].lower_ in self.lex.cue("document_nouns")
 
+    def _conditions(self, sent: SpacySpan) -> set[int]:
+        """Tokens of conditional clauses ("wenn es gelänge, eine Vereinbarung … zu erreichen", "Im Falle
+        einer Verurteilung"): a condition is no event. The condition runs from its cue to the segment
+        that starts the main clause (with "dann"/"so" or a finite verb: "Wenn …, dann könnte …").
+        Under a threat or fear the condition is what is feared ("droht mit Sanktionen, falls es die
+        Ukraine angreift"): it stays, as a hypothetical event."""
+        cue = self.lex.cue
+        out: set[int] = set()
+        if {t.lower_ for t in sent} & (cue("fear") | cue("threat")):
+            return out
+        inside = False
+        for seg in self._segments(sent):
+            first = self.doc[seg[0]]
+            if inside and (first.lower_ in cue("main_clause_starts") or self.is_verb(first)):
+                inside = False
+            words = " ".join(self._words(seg))
+            start = next((i for i in range(*seg) if self.doc[i].lower_ in cue("conditional_words")), None)
+            phrase = next((p for p in cue("conditional_phrases") if p in words), None)
+            if start is None and phrase:
+                start = next(i for i in range(*seg) if self.doc[i].lower_ == phrase.split()[0])
+            if start is not None:
+                inside = True
+                out.update(range(start, seg[1]))
+            elif inside:
+                out.update(range(*seg))
+        return out
+
+    def _negated(self, f: Found) -> bool:
+        """"kein Abkommen", "haben sich nicht geeinigt", "habe nicht versucht zu fliehen": what did
+        not happen is no event."""
+        cue = self.lex.cue
+        if f.kind == "noun":
+            return bool(set(self._words((f.np[0], f.token.i))) & cue("negation_det"))
+        return any(self.doc[i].lower_ in cue("negation_adv") and (
+            i + 1 >= len(self.doc) or self.doc[i + 1].tag_ != "ADJA") for i in range(*f.clause))
+
     def _group_clause(self, found: list[Found]) -> list[Found]:
         """A verb trigger and a related noun trigger of one clause are one event
         ("zu Beratungen zusammenkommen", "in einem Telefonat gesprochen"): the noun names it unless
         the verb is the more specific absorbing type ("unterzeichneten ein Abkommen")."""
         out = list(found)
         for verb in [f for f in found if f.kind == "verb"]:
-            nouns = [f for f in out if f.kind == "noun" and f.clause == verb.clause and f is not verb
-                     and _related(f.type, verb.type)]
+            # a verb of a type the noun absorbs joins it anywhere in the sentence (a toll: "bei einer
+            # Auseinandersetzung, die …, wurden 21 Menschen getötet"); other related ones in its clause
+            nouns = [f for f in out if f.kind == "noun" and f is not verb and _related(f.type, verb.type)
+                     and (f.clause == verb.clause or verb.type.name in f.type.absorbs)]
             if not nouns:
                 continue
             noun = min(nouns, key=lambda n: abs(n.token.i - verb.token.i))
@@ -502,9 +574,7 @@ class _Context:
             first in cue("conditional")
             or any(p in " ".join(words) for p in cue("conditional_phrases"))
             or any(w in cue("subjunctive") | cue("hypothetical_predicates") for w in words)
-            or bool(set(pre) & (cue("hypothetical_modifiers") | cue("negation_det")))
-            or (f.kind == "verb" and any(self.doc[i].text in cue("negation_adv") and (
-                i + 1 >= len(self.doc) or self.doc[i + 1].tag_ != "ADJA") for i in range(*f.clause)))
+            or bool(set(pre) & cue("hypothetical_modifiers"))
             or (f.prep in cue("open_topic_preps") and not f.definite)  # "Verhandlungen über ein Abkommen"
             or self._feared(f, words, self._words((f.sentence[0], f.np[0])))
         )
@@ -518,6 +588,8 @@ class _Context:
         scope = set(self._words(f.np) if presupposed else words)
         if hearsay:
             scope -= {"soll", "sollen", "solle"}
+        if not presupposed and self._infinitive(f.segment):
+            scope |= set(self._words(self._segment_before(f)))  # "hat angekündigt, den Notstand auszurufen"
         # "kündigte seinen Rücktritt an", "schlug ein Treffen vor": a verb with its particle later on
         scope |= {f"{w} {p}" for w in scope for p in scope if p in cue("particles")}
         planned = (
@@ -529,7 +601,7 @@ class _Context:
             f.status, f.explicit = "hypothetical", True
         elif planned or would:
             f.status, f.explicit = "planned", True
-        elif f.supported and (self._past(f.segment) or hearsay):
+        elif f.supported and (self._past(self._tense_span(f)) or hearsay):
             # the clause's tense dates only what it supports, not "den Beitritt" in "Widerstand gegen den Beitritt"
             f.status, f.explicit = "occurred", True
 
@@ -569,6 +641,11 @@ class _Context:
             for i in range(*f.segment)
         )
 
+    def _tense_span(self, f: Found) -> tuple[int, int]:
+        """Where the trigger's tense is read: its segment, or its sentence when the segment has no
+        verb ("Bei einer Pressekonferenz haben Ministerin A (CDU), B und C … vorgestellt")."""
+        return f.segment if any(self.pos(self.doc[i]) == "VERB" for i in range(*f.segment)) else f.sentence
+
     def _past(self, span: tuple[int, int]) -> bool:
         """Präteritum, Perfekt or Plusquamperfekt in the span."""
         tokens = [self.doc[i] for i in range(*span)]
@@ -596,6 +673,8 @@ class _Context:
             self._participle(t) for t in tokens)
 
     def _in_span(self, span: tuple[int, int], kinds: set[str]) -> list[temporal.Timex]:
+        if span[1] <= span[0]:
+            return []
         lo, hi = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1])
         return [tx for tx in self.timexes if tx.type in kinds and lo <= tx.start and tx.end <= hi]
 
@@ -603,15 +682,57 @@ class _Context:
         """The trigger's date from its clause, else its segment; a noun in a phrase the clause does not
         support, or inside another trigger's phrase, only has the dates of its own phrase
         ("Widerstand gegen den Beitritt", "Verhandlungen über … des Atomabkommens")."""
-        if f.kind == "noun" and not f.supported and (f.prep is not None or f.embedded):
-            return self._nearest_timex(f, f.np)
-        return self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
+        if self._restricted(f):
+            tx = self._nearest_timex(f, f.np)
+        else:
+            tx = (self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
+                  or self._nearest_timex(f, self._relative_clause(f)))
+        return self._forward(f, tx) if tx else None
+
+    def _forward(self, f: Found, tx: temporal.Timex) -> temporal.Timex:
+        """A bare weekday in a clause in the present tense lies ahead ("Am Montag trifft sich der
+        Rat" in a Friday article); kg.temporal reads it back unless a cue word says future."""
+        if not self.anchor or not self._present(self._tense_span(f)):
+            return tx
+        return temporal.weekday_forward(tx, self.anchor) or tx
+
+    def _present(self, span: tuple[int, int]) -> bool:
+        """A finite verb in the present tense and no past tense in the span. The tagger takes many
+        strong preterites for present ("starben"): of a trigger verb only its infinitive form
+        ("streiken", "treffen sich") or a form in -t ("trifft", "streikt") counts."""
+        if self._past(span):
+            return False
+        for t in self.doc[span[0]:span[1]]:
+            if not (self.is_verb(t) and "Pres" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")):
+                continue
+            senses = self.lex.verbs.get(t.lower_, ()) + self.lex.verbs.get("|" + t.lower_, ())
+            if not senses or t.lower_.endswith("t") or any(
+                    t.lower_ in (v.lemma, v.lemma.removeprefix(v.particle or "")) for v in senses):
+                return True
+        return False
+
+    def _relative_pronoun(self, t: Token) -> bool:
+        return self.pos(t) == "PRON" and t.lower_ in self.lex.cue("relative_pronouns")
+
+    def _relative_clause(self, f: Found) -> tuple[int, int]:
+        """The relative clause right after a noun trigger's segment ("ein Busunfall, der sich am
+        Montag ereignete"), else an empty span."""
+        i = f.segment[1] + 1
+        if f.kind != "noun" or f.np[1] < f.segment[1] or i >= f.sentence[1] or not self._relative_pronoun(self.doc[i]):
+            return (i, i)
+        end = next((j for j in range(i, f.sentence[1]) if self.doc[j].text in BOUNDARIES), f.sentence[1])
+        return (i, end)
+
+    @staticmethod
+    def _restricted(f: Found) -> bool:
+        """A noun in a phrase the clause does not support, or inside another trigger's phrase."""
+        return f.kind == "noun" and not f.supported and (f.prep is not None or f.embedded)
 
     def _nearest_timex(self, f: Found, span: tuple[int, int]) -> temporal.Timex | None:
         """The calendar date (day, month, week or year) in the span closest to the trigger."""
         lo, hi = f.token.idx, f.token.idx + len(f.token)
-        dated = [tx for tx in self._in_span(span, DATE_TYPES)
-                 if Interval.of(tx.value) is not None and self._word_before(tx.start) not in ("seit", "seitdem")]
+        dated = [tx for tx in self._in_span(span, DATE_TYPES) if Interval.of(tx.value) is not None
+                 and self._word_before(tx.start) not in ("seit", "seitdem") and not CLOCK.fullmatch(tx.text)]
         return min(dated, key=lambda tx: (not self._attached(tx, f), max(tx.start - hi, lo - tx.end)), default=None)
 
     def _attached(self, tx: temporal.Timex, f: Found) -> bool:
@@ -627,13 +748,19 @@ class _Context:
         return words[-1].lower() if words else ""
 
     def _when(self, f: Found) -> None:
-        """Date from the clause (else the segment); a reported past event with no date in its
-        sentence happened on the article's day, if the story is not set in an earlier time."""
+        """Date from the clause, else the segment (see _date_of), else the scene the sentence sets
+        before the trigger's part ("Das Militär hat am Freitag … übernommen, die Regierung verhängte
+        nach einer Kabinettssitzung …"). A reported past event
+        with no date in its sentence happened when the story is (the date the paragraph told last:
+        "Am Samstag zogen 9000 Menschen … Gleichzeitig trafen sich …"), else on the article's day if
+        the story is not set in an earlier time; both dates are marked inferred."""
         f.date = self._date_of(f)
+        if f.date is None and not f.embedded:
+            f.date = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
         if f.date is None and self.anchor and f.status == "occurred" and f.explicit and f.supported \
-                and not self._pluperfect(f.segment) and not self._in_span(f.sentence, DATE_TYPES) \
-                and self._story_is_recent(f):
-            f.inferred = True
+                and not self._pluperfect(self._tense_span(f)):
+            f.date = self._story_date(f)
+            f.inferred = f.date is not None or self._story_is_recent(f)
         for span in (f.clause, f.segment):
             durations = self._in_span(span, {"DURATION"})
             if durations:
@@ -641,6 +768,17 @@ class _Context:
                 if self._word_before(dur.start) not in DURATION_BLOCKERS and dur.value.startswith("P"):
                     f.duration = dur.value
                 break
+
+    def _story_date(self, f: Found) -> temporal.Timex | None:
+        """The date the story is at: the last one named in the STORY_SENTENCES sentences (as ". "
+        ends them) before the trigger's, within its paragraph."""
+        paragraph = self.text.rfind("\n", 0, f.token.idx) + 1
+        start = end = self.doc[f.sentence[0]].idx
+        for _ in range(STORY_SENTENCES):
+            start = max(paragraph, self.text.rfind(". ", paragraph, max(paragraph, start - 2)))
+        before = [tx for tx in self.timexes if start <= tx.start and tx.end <= end and tx.type in DATE_TYPES
+                  and Interval.of(tx.value) and self._word_before(tx.start) not in ("seit", "seitdem")]
+        return before[-1] if before else None
 
     def _story_is_recent(self, f: Found) -> bool:
         """The last date before the trigger in its paragraph (the story's time) is within a week of
@@ -733,16 +871,23 @@ class _Context:
     def _infinitive(self, span: tuple[int, int]) -> bool:
         """A "zu"-infinitive clause: its subject is in the clause before."""
         return any(self.doc[i].tag_ in ("PTKZU", "VVIZU") or (self.doc[i].lower_ == "zu" and i + 1 < span[1]
-                   and self.is_verb(self.doc[i + 1])) for i in range(*span))
+                   and self.is_verb(self.doc[i + 1])) or self._particle_zu(self.doc[i]) for i in range(*span))
+
+    def _particle_zu(self, t: Token) -> bool:
+        """"auszurufen", "anzugreifen": a separable verb's zu-infinitive, whatever the tagger says."""
+        return t.text.islower() and t.lower_.endswith("en") and any(
+            t.lower_.startswith(p + "zu") and len(t.lower_) > len(p) + 4 for p in self.lex.cue("particles"))
+
+    def _segment_before(self, f: Found) -> tuple[int, int]:
+        """The segment before the trigger's in its sentence (the clause a "zu"-infinitive depends on)."""
+        segments = self._segments(self.doc[f.sentence[0]:f.sentence[1]])
+        return next((s for s in segments if s[1] == f.segment[0] - 1), (f.segment[0], f.segment[0]))
 
     def _controller(self, f: Found) -> list[str]:
         """Who does the infinitive: the object after "warnen", "auffordern" ("warnte Biden davor,
         Sanktionen zu verhängen"), else the subject of the clause before."""
-        if f.segment[0] - 1 <= f.sentence[0]:
-            return []
-        segments = self._segments(self.doc[f.sentence[0]:f.sentence[1]])
-        before = next((s for s in segments if s[1] == f.segment[0] - 1), None)
-        if before is None:
+        before = self._segment_before(f)
+        if before[1] <= before[0]:
             return []
         skip = set(self.modifiers)
         for i in range(*before):
@@ -830,10 +975,12 @@ class _Context:
 
     def _set_date(self, c: Cluster, f: Found) -> None:
         if f.date is not None:
+            if c.date and f.inferred and not c.inferred:
+                return  # a date the text gives this event beats the story's date
             new = Interval.of(f.date.value)
-            old = Interval.of(c.date) if c.date and not c.inferred else None
+            old = Interval.of(c.date) if c.date and c.inferred == f.inferred else None
             if old is None or (new and new.days < old.days):
-                c.date, c.date_mention, c.inferred = f.date.value[:10], f.date, False
+                c.date, c.date_mention, c.inferred = f.date.value[:10], f.date, f.inferred
         elif f.inferred and c.date is None and self.anchor:
             c.date, c.inferred = self.anchor.isoformat(), True
 
@@ -854,6 +1001,9 @@ class _Context:
                 + f.explicit - 3 * _headline(f.sentence, self.doc))
 
     def _compatible(self, c: Cluster, f: Found) -> bool:
+        headline = all(_headline(m.sentence, self.doc) for m in c.mentions)
+        if f.indefinite and not headline and not (set(f.participants) & set(c.participants)):
+            return False  # an indefinite noun introduces an event, unless a headline or its participants name it
         if c.type != f.type:
             if not (f.type.name in c.type.absorbs or c.type.name in f.type.absorbs):
                 return False
@@ -866,12 +1016,12 @@ class _Context:
                 return False
         if c.explicit and f.explicit and c.status != f.status:
             return False
-        if c.place and f.place and c.place != f.place:
-            return False
+        if c.place and f.place and c.place != f.place and not headline:
+            return False  # a headline names the event in short, its place may be wider ("im Westen Chinas")
         if c.date and (f.date or f.inferred):
             # an inferred date (the article's day) is a guess: a date in the week before may replace it
-            a = Interval.of(c.date, RECENT if c.inferred else 0)
-            b = Interval.of(f.date.value if f.date else self.anchor.isoformat(), RECENT if f.inferred else 0)
+            a = Interval.of(c.date, RECENT if c.inferred and c.date_mention is None else 0)
+            b = Interval.of(f.date.value if f.date else self.anchor.isoformat(), 0 if f.date else RECENT)
             if a and b and not a.overlaps(b):
                 return False
         return self._participants_fit(c.participants, f.participants)
@@ -911,7 +1061,8 @@ class _Context:
         triggers.sort(key=lambda m: m.start)
         date = None
         if c.date:
-            mention = self._mention(sents, c.date_mention.start, c.date_mention.end) if c.date_mention else None
+            stated = c.date_mention if not c.inferred else None  # an inferred date names no text
+            mention = self._mention(sents, stated.start, stated.end) if stated else None
             date = TimeValue(_calendar(c.date), mention, timex=c.date)
         return Event(
             key=f"{c.type.name.lower()}-{first.start}",
@@ -930,8 +1081,13 @@ class _Context:
 
 
 def _headline(sent: tuple[int, int], doc: Doc) -> bool:
-    """A line without a final full stop: a headline or subhead, the event named in short."""
-    return not doc[sent[0]:sent[1]].text.rstrip().endswith((".", "!", "?", '"', "“", "”", "«", "»"))
+    """A line without a final full stop: a headline or subhead, the event named in short (the whole
+    line: "Unruhen im Westen Chinas: Dutzende Tote" is one, though a sentence ends at its colon)."""
+    text = doc.text
+    start = doc[sent[0]].idx
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)]
+    return not line.rstrip().endswith((".", "!", "?", '"', "“", "”", "«", "»"))
 
 
 def _sentences(doc: Doc) -> Iterator[SpacySpan]:

@@ -21,7 +21,7 @@ from kg.temporal.lexicon import DATA_FILE, Lexicon, LexiconError, Rule, fold, lo
 from kg.temporal.normalise import NORMALISERS, Context
 from kg.temporal.prefilter import Prefilter
 
-__all__ = ["Timex", "extract"]
+__all__ = ["Timex", "extract", "weekday_forward"]
 
 # Sentence ends: . ! ? followed by space and an upper-case start, but not after a digit
 # (ordinals: "10. Januar") or a one-letter abbreviation; line breaks always end a sentence.
@@ -207,3 +207,16 @@ def extract(text: str, anchor: dt.date) -> list[Timex]:
         # A match no normaliser accepts (31. Februar) must not hide shorter ones inside it.
         dropped = {id(c) for c in failed}
         candidates = [c for c in candidates if id(c) not in dropped]
+
+
+def weekday_forward(tx: Timex, anchor: dt.date) -> Timex | None:
+    """A bare weekday ("Montag", "Freitagabend") read forward from the anchor, for a clause whose
+    verb is in the present or future tense ("Am Montag trifft sich der Rat" in a Friday article);
+    the cue words `extract` reads cannot tell present from past. None for any other expression."""
+    text = fold(tx.text)
+    day = cal.parse_day(tx.value[:10])
+    number = next((n for name, n in _lexicon().tables["weekdays"].items() if text.startswith(name)), None)
+    if day is None or number != day.isoweekday() or not text.isalpha():
+        return None  # "vergangenen Montag", "am 3. Mai": the expression says its direction
+    ahead = cal.resolve_weekday(int(number), anchor, 1)
+    return Timex(tx.start, tx.end, tx.text, tx.type, cal.iso_day(ahead) + tx.value[10:], tx.mod)
