@@ -151,8 +151,9 @@ def _date_ok(gold: dict, predicted: str | None) -> bool:
     want = gold.get("date")
     if not want or not predicted:
         return not want and not predicted
-    if len(want) == 7 or len(predicted) == 7:
-        return want[:7] == predicted[:7]
+    coarse = min(len(want), len(predicted))  # year (4) or month (7) precision on either side
+    if coarse < 10:
+        return want[:coarse] == predicted[:coarse]
     try:
         delta = abs((dt.date.fromisoformat(want) - dt.date.fromisoformat(predicted[:10])).days)
     except ValueError:
