@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Entry, Gazetteer, load_gazetteer
-from kg.lexicon import Lexicon, lexicon
+from kg.lexicon import InstitutionNoun, Lexicon, lexicon
 from kg.model import Entity, Role
 from kg.nlp import name_key
 from kg.rdf import slug
@@ -24,6 +25,8 @@ POSSESSIVE = {"ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "s
 LOCATIVE = {"in", "im", "nach", "aus", "bei", "von", "vom", "nahe", "über", "durch", "bis", "zwischen"}
 GOVERNMENT = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Administration"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
+SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "jedem", "kein", "keinen", "keinem"}
+GENITIVE_LINK = {"von", "der", "des"}
 
 
 @dataclass(slots=True, eq=False)
@@ -84,7 +87,8 @@ class EntityExtractor:
         cands += [c for c in self._compounds(doc) if c.start not in taken]
         cands += [c for c in self._adjectives(doc) if c.start not in taken]
         cands += self._metonymy(doc, cands)
-        cands += self._groups(doc, cands)
+        cands += self._institutions(doc, cands, article_id)
+        cands += self._groups(doc, cands, article_id)
         cands += self._anonymous(doc, cands, article_id)
         roles = self._roles(doc, cands)
         entities = self._merge(cands, roles, sents, doc)
@@ -149,14 +153,80 @@ class EntityExtractor:
                 out.append(Candidate(begin.idx, place.end, "Country", self.gaz.entries[place.entry.capital_of]))
         return out
 
-    def _group_noun(self, token: Token):
-        first, sep, head = token.text.rpartition("-")
-        noun = self.lex.groups.get(head if sep else token.text)
-        if noun is None or (noun.compound_only and not sep) or (sep and not noun.compound):
-            return None
-        return noun
+    def _institutions(self, doc: Doc, cands: list[Candidate], article_id: str) -> list[Candidate]:
+        """Institutions named by a noun: "die spanische Regierung", "der Wahlkommission", "das Gericht".
 
-    def _groups(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        A country adjective before the noun or a country in the genitive after it ("Regierung
+        Simbabwes") owns it. An unowned national institution ("die Regierung") is the article's main
+        country's; any unowned one is the one owned variant the article names, if there is just one.
+        One entity per noun and owner in an article, labelled in the nominative."""
+        by_start = {c.start: c for c in cands}
+        spans = [(c.start, c.end) for c in cands]
+        found: list[tuple[int, int, InstitutionNoun, str, Entry | None, str | None]] = []
+        for t in doc:
+            hit = self.lex.institution(t.text)
+            if hit is None or any(s <= t.idx < e for s, e in spans):
+                continue
+            follower = by_start.get(doc[t.i + 1].idx) if t.i + 1 < len(doc) else None
+            if follower and follower.type != "Country":
+                continue  # "die Gewerkschaft Verdi", "Partei D66": the name follows, the noun is its class
+            noun, name = hit
+            stem = self._country_adjective(doc[t.i - 1]) if t.i else None
+            owner = self.gaz.adjective(doc[t.i - 1].text) if stem else self._genitive_owner(doc, t, by_start)
+            start = doc[t.i - 1].idx if stem else t.idx
+            found.append((start, t.idx + len(t), noun, name, owner, stem))
+        main = self._main_country(cands)
+        owned = {}
+        for _, _, noun, name, owner, _ in found:
+            if owner:
+                owned.setdefault(name, set()).add(owner.id)
+        labels: dict[tuple[str, str | None], str] = {}
+        resolved = []
+        for start, end, noun, name, owner, stem in found:
+            if owner is None:
+                choices = owned.get(name, set())
+                default = main.id if noun.national and main else None
+                owner_id = default or (next(iter(choices)) if len(choices) == 1 else None)
+                owner = self.gaz.entries.get(owner_id) if owner_id else None
+            key = (name, owner.id if owner else None)
+            if stem:
+                labels[key] = f"{_inflect(stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
+            elif key not in labels:
+                labels[key] = f"{name} {_genitive(owner)}" if owner else name
+            resolved.append((start, end, key))
+        return [
+            Candidate(start, end, "Organization", label=labels[key], key=f"org/{article_id}/{slug(labels[key])}")
+            for start, end, key in resolved
+        ]
+
+    def _genitive_owner(self, doc: Doc, token: Token, by_start: dict[int, Candidate]) -> Entry | None:
+        """The country after an institution noun: "Regierung Simbabwes", "Gericht von Simbabwe"."""
+        for j in (token.i + 1, token.i + 2):
+            if j >= len(doc) or (j == token.i + 2 and doc[token.i + 1].lower_ not in GENITIVE_LINK):
+                continue
+            c = by_start.get(doc[j].idx)
+            if c and c.type == "Country" and c.entry:
+                return c.entry
+        return None
+
+    def _main_country(self, cands: list[Candidate]) -> Entry | None:
+        """The country an article is about: named at least twice, and twice as often as any other."""
+        counts = Counter(c.entry.id for c in cands if c.entry and c.entry.type == "Country")
+        (top, n), (_, second) = (counts.most_common(2) + [("", 0), ("", 0)])[:2]
+        return self.gaz.entries[top] if n >= 2 and n >= 2 * second else None
+
+    def _group_noun(self, token: Token):
+        if noun := self.lex.groups.get(token.text):  # "Han-Chinesen" is a form of its own
+            return None if noun.compound_only else noun
+        first, sep, head = token.text.rpartition("-")
+        noun = self.lex.groups.get(head) if sep else None
+        return noun if noun and noun.compound else None
+
+    def _groups(self, doc: Doc, cands: list[Candidate], article_id: str) -> list[Candidate]:
+        """Collectives: "die Demonstranten", "israelische Reservisten", "NATO-Mitglieder", "ihre Verbündeten".
+
+        Their keys are the article's own: the "Demonstranten" of two articles are two groups."""
+        persons = {c.start for c in cands if c.type == "Person"}
         out = []
         for t in doc:
             noun = self._group_noun(t)
@@ -166,17 +236,30 @@ class EntityExtractor:
             after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
             if (noun.after and before not in noun.after) or after in noun.not_before:
                 continue
+            if noun.singular_too and before.lower() in SINGULAR or t.i + 1 < len(doc) and doc[t.i + 1].idx in persons:
+                continue  # "ein Beobachter", "Richter Klaus Meier": one person, not a group
             first, sep, _ = t.text.rpartition("-")
-            if sep:
+            start = t.idx
+            if sep and t.text not in self.lex.groups:
                 if not self.gaz.prefix(first.split("-")[0]):
                     continue
                 label = f"{first}-{noun.label}"
             elif before.lower() in POSSESSIVE and (owner := self._owner(doc, t, cands)):
                 label = f"{noun.label} {owner}"
+            elif t.i and (country := self._country_adjective(doc[t.i - 1])):
+                label, start = f"{country.lower()}e {noun.label}", doc[t.i - 1].idx
             else:
                 label = noun.label
-            out.append(Candidate(t.idx, t.idx + len(t), "Group", label=label, key="group/" + slug(label)))
+            out.append(Candidate(start, t.idx + len(t), "Group", label=label, key=f"group/{article_id}/{slug(label)}"))
         return out
+
+    def _country_adjective(self, token: Token) -> str | None:
+        """The stem of a country adjective ("spanisch" for "spanischen"), None for any other word."""
+        entry = self.gaz.adjective(token.text) if token.text[:1].islower() or token.is_sent_start else None
+        if entry is None or entry.type != "Country":
+            return None
+        low = token.text.lower()
+        return next((a for a in sorted(entry.adjectives, key=len, reverse=True) if low.startswith(a)), None)
 
     def _owner(self, doc: Doc, token: Token, cands: list[Candidate]) -> str | None:
         """Who "ihre" in "die USA und ihre Verbündeten" refers to: the nearest named actor before."""
@@ -347,6 +430,14 @@ class EntityExtractor:
 
 def entry_key(entry: Entry) -> str:
     return entry.wikidata or f"{entry.type.lower()}/{slug(entry.label)}"
+
+
+def _genitive(country: Entry) -> str:
+    """"Simbabwes", "der Ukraine", "der Vereinigten Staaten", "von Laos": a country as owner."""
+    if country.article:
+        words = country.label.split()
+        return "der " + " ".join(w + "n" if i < len(words) - 1 and w.endswith("e") else w for i, w in enumerate(words))
+    return f"von {country.label}" if country.label[-1] in "sxzß" else country.label + "s"
 
 
 def _word_before(doc: Doc, char: int) -> str:
