@@ -27,6 +27,9 @@ GOVERNMENT = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Administ
 DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
 SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "jedem", "kein", "keinen", "keinem"}
 GENITIVE_LINK = {"von", "der", "des"}
+QUANTIFIERS = {"weiter", "viel", "mehrer", "ander", "beid", "wenig", "einig", "zahlreich", "sämtlich", "all",
+               "manch", "verschieden", "übrig", "jeweilig", "sogenannt", "solch", "dies", "jen", "welch",
+               "dutzend", "hundert", "tausend", "zehntausend", "hunderttausend"}
 
 
 @dataclass(slots=True, eq=False)
@@ -172,7 +175,9 @@ class EntityExtractor:
                 continue  # "die Gewerkschaft Verdi", "Partei D66": the name follows, the noun is its class
             noun, name = hit
             stem = self._country_adjective(doc[t.i - 1]) if t.i else None
-            owner = self.gaz.adjective(doc[t.i - 1].text) if stem else self._genitive_owner(doc, t, by_start)
+            owner = self.gaz.adjective(doc[t.i - 1].text) if stem else None
+            if noun.national and not stem:
+                owner = self._genitive_owner(doc, t, by_start)  # "Gericht von Simbabwe" may be any court there
             start = doc[t.i - 1].idx if stem else t.idx
             found.append((start, t.idx + len(t), noun, name, owner, stem))
         main = self._main_country(cands)
@@ -250,7 +255,16 @@ class EntityExtractor:
                 label, start = f"{country.lower()}e {noun.label}", doc[t.i - 1].idx
             else:
                 label = noun.label
-            out.append(Candidate(start, t.idx + len(t), "Group", label=label, key=f"group/{article_id}/{slug(label)}"))
+            adjectives = _attributes(doc, (doc.char_span(start, t.idx + len(t), alignment_mode="expand") or [t])[0].i)
+            full = " ".join([*(_plural(a.text) for a in adjectives), label])
+            start = adjectives[0].idx if adjectives else start
+            out.append(Candidate(start, t.idx + len(t), "Group", label=full, key=f"group/{article_id}/{slug(label)}"))
+        first: dict[str, str] = {}
+        for c in out:  # "Buddhistische Mönche", later "die Mönche": one group, named as first described
+            if c.key not in first or " " in (c.label or "") and " " not in first[c.key]:
+                first[c.key] = c.label or ""
+        for c in out:
+            c.label = first[c.key]
         return out
 
     def _country_adjective(self, token: Token) -> str | None:
@@ -459,6 +473,35 @@ def _uninflect(name: str) -> str:
                     for i, w in enumerate(words))
 
 
+def _attributes(doc: Doc, i: int) -> list[Token]:
+    """The descriptive adjectives right before token i ("politischer" Beobachter), without
+    quantities ("weitere", "viele") and country adjectives (kept in the label already)."""
+    j = i
+    while j > 0 and _is_attribute(doc[j - 1]):
+        j -= 1
+    return list(doc[j:i])
+
+
+def _is_attribute(token: Token) -> bool:
+    """A describing adjective: not a quantity ("zehntausende") nor a participle ("protestierende")."""
+    stem = _stem(token.lower_)
+    adjective = _is_adjective(token) or token.is_sent_start and token.pos_ == "ADJ"
+    return adjective and stem not in QUANTIFIERS and not stem.endswith("end")
+
+
+def _stem(adjective: str) -> str:
+    """An adjective without its inflection: "politischer" -> "politisch"."""
+    for ending in ("en", "em", "er", "es", "e"):
+        if adjective.endswith(ending):
+            return adjective[: -len(ending)]
+    return adjective
+
+
+def _plural(adjective: str) -> str:
+    """An attributive adjective in the nominative plural: "politischer", "staatlichen" -> "politische"."""
+    return _stem(adjective.lower()) + "e"
+
+
 def _is_adjective(token: Token) -> bool:
     """An attributive adjective ("außenpolitische"): by the tagger where there is one, else by its ending."""
     if not token.text[:1].islower() or not token.is_alpha or token.lower_ in DETERMINERS | INDEFINITE:
@@ -470,9 +513,4 @@ def _is_adjective(token: Token) -> bool:
 
 def _inflect(adjective: str, gender: str) -> str:
     """"außenpolitische" before "Berater" -> "außenpolitischer": the role's name in the nominative."""
-    stem = adjective
-    for ending in ("en", "em", "er", "es", "e"):
-        if stem.endswith(ending):
-            stem = stem[: -len(ending)]
-            break
-    return stem + {"m": "er", "f": "e", "n": "es"}.get(gender, "er")
+    return _stem(adjective) + {"m": "er", "f": "e", "n": "es"}.get(gender, "er")
