@@ -57,6 +57,18 @@ class Lexicon:
     roles: dict[str, RoleNoun] = field(default_factory=dict)  # form -> noun
     groups: dict[str, GroupNoun] = field(default_factory=dict)
     institutions: dict[str, InstitutionNoun] = field(default_factory=dict)  # form -> noun
+    cues: dict[str, tuple[str, bool]] = field(default_factory=dict)  # class noun -> (entity type, heads compounds)
+
+    def cue(self, token: str) -> str | None:
+        """The entity type a class noun gives the name after it ("die Tageszeitung Haaretz",
+        "der Drogerie-Kette Schlecker", "der Großgemeinde Lukeqin"), or None."""
+        if token in self.cues:
+            return self.cues[token][0]
+        for size in range(len(token) - 3, 2, -1):
+            kind, suffix = self.cues.get(token[-size:].capitalize(), ("", False))
+            if suffix and token[:1].isupper():
+                return kind
+        return None
 
     def institution(self, token: str) -> tuple[InstitutionNoun, str] | None:
         """The institution noun a token is or ends in, and its nominative ("Verfassungsgerichts" ->
@@ -99,4 +111,5 @@ def lexicon() -> Lexicon:
     for row in read_jsonl("institutions.jsonl"):
         noun = InstitutionNoun(**row)
         institutions.update({form: noun for form in noun.forms})
-    return Lexicon(roles, groups, institutions)
+    cues = {row["noun"]: (row["type"], row.get("suffix", False)) for row in read_jsonl("type_cues.jsonl")}
+    return Lexicon(roles, groups, institutions, cues)

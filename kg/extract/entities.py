@@ -25,6 +25,9 @@ POSSESSIVE = {"ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "s
 LOCATIVE = {"in", "im", "nach", "aus", "bei", "von", "vom", "nahe", "über", "durch", "bis", "zwischen"}
 GOVERNMENT = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Administration"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
+ACRONYM = re.compile(r" ?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
+NAME_LINKS = {"for", "of", "and", "de", "del", "la", "du", "da"}  # inside foreign names
+OPENING_QUOTES = {"„", "\"", "«", "»", "‚", "“"}
 SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "jedem", "kein", "keinen", "keinem"}
 GENITIVE_LINK = {"von", "der", "des"}
 QUANTIFIERS = {"weiter", "viel", "mehrer", "ander", "beid", "wenig", "einig", "zahlreich", "sämtlich", "all",
@@ -86,6 +89,7 @@ class EntityExtractor:
 
     def __call__(self, doc: Doc, sents: SentenceIndex, article_id: str) -> EntityIndex:
         cands = self._named(doc)
+        cands += self._cued(doc, cands)
         taken = {t for c in cands for t in range(c.start, c.end)}
         cands += [c for c in self._compounds(doc) if c.start not in taken]
         cands += [c for c in self._adjectives(doc) if c.start not in taken]
@@ -93,6 +97,7 @@ class EntityExtractor:
         cands += self._institutions(doc, cands, article_id)
         cands += self._groups(doc, cands, article_id)
         cands += self._anonymous(doc, cands, article_id)
+        self._acronyms(doc, cands)
         roles = self._roles(doc, cands)
         entities = self._merge(cands, roles, sents, doc)
         return EntityIndex(entities)
@@ -102,25 +107,83 @@ class EntityExtractor:
     def _named(self, doc: Doc) -> list[Candidate]:
         out = []
         surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PER"}
+        common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
         for ent in doc.ents:
             if ent.label_ not in NER_TYPES:
                 continue
-            span = ent
-            while len(span) > 1 and (self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS):
-                span = span[1:]  # "US-Präsident Joe Biden" tagged whole: the name is "Joe Biden"
+            span, label = self._name_span(ent), NER_TYPES[ent.label_]
             if ent.label_ == "PER" and len(span) > 1 and self._is_surname(span[0].text, surnames - {span[-1].text}):
                 span = span[:1]  # "Putin Drohgebärden" (a headline without colon): a surname starts no name
+            if ent.label_ == "PER" and span[0].lower_ == "von" and len(span) == 2 and self._is_title(doc, span.start - 1):
+                span, label = span[1:], "Place"  # "der Bürgermeister von Ladenburg": a place, not a "von" name
+            if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
+                span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
             text = span.text
-            if self._group_noun(span[-1]) and len(span) == 1:
+            if len(span) == 1 and (self._group_noun(span[0]) or self.lex.institution(text)):
                 continue
             entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
             entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text))
-            if entry is None and "-" in text and len(span) == 1:
-                continue  # "NATO-Osterweiterung": a compound, handled by _compounds
-            kind = entry.type if entry else NER_TYPES[ent.label_]
-            if entry and entry.type == "Person" and ent.label_ != "PER":
-                kind = entry.type
-            out.append(Candidate(span.start_char, span.end_char, kind, entry, ner=True))
+            if entry is None and len(span) == 1 and ("-" in text or span[0].tag_ == "NN" and text in common):
+                continue  # "NATO-Osterweiterung" (a compound, see _compounds); "der Alarmzustand" (a common noun)
+            out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
+        return out
+
+    def _name_span(self, ent):
+        """The name in an entity span: without a leading title or article ("US-Präsident Joe Biden",
+        "die Ukraine"), but "Den Haag" keeps its capital "Den" inside a sentence."""
+        span = ent
+        while len(span) > 1 and not self.gaz.name(span.text) and (
+            self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS and (span[0].is_lower or span[0].is_sent_start)
+        ):
+            span = span[1:]
+        return span
+
+    def _is_title(self, doc: Doc, i: int) -> bool:
+        return i >= 0 and (self.lex.role(doc[i].text) is not None or self.lex.institution(doc[i].text) is not None)
+
+    def _first_name_before(self, doc: Doc, i: int) -> bool:
+        """Is the token before i an untagged first name opening its sentence ("Mayra" in "Mayra Veliz")?"""
+        t = doc[i - 1] if i else None
+        return bool(
+            t and t.is_sent_start and t.is_alpha and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN")
+            and t.lower_ not in DETERMINERS | INDEFINITE and not self._is_title(doc, t.i) and not self.lex.cue(t.text)
+            and not self._group_noun(t) and not self.gaz.name(t.text) and not self.gaz.adjective(t.text)
+        )
+
+    @staticmethod
+    def _name_goes_on(doc: Doc, j: int, k: int) -> bool:
+        """Does token k continue the name begun at j: "Channel 10", "Movement for Democratic Change"?"""
+        t = doc[k]
+        if t.like_num or t.text[:1].isupper() and (t.pos_ == "PROPN" or any(x.lower_ in NAME_LINKS for x in doc[j:k])):
+            return True
+        return t.lower_ in NAME_LINKS and doc[k + 1 : k + 2].text[:1].isupper()
+
+    def _cued(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """A name after a class noun takes its type: "die Tageszeitung Haaretz" is an organization,
+        "der Großgemeinde Lukeqin" a place; a name the NER missed there is added."""
+        by_start = {c.start: c for c in cands}
+        spans = [(c.start, c.end) for c in cands]
+        out = []
+        for t in doc[:-2]:
+            kind = self.lex.cue(t.text)
+            if kind is None:
+                continue
+            j = t.i + 2 if doc[t.i + 1].text in OPENING_QUOTES else t.i + 1
+            if j >= len(doc):
+                continue
+            if (c := by_start.get(doc[j].idx)) is not None:
+                c.type = c.entry.type if c.entry else kind
+                continue
+            first = doc[j]
+            if not (first.is_alpha and first.text[:1].isupper()) or first.lower_ in DETERMINERS | INDEFINITE:
+                continue
+            k = j + 1
+            while k < len(doc) and k - j < 5 and self._name_goes_on(doc, j, k):
+                k += 1
+            start, end = first.idx, doc[k - 1].idx + len(doc[k - 1])
+            if not any(s < end and start < e for s, e in spans):
+                entry = self.gaz.name(doc_text(doc)[start:end])
+                out.append(Candidate(start, end, entry.type if entry else kind, entry, ner=True))
         return out
 
     def _is_surname(self, token: str, surnames: set[str]) -> bool:
@@ -315,6 +378,19 @@ class EntityExtractor:
             )
         return out
 
+    def _acronyms(self, doc: Doc, cands: list[Candidate]) -> None:
+        """"Movement for Democratic Change (MDC)": every "MDC" of the article is that name's entity."""
+        text = doc_text(doc)
+        full: dict[str, Candidate] = {}
+        for a in cands:
+            after = ACRONYM.match(text, a.end)
+            if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
+                full.setdefault(after[1], a)
+        for c in cands:
+            if (long := full.get(text[c.start : c.end])) is not None and c.entry is None:
+                c.entry, c.type = long.entry, long.type
+                c.label = None if long.entry else _nominative(text[long.start : long.end], set())
+
     # --- roles --------------------------------------------------------------------------------
 
     def _roles(self, doc: Doc, cands: list[Candidate]) -> list[RoleCandidate]:
@@ -386,7 +462,7 @@ class EntityExtractor:
             elif c.key:
                 add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
             elif c.type != "Person":
-                label = _nominative(doc_text(doc)[c.start : c.end], said)
+                label = c.label or _nominative(doc_text(doc)[c.start : c.end], said)
                 key = f"{c.type.lower()}/{slug(_uninflect(label))}"
                 add(c, key, label, None)
                 if len(label) < len(entities[key].label):
