@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
-FILES = ("gazetteer_wikidata.jsonl", "gazetteer.jsonl")  # later files override earlier ones
+FILES = ("gazetteer_hipe.jsonl", "gazetteer_wikidata.jsonl", "gazetteer.jsonl")  # later files override earlier ones
 NER_LABEL = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Place": "LOC", "Group": "ORG"}
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 
@@ -32,6 +32,7 @@ class Entry:
     article: str | None = None  # "die" for "die Ukraine", used to build genitives
     capital_of: str | None = None
     stands_for: str | None = None  # "Kreml" speaks for Russia
+    link_only: bool = False  # links and types names the NER found, tags no text itself
 
     @property
     def wikidata(self) -> str | None:
@@ -75,6 +76,7 @@ class Gazetteer:
         return [
             {"label": NER_LABEL[e.type], "pattern": n, "id": e.id}
             for e in self.entries.values()
+            if not e.link_only
             for n in dict.fromkeys([e.label, *e.names])
         ]
 

@@ -1,9 +1,11 @@
-"""Derive kg/data/gazetteer_wikidata.jsonl from ../shared/data/gazetteer-wikidata-de.
+"""Derive kg/data/gazetteer_wikidata.jsonl and kg/data/gazetteer_hipe.jsonl from ../shared/data.
 
-Sources (both named in docs/model.md): Natural Earth admin-0 countries with German names and
-Wikidata QIDs (public domain), and Wikidata's heads of state and government of 2022 (CC0).
-Hand-kept entries (adjectives, capitals, organizations, German transliterations) live in
-kg/data/gazetteer.jsonl and take precedence when the two are merged at load time.
+Sources (named with their licences in kg/data/GAZETTEER.md): Natural Earth admin-0 countries with
+German names and Wikidata QIDs (public domain), Wikidata's heads of state and government of 2022
+(CC0), and the Wikidata links of German newspaper mentions in HIPE-2022's NewsEye and SoNAR parts
+(CC BY 4.0; the CC BY-NC-SA hipe2020 part is not read). Hand-kept entries (adjectives, capitals,
+organizations, German transliterations) live in kg/data/gazetteer.jsonl and take precedence when
+the files are merged at load time.
 
 Usage: python scripts/make_gazetteer.py [--data ../shared/data]
 """
@@ -13,10 +15,16 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "gazetteer_wikidata.jsonl"
+OUT_HIPE = ROOT / "kg" / "data" / "gazetteer_hipe.jsonl"
+HIPE_FILES = "HIPE-2022-v2.1-newseye-*-de.tsv", "HIPE-2022-v2.1-sonar-*-de.tsv"  # the CC BY 4.0 parts
+HIPE_TYPES = {"LOC": "Place", "ORG": "Organization"}  # its people are of 1850-1950: not taken
+CLEAN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)*")  # no OCR debris, no old "ſ"
 
 
 def genitive(name: str) -> str | None:
@@ -43,16 +51,74 @@ def leaders(path: Path) -> list[dict]:
     return list(seen.values())
 
 
+def hipe_mentions(folder: Path) -> list[tuple[str, str, str]]:
+    """(coarse type, QID, surface) of every Wikidata-linked entity mention in the HIPE TSV files."""
+    out = []
+    for pattern in HIPE_FILES:
+        for path in sorted(folder.glob(pattern)):
+            current: list | None = None
+            for line in path.open(encoding="utf-8"):
+                cols = line.rstrip("\n").split("\t")
+                if line.startswith(("#", "TOKEN")) or len(cols) < 10:
+                    current = None
+                    continue
+                token, tag, qid, misc = cols[0], cols[1], cols[7], cols[9]
+                if tag.startswith("B-"):
+                    current = [tag[2:], qid, token, misc]
+                    out.append(current)
+                elif tag.startswith("I-") and current is not None:
+                    current[2] += ("" if "NoSpaceAfter" in current[3] else " ") + token
+                    current[3] = misc
+                else:
+                    current = None
+    return [(kind, qid, text) for kind, qid, text, _ in out if re.fullmatch(r"Q\d+", qid)]
+
+
+def hipe(folder: Path, known: set[str], known_ids: set[str]) -> list[dict]:
+    """Places and organizations with the German names newspapers gave them.
+
+    A name is kept when it is clean (no OCR debris), seen at least twice, not already known from the
+    other sources (historical links such as "Deutschland" -> German Empire must not shadow the
+    modern country), not a city adjective ("Wiener"), and linked to one QID in at least two thirds
+    of its uses. Entities the other sources know are left to them. The rows are `link_only`: they
+    link and type names the NER found, but tag no text themselves (old papers name "Mond" too)."""
+    by_name: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for kind, qid, text in hipe_mentions(folder):
+        if kind in HIPE_TYPES and CLEAN.fullmatch(text) and text not in known and len(text) > 2:
+            by_name[text][qid] += 1
+            kinds[qid][HIPE_TYPES[kind]] += 1
+    names: dict[str, Counter] = defaultdict(Counter)
+    for text, qids in by_name.items():
+        qid, n = qids.most_common(1)[0]
+        if n >= 2 and 3 * n >= 2 * sum(qids.values()) and qid not in known_ids:
+            names[qid][text] += n
+    rows = []
+    for qid, counts in sorted(names.items(), key=lambda x: int(x[0][1:])):
+        kept = [t for t in counts if not (t.endswith("er") and any(t.startswith(o) for o in counts if o != t))]
+        if kept:
+            label = max(kept, key=lambda t: (counts[t], -len(t)))
+            rows.append({"id": qid, "type": kinds[qid].most_common(1)[0][0], "label": label, "names": kept, "link_only": True})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     folder = args.data / "gazetteer-wikidata-de"
     rows = countries(folder / "ne_110m_admin_0_countries.csv") + leaders(folder / "world_leaders_2022_wikidata.csv")
-    with OUT.open("w", encoding="utf-8") as out:
+    write(rows, OUT)
+    hand = [json.loads(line) for line in (ROOT / "kg" / "data" / "gazetteer.jsonl").open(encoding="utf-8") if line.strip()]
+    known = {n for row in rows + hand for n in [row["label"], *row.get("names", [])]}
+    write(hipe(args.data / "hipe2022-de", known, {row["id"] for row in rows + hand}), OUT_HIPE)
+
+
+def write(rows: list[dict], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} entries to {OUT.relative_to(ROOT)}")
+    print(f"wrote {len(rows)} entries to {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
