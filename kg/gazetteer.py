@@ -1,8 +1,10 @@
 """The gazetteer: known countries, places, organizations and people with their German names and QIDs.
 
-Two data files are merged by id: `gazetteer_wikidata.jsonl` (derived by scripts/make_gazetteer.py
-from Natural Earth and Wikidata) and the hand-kept `gazetteer.jsonl`, whose fields win. Add a name,
-an adjective or a whole entry by editing `gazetteer.jsonl`.
+Three data files are merged by id: `gazetteer_hipe.jsonl` and `gazetteer_wikidata.jsonl` (derived by
+scripts/make_gazetteer.py from HIPE-2022, Natural Earth and Wikidata; sources and licences in
+data/GAZETTEER.md) and the hand-kept `gazetteer.jsonl`, whose fields win. Add a name, an adjective or
+a whole entry by editing `gazetteer.jsonl`. `first_names.txt` (from GermEval 2014) tells a first
+name from a surname: "Martin" alone links no "Micheál Martin".
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class Entry:
 class Gazetteer:
     """Lookups by surface name, compound prefix and adjective, all case-aware."""
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], first_names: frozenset[str] = frozenset()) -> None:
         self.entries = {e.id: e for e in entries}
         self._by_name = {n: e for e in entries for n in [e.label, *e.names]}
         self._by_lower = {n.lower(): e for e in entries for n in [e.label, *e.names] if len(n) > 3}
@@ -53,7 +55,10 @@ class Gazetteer:
             if e.type == "Person":
                 for n in {e.label.split()[-1], *(n.split()[-1] for n in e.names)}:
                     surnames.setdefault(n, []).append(e)
-        self._by_surname = {n: es[0] for n, es in surnames.items() if len({x.id for x in es}) == 1}
+        self.first_names = first_names | {n.split()[0] for e in entries if e.type == "Person" for n in [e.label, *e.names] if " " in n}
+        self._by_surname = {  # "Martin" is also a first name: it links no one alone
+            n: es[0] for n, es in surnames.items() if len({x.id for x in es}) == 1 and n not in self.first_names
+        }
 
     def name(self, text: str) -> Entry | None:
         """The entry for a full name as written ("Weißen Hauses"), or None."""
@@ -94,4 +99,5 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             old = merged.get(row["id"], {})
             names = list(dict.fromkeys([*old.get("names", []), *row.get("names", [])]))
             merged[row["id"]] = {**old, **row, "names": names}
-    return Gazetteer([Entry(**row) for row in merged.values()])
+    first_names = (data_dir / "first_names.txt").read_text(encoding="utf-8").split()
+    return Gazetteer([Entry(**row) for row in merged.values()], frozenset(first_names))

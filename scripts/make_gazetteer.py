@@ -3,7 +3,8 @@
 Sources (named with their licences in kg/data/GAZETTEER.md): Natural Earth admin-0 countries with
 German names and Wikidata QIDs (public domain), Wikidata's heads of state and government of 2022
 (CC0), and the Wikidata links of German newspaper mentions in HIPE-2022's NewsEye and SoNAR parts
-(CC BY 4.0; the CC BY-NC-SA hipe2020 part is not read). Hand-kept entries (adjectives, capitals,
+(CC BY 4.0; the CC BY-NC-SA hipe2020 part is not read); and first names from GermEval 2014's train
+split (CC BY 4.0). Hand-kept entries (adjectives, capitals,
 organizations, German transliterations) live in kg/data/gazetteer.jsonl and take precedence when
 the files are merged at load time.
 
@@ -22,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "kg" / "data" / "gazetteer_wikidata.jsonl"
 OUT_HIPE = ROOT / "kg" / "data" / "gazetteer_hipe.jsonl"
+OUT_FIRST = ROOT / "kg" / "data" / "first_names.txt"
+FIRST_NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüéèáíóúñç]+(?:-[A-ZÄÖÜ][a-zäöüéèáíóúñç]+)?")
 HIPE_FILES = "HIPE-2022-v2.1-newseye-*-de.tsv", "HIPE-2022-v2.1-sonar-*-de.tsv"  # the CC BY 4.0 parts
 HIPE_TYPES = {"LOC": "Place", "ORG": "Organization"}  # its people are of 1850-1950: not taken
 CLEAN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)*")  # no OCR debris, no old "ſ"
@@ -102,6 +105,17 @@ def hipe(folder: Path, known: set[str], known_ids: set[str]) -> list[dict]:
     return rows
 
 
+def first_names(path: Path) -> list[str]:
+    """First names: words opening a person name of two or more words at least twice in GermEval 2014's
+    train split (CC BY 4.0; BIOES file: "Angela B-PER", "Merkel E-PER")."""
+    counts: Counter = Counter()
+    for line in path.open(encoding="utf-8"):
+        parts = line.split()
+        if len(parts) == 2 and parts[1] == "B-PER" and FIRST_NAME.fullmatch(parts[0]):
+            counts[parts[0]] += 1
+    return sorted(n for n, k in counts.items() if k >= 2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -112,6 +126,9 @@ def main() -> None:
     hand = [json.loads(line) for line in (ROOT / "kg" / "data" / "gazetteer.jsonl").open(encoding="utf-8") if line.strip()]
     known = {n for row in rows + hand for n in [row["label"], *row.get("names", [])]}
     write(hipe(args.data / "hipe2022-de", known, {row["id"] for row in rows + hand}), OUT_HIPE)
+    names = first_names(args.data / "germeval2014-train" / "NER-de-train.bioes.txt")
+    OUT_FIRST.write_text("".join(n + "\n" for n in names), encoding="utf-8")
+    print(f"wrote {len(names)} first names to {OUT_FIRST.relative_to(ROOT)}")
 
 
 def write(rows: list[dict], path: Path) -> None:

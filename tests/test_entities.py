@@ -62,3 +62,51 @@ def test_groups_anonymous_sources_and_metonymy(extractor):
 def test_place_in_locative_use_does_not_stand_for_country(extractor):
     found = entities(extractor, "Die Konferenz findet in Wien statt.")
     assert found["Wien"].type == "Place" and found["Wien"].stands_for is None
+
+
+def test_institutions_named_by_a_noun_take_their_country(extractor):
+    found = entities(extractor, "Die spanische Regierung verhängte in Spanien den Notstand. Die Regierung erklärte, "
+                                "das Militär kontrolliere nun Spanien. Die Polizei nahm zwei Männer fest.")
+    government = found["Spanische Regierung"]
+    assert government.type == "Organization" and {m.text for m in government.mentions} == {"spanische Regierung", "Regierung"}
+    assert government.key == "org/t/spanische-regierung"  # the article's own: other articles have other governments
+    assert found["Militär Spaniens"].type == "Organization"  # national, unowned: the article's main country
+    assert found["Polizei"].type == "Organization"  # local: no country given, none assumed
+
+
+def test_groups_keep_describing_adjectives_and_are_the_articles_own(extractor):
+    found = entities(extractor, "Augenzeugen berichteten von Schüssen. Nach Einschätzung politischer Beobachter "
+                                "ist die Lage ernst. Die Beobachter warnten vor Gewalt. Ein Beobachter schwieg.")
+    observers = found["politische Beobachter"]
+    assert observers.type == "Group" and observers.key == "group/t/beobachter"
+    assert {m.text for m in observers.mentions} == {"politischer Beobachter", "Beobachter"}  # not "Ein Beobachter"
+    assert found["Augenzeugen"].type == "Group"
+
+
+def test_class_nouns_type_the_name_after_them(extractor):
+    found = entities(extractor, "Das berichtete die Tageszeitung Morgenkurier am Montag. "
+                                "Die Drogerie-Kette Rossmann schloss Filialen in der Großgemeinde Lindenau.")
+    assert found["Morgenkurier"].type == "Organization" and found["Rossmann"].type == "Organization"
+    assert found["Lindenau"].type == "Place"
+
+
+def test_acronym_in_brackets_joins_its_full_name(extractor):
+    found = entities(extractor, "Die Oppositionspartei Bewegung für Gerechtigkeit (BFG) gewann. Die BFG feierte den Sieg.")
+    party = found["Bewegung für Gerechtigkeit"]
+    assert party.type == "Organization" and [m.text for m in party.mentions].count("BFG") == 2
+    assert "BFG" not in found
+
+
+def test_genitive_full_name_and_bylines(extractor):
+    found = entities(extractor, "Theresa Mays Regierung wankt. May sagte am Montag, sie bleibe.\n\nAutor: Henning, Peter")
+    assert {m.text for m in found["Theresa May"].mentions} == {"Theresa Mays", "May"}
+    assert not {"Henning", "Peter", "Henning, Peter"} & set(found)
+
+
+def test_a_first_name_alone_links_no_one():
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.person_by_surname("Martin") is None  # "Saint Martin" is no Micheál Martin
+    assert gaz.person_by_surname("Biden").wikidata == "Q6279"
+    assert gaz.name("Europa").wikidata == "Q46" and gaz.name("Europa").link_only  # from HIPE-2022, links only

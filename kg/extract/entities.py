@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer, load_gazetteer
 from kg.lexicon import InstitutionNoun, Lexicon, lexicon
@@ -25,8 +25,10 @@ POSSESSIVE = {"ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "s
 LOCATIVE = {"in", "im", "nach", "aus", "bei", "von", "vom", "nahe", "über", "durch", "bis", "zwischen"}
 GOVERNMENT = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Administration"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
+BYLINE = re.compile(r"^[ \t]*(?:Autor|Autorin|Autoren|Text|Texte|Foto|Fotos|Bild|Bilder|Quelle|Quellen|Mitarbeit|Redaktion)"
+                    r"[ \t]*:.*$", re.MULTILINE)
 ACRONYM = re.compile(r" ?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
-NAME_LINKS = {"for", "of", "and", "de", "del", "la", "du", "da"}  # inside foreign names
+NAME_LINKS = {"für", "for", "of", "and", "de", "del", "la", "du", "da"}  # inside names: "Bewegung für Demokratie"
 OPENING_QUOTES = {"„", "\"", "«", "»", "‚", "“"}
 SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "jedem", "kein", "keinen", "keinem"}
 GENITIVE_LINK = {"von", "der", "des"}
@@ -97,6 +99,7 @@ class EntityExtractor:
         cands += self._institutions(doc, cands, article_id)
         cands += self._groups(doc, cands, article_id)
         cands += self._anonymous(doc, cands, article_id)
+        cands = self._outside_bylines(doc, cands)
         self._acronyms(doc, cands)
         roles = self._roles(doc, cands)
         entities = self._merge(cands, roles, sents, doc)
@@ -108,7 +111,7 @@ class EntityExtractor:
         out = []
         surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PER"}
         common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
-        for ent in doc.ents:
+        for ent in self._first_names_joined(doc):
             if ent.label_ not in NER_TYPES:
                 continue
             span, label = self._name_span(ent), NER_TYPES[ent.label_]
@@ -128,6 +131,29 @@ class EntityExtractor:
             out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
         return out
 
+    def _first_names_joined(self, doc: Doc) -> list:
+        """The NER's names, with a lone first name joined to the name right after it ("Johannes" +
+        "Dyba" is one person) or to an untagged capitalised word ("Dolkun" "Isa")."""
+        ents = list(doc.ents)
+        out = []
+        i = 0
+        while i < len(ents):
+            ent = ents[i]
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if len(ent) == 1 and ent.text in self.gaz.first_names and not ent.ent_id_:
+                if nxt is not None and nxt.start == ent.end and not nxt.ent_id_:
+                    out.append(Span(doc, ent.start, nxt.end, label="PER"))
+                    i += 2
+                    continue
+                after = doc[ent.end] if ent.end < len(doc) else None
+                if after is not None and after.is_alpha and after.text[:1].isupper() and after.pos_ == "PROPN":
+                    out.append(Span(doc, ent.start, ent.end + 1, label="PER"))
+                    i += 1
+                    continue
+            out.append(ent)
+            i += 1
+        return out
+
     def _name_span(self, ent):
         """The name in an entity span: without a leading title or article ("US-Präsident Joe Biden",
         "die Ukraine"), but "Den Haag" keeps its capital "Den" inside a sentence."""
@@ -136,7 +162,15 @@ class EntityExtractor:
             self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS and (span[0].is_lower or span[0].is_sent_start)
         ):
             span = span[1:]
+        while len(span) > 1 and not self.gaz.name(span.text) and self._owned_noun(span):
+            span = span[:-1]  # "Theresa Mays Regierung": the name is the owner
         return span
+
+    def _owned_noun(self, span: Span) -> bool:
+        """Does the span end in a common noun after a genitive name ("Mays Regierung", "Putins Berater")?"""
+        last = span[-1]
+        known = self.lex.institution(last.text) or self.lex.role(last.text) or self._group_noun(last)
+        return bool(known) or len(span) > 2 and span[-2].text.endswith("s") and last.tag_ == "NN"
 
     def _is_title(self, doc: Doc, i: int) -> bool:
         return i >= 0 and (self.lex.role(doc[i].text) is not None or self.lex.institution(doc[i].text) is not None)
@@ -378,6 +412,12 @@ class EntityExtractor:
             )
         return out
 
+    @staticmethod
+    def _outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Drop names in credit lines ("Autor: Henning, Peter", "Foto: dpa"): the article's makers, not its actors."""
+        lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
+        return [c for c in cands if not any(s <= c.start < e for s, e in lines)]
+
     def _acronyms(self, doc: Doc, cands: list[Candidate]) -> None:
         """"Movement for Democratic Change (MDC)": every "MDC" of the article is that name's entity."""
         text = doc_text(doc)
@@ -386,6 +426,13 @@ class EntityExtractor:
             after = ACRONYM.match(text, a.end)
             if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
                 full.setdefault(after[1], a)
+        covered = [(c.start, c.end) for c in cands]
+        extra = [
+            Candidate(t.idx, t.idx + len(t), "Organization", ner=True)
+            for t in doc
+            if t.text in full and not any(s <= t.idx < e for s, e in covered)
+        ]
+        cands += extra  # the NER may miss "BFG" where the text spells it out
         for c in cands:
             if (long := full.get(text[c.start : c.end])) is not None and c.entry is None:
                 c.entry, c.type = long.entry, long.type
@@ -494,10 +541,14 @@ class EntityExtractor:
             text = doc_text(doc)[c.start : c.end]
             label = text
             if " " not in text:
-                same = [f for f in full if doc_text(doc)[f.start : f.end].split()[-1] in (text, name_key(text))]
+                same = [f for f in full if _same_surname(doc_text(doc)[f.start : f.end], text)]
                 before = [f for f in same if f.start < c.start]
                 owner = before[-1] if before else (same[0] if same else None)
                 label = doc_text(doc)[owner.start : owner.end] if owner else _nominative(text, said)
+            if " " in label and label.endswith("s") and (
+                label[:-1] in said or label.split()[-1][:-1] in said or self.gaz.name(label[:-1])
+            ):
+                label = label[:-1]  # "Theresa Mays" where she is also "May" or "Theresa May"
             entry = self.gaz.name(label) or (self.gaz.person_by_surname(name_key(label)) if " " not in label else None)
             out[c] = (label, entry if entry and entry.type == "Person" else None)
         return out
@@ -528,6 +579,13 @@ def _genitive(country: Entry) -> str:
         words = country.label.split()
         return "der " + " ".join(w + "n" if i < len(words) - 1 and w.endswith("e") else w for i, w in enumerate(words))
     return f"von {country.label}" if country.label[-1] in "sxzß" else country.label + "s"
+
+
+def _same_surname(full: str, single: str) -> bool:
+    """Does a lone name ("May", "Mays", "Bidens") end the full name ("Theresa Mays", "Joe Biden")?"""
+    last = full.split()[-1]
+    forms = {single, single[:-1] if single.endswith("s") else single}
+    return last in forms or last.endswith("s") and last[:-1] in forms
 
 
 def _word_before(doc: Doc, char: int) -> str:
