@@ -64,6 +64,10 @@ class Gazetteer:
         """The entry for a full name as written ("Weißen Hauses"), or None."""
         return self._by_name.get(text) or self._by_lower.get(text.lower())
 
+    def is_first_name(self, word: str) -> bool:
+        """"Martin", and "Frank-Jürgen" from its parts."""
+        return word in self.first_names or "-" in word and all(p in self.first_names for p in word.split("-"))
+
     def prefix(self, text: str) -> Entry | None:
         """The entry a compound's first part stands for ("US" in "US-Präsident")."""
         return self._by_prefix.get(text) or self._by_name.get(text)

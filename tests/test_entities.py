@@ -110,3 +110,16 @@ def test_a_first_name_alone_links_no_one():
     assert gaz.person_by_surname("Martin") is None  # "Saint Martin" is no Micheál Martin
     assert gaz.person_by_surname("Biden").wikidata == "Q6279"
     assert gaz.name("Europa").wikidata == "Q46" and gaz.name("Europa").link_only  # from HIPE-2022, links only
+
+
+def test_person_at_the_end_of_an_organization_span_and_nominative_names(extractor):
+    found = entities(extractor, "Das sagte der Chef der Bundesagentur für Arbeit Frank-Jürgen Weise am Montag "
+                                "der Süddeutschen Zeitung.")
+    assert found["Frank-Jürgen Weise"].type == "Person"
+    assert found["Bundesagentur für Arbeit"].type == "Organization"
+    assert found["Süddeutsche Zeitung"].type == "Organization"
+
+
+def test_unnamed_people_are_anonymous_sources(extractor):
+    found = entities(extractor, "Einer Rednerin zufolge kamen viele. Eine evangelische Pfarrerin sprach ein Gebet.")
+    assert found["Rednerin"].anonymous and found["evangelische Pfarrerin"].anonymous

@@ -28,6 +28,7 @@ DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
 BYLINE = re.compile(r"^[ \t]*(?:Autor|Autorin|Autoren|Text|Texte|Foto|Fotos|Bild|Bilder|Quelle|Quellen|Mitarbeit|Redaktion)"
                     r"[ \t]*:.*$", re.MULTILINE)
 ACRONYM = re.compile(r" ?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
+FEMININE = ("ung", "ion", "heit", "keit", "schaft", "bank", "partei", "agentur", "zeitung", "kommission", "tät", "ei")
 NAME_LINKS = {"für", "for", "of", "and", "de", "del", "la", "du", "da"}  # inside names: "Bewegung für Demokratie"
 OPENING_QUOTES = {"„", "\"", "«", "»", "‚", "“"}
 SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "jedem", "kein", "keinen", "keinem"}
@@ -126,8 +127,8 @@ class EntityExtractor:
                 continue
             entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
             entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text))
-            if entry is None and len(span) == 1 and ("-" in text or span[0].tag_ == "NN" and text in common):
-                continue  # "NATO-Osterweiterung" (a compound, see _compounds); "der Alarmzustand" (a common noun)
+            if entry is None and len(span) == 1 and ("-" in text or label == "Person" and span[0].tag_ == "NN" and text in common):
+                continue  # "NATO-Osterweiterung" (a compound, see _compounds); "der Alarmzustand" is no person
             out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
         return out
 
@@ -140,7 +141,7 @@ class EntityExtractor:
         while i < len(ents):
             ent = ents[i]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if len(ent) == 1 and ent.text in self.gaz.first_names and not ent.ent_id_:
+            if len(ent) == 1 and self.gaz.is_first_name(ent.text) and not ent.ent_id_:
                 if nxt is not None and nxt.start == ent.end and not nxt.ent_id_:
                     out.append(Span(doc, ent.start, nxt.end, label="PER"))
                     i += 2
@@ -150,9 +151,22 @@ class EntityExtractor:
                     out.append(Span(doc, ent.start, ent.end + 1, label="PER"))
                     i += 1
                     continue
-            out.append(ent)
+            out.extend(self._person_inside(doc, ent))
             i += 1
         return out
+
+    def _person_inside(self, doc: Doc, ent: Span) -> list[Span]:
+        """An organization or place span that is, or ends in, a person: "Morgan Tsvangirai" tagged ORG,
+        "Bundesagentur für Arbeit Frank-Jürgen" + "Weise"."""
+        if ent.label_ == "PER" or ent.ent_id_ or self.gaz.name(ent.text):
+            return [ent]
+        words = [t for t in ent if not t.is_space]
+        if 2 <= len(words) <= 3 and self.gaz.is_first_name(words[0].text) and all(t.is_title for t in words):
+            return [Span(doc, ent.start, ent.end, label="PER")]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if len(ent) > 1 and self.gaz.is_first_name(ent[-1].text) and after is not None and after.is_title and after.is_alpha:
+            return [Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, ent.end + 1, label="PER")]
+        return [ent]
 
     def _name_span(self, ent):
         """The name in an entity span: without a leading title or article ("US-Präsident Joe Biden",
@@ -594,7 +608,11 @@ def _word_before(doc: Doc, char: int) -> str:
 
 
 def _nominative(name: str, said: set[str]) -> str:
-    """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are."""
+    """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are;
+    "Süddeutschen Zeitung" -> "Süddeutsche Zeitung" (a feminine head shows the case of its adjectives)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].endswith(FEMININE) and all(w.endswith("en") for w in words[:-1]):
+        return " ".join([*(w[:-1] for w in words[:-1]), words[-1]])
     return name[:-1] if name.endswith("s") and name[:-1] in said else name
 
 
