@@ -123,3 +123,8 @@ def test_person_at_the_end_of_an_organization_span_and_nominative_names(extracto
 def test_unnamed_people_are_anonymous_sources(extractor):
     found = entities(extractor, "Einer Rednerin zufolge kamen viele. Eine evangelische Pfarrerin sprach ein Gebet.")
     assert found["Rednerin"].anonymous and found["evangelische Pfarrerin"].anonymous
+
+
+def test_city_adjective_mentions_the_city(extractor):
+    found = entities(extractor, "Das Urteil des Berliner Landgerichts wurde am Montag verkündet.")
+    assert found["Berlin"].type == "Place" and found["Berlin"].wikidata == "Q64"

@@ -96,6 +96,7 @@ class EntityExtractor:
         taken = {t for c in cands for t in range(c.start, c.end)}
         cands += [c for c in self._compounds(doc) if c.start not in taken]
         cands += [c for c in self._adjectives(doc) if c.start not in taken]
+        cands += self._city_adjectives(doc, cands)
         cands += self._metonymy(doc, cands)
         cands += self._institutions(doc, cands, article_id)
         cands += self._groups(doc, cands, article_id)
@@ -253,6 +254,21 @@ class EntityExtractor:
             for t in doc
             if (t.text[:1].islower() or t.is_sent_start) and (entry := self.gaz.adjective(t.text)) and entry.type == "Country"
         ]
+
+    def _city_adjectives(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """"Berliner" in "des Berliner Kammergerichts" mentions Berlin: a known place or one the article
+        names, with -er, outside any other name."""
+        places = {doc_text(doc)[c.start : c.end]: c for c in cands if c.type == "Place" and c.ner}
+        spans = [(c.start, c.end) for c in cands]
+        out = []
+        for t in doc:
+            if not (t.is_title and t.text.endswith("er") and len(t) > 5) or any(s <= t.idx < e for s, e in spans):
+                continue
+            stem = t.text[:-2]
+            entry = self.gaz.name(stem)
+            if entry is not None and entry.type == "Place" or entry is None and stem in places:
+                out.append(Candidate(t.idx, t.idx + len(t), "Place", entry, label=None if entry else stem))
+        return out
 
     def _metonymy(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """"die Regierung in Moskau" is Russia: a government noun placed in a capital."""
