@@ -69,7 +69,7 @@ def test_institutions_named_by_a_noun_take_their_country(extractor):
                                 "das Militär kontrolliere nun Spanien. Die Polizei nahm zwei Männer fest.")
     government = found["Spanische Regierung"]
     assert government.type == "Organization" and {m.text for m in government.mentions} == {"spanische Regierung", "Regierung"}
-    assert government.key == "org/t/spanische-regierung"  # the article's own: other articles have other governments
+    assert government.key == "organization/t/spanische-regierung"  # the article's own: other articles have other governments
     assert found["Militär Spaniens"].type == "Organization"  # national, unowned: the article's main country
     assert found["Polizei"].type == "Organization"  # local: no country given, none assumed
 

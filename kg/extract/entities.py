@@ -327,7 +327,7 @@ class EntityExtractor:
                 labels[key] = f"{name} {_genitive(owner)}" if owner else name
             resolved.append((start, end, key))
         return [
-            Candidate(start, end, "Organization", label=labels[key], key=f"org/{article_id}/{slug(labels[key])}")
+            Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}")
             for start, end, key in resolved
         ]
 
