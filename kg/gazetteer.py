@@ -35,6 +35,8 @@ class Entry:
     capital_of: str | None = None
     stands_for: str | None = None  # "Kreml" speaks for Russia
     link_only: bool = False  # links and types names the NER found, tags no text itself
+    unqualified: list[str] = field(default_factory=list)  # names that are this entry only bare: "Sicherheitsrat",
+    # not "Nationaler Sicherheitsrat"
 
     @property
     def wikidata(self) -> str | None:

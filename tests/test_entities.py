@@ -128,3 +128,11 @@ def test_unnamed_people_are_anonymous_sources(extractor):
 def test_city_adjective_mentions_the_city(extractor):
     found = entities(extractor, "Das Urteil des Berliner Landgerichts wurde am Montag verkündet.")
     assert found["Berlin"].type == "Place" and found["Berlin"].wikidata == "Q64"
+
+
+def test_a_qualified_generic_name_is_not_the_known_entity(extractor):
+    found = entities(extractor, "Der Nationale Sicherheitsrat in London tagte. Der Sicherheitsrat in New York schwieg. "
+                                "In Baghdad explodierte eine Bombe.")
+    assert found["UN-Sicherheitsrat"].wikidata == "Q37470"
+    assert {m.text for m in found["UN-Sicherheitsrat"].mentions} == {"Sicherheitsrat"}
+    assert found["Bagdad"].wikidata == "Q1530"  # one city in either spelling

@@ -128,6 +128,9 @@ class EntityExtractor:
                 continue
             entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
             entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text))
+            if entry and text in entry.unqualified and span.start and _is_adjective(doc[span.start - 1], names=True):
+                span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
+                text = span.text
             if entry is None and len(span) == 1 and ("-" in text or label == "Person" and span[0].tag_ == "NN" and text in common):
                 continue  # "NATO-Osterweiterung" (a compound, see _compounds); "der Alarmzustand" is no person
             out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
@@ -670,9 +673,10 @@ def _plural(adjective: str) -> str:
     return _stem(adjective.lower()) + "e"
 
 
-def _is_adjective(token: Token) -> bool:
-    """An attributive adjective ("außenpolitische"): by the tagger where there is one, else by its ending."""
-    if not token.text[:1].islower() or not token.is_alpha or token.lower_ in DETERMINERS | INDEFINITE:
+def _is_adjective(token: Token, names: bool = False) -> bool:
+    """An attributive adjective ("außenpolitische"; with `names` also a capitalised one inside a name,
+    "Nationaler"): by the tagger where there is one, else by its ending."""
+    if not (token.text[:1].islower() or names) or not token.is_alpha or token.lower_ in DETERMINERS | INDEFINITE:
         return False
     if token.pos_:
         return token.pos_ == "ADJ"
