@@ -136,3 +136,8 @@ def test_a_qualified_generic_name_is_not_the_known_entity(extractor):
     assert found["UN-Sicherheitsrat"].wikidata == "Q37470"
     assert {m.text for m in found["UN-Sicherheitsrat"].mentions} == {"Sicherheitsrat"}
     assert found["Bagdad"].wikidata == "Q1530"  # one city in either spelling
+
+
+def test_country_compound_with_a_place_noun_is_a_place(extractor):
+    found = entities(extractor, "In Kuwait-Stadt protestierten Hunderte gegen die Regierung.")
+    assert found["Kuwait-Stadt"].type == "Place"

@@ -243,12 +243,15 @@ class EntityExtractor:
         return key in surnames or (entry := self.gaz.person_by_surname(key)) is not None and entry.label.split()[-1] == key
 
     def _compounds(self, doc: Doc) -> list[Candidate]:
-        """The known head of a hyphenated compound: "US" in "US-Präsident", "NATO" in "NATO-Gipfel"."""
+        """The known head of a hyphenated compound: "US" in "US-Präsident", "NATO" in "NATO-Gipfel";
+        a compound with a place noun is also a place of its own ("Guatemala-Stadt", "Gaza-Stadt")."""
         out = []
         for token in doc:
             first, sep, _ = token.text.partition("-")
             if sep and first and (entry := self.gaz.prefix(first)) and entry.type in ("Country", "Organization"):
                 out.append(Candidate(token.idx, token.idx + len(first), entry.type, entry))
+                if self.lex.cue(token.text) == "Place":
+                    out.append(Candidate(token.idx, token.idx + len(token), "Place", self.gaz.name(token.text), ner=True))
         return out
 
     def _adjectives(self, doc: Doc) -> list[Candidate]:
