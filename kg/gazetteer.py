@@ -1,8 +1,8 @@
 """The gazetteer: known countries, places, organizations and people with their German names and QIDs.
 
-Three data files are merged by id: `gazetteer_hipe.jsonl` and `gazetteer_wikidata.jsonl` (derived by
-scripts/make_gazetteer.py from HIPE-2022, Natural Earth and Wikidata; sources and licences in
-data/GAZETTEER.md) and the hand-kept `gazetteer.jsonl`, whose fields win. Add a name, an adjective or
+Four data files are merged by id: `gazetteer_smartdata.jsonl`, `gazetteer_hipe.jsonl` and
+`gazetteer_wikidata.jsonl` (derived by scripts/make_gazetteer.py from SmartData, HIPE-2022, Natural
+Earth and Wikidata; sources and licences in data/GAZETTEER.md) and the hand-kept `gazetteer.jsonl`, whose fields win. Add a name, an adjective or
 a whole entry by editing `gazetteer.jsonl`. `first_names.txt` (from GermEval 2014) tells a first
 name from a surname: "Martin" alone links no "Micheál Martin".
 """
@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
-FILES = ("gazetteer_hipe.jsonl", "gazetteer_wikidata.jsonl", "gazetteer.jsonl")  # later files override earlier ones
+FILES = ("gazetteer_smartdata.jsonl", "gazetteer_hipe.jsonl", "gazetteer_wikidata.jsonl", "gazetteer.jsonl")  # later files override earlier ones
 NER_LABEL = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Place": "LOC", "Group": "ORG"}
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 

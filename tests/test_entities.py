@@ -110,6 +110,7 @@ def test_a_first_name_alone_links_no_one():
     assert gaz.person_by_surname("Martin") is None  # "Saint Martin" is no Micheál Martin
     assert gaz.person_by_surname("Biden").wikidata == "Q6279"
     assert gaz.name("Europa").wikidata == "Q46" and gaz.name("Europa").link_only  # from HIPE-2022, links only
+    assert gaz.name("Siemens").type == "Organization" and gaz.name("Unternehmen") is None  # from SmartData
 
 
 def test_person_at_the_end_of_an_organization_span_and_nominative_names(extractor):
