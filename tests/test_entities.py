@@ -142,3 +142,9 @@ def test_a_qualified_generic_name_is_not_the_known_entity(extractor):
 def test_country_compound_with_a_place_noun_is_a_place(extractor):
     found = entities(extractor, "In Kuwait-Stadt protestierten Hunderte gegen die Regierung.")
     assert found["Kuwait-Stadt"].type == "Place"
+
+
+def test_region_adjectives_coalitions_and_media_reports(extractor):
+    found = entities(extractor, "Die katalanische Polizei griff ein. Laut Medienberichten zerbrach die Koalition.")
+    assert found["Katalonien"].type == "Place" and found["Katalonien"].wikidata == "Q5705"
+    assert found["Medien"].type == "Group" and found["Regierungskoalition"].type == "Group"

@@ -256,9 +256,9 @@ class EntityExtractor:
 
     def _adjectives(self, doc: Doc) -> list[Candidate]:
         return [
-            Candidate(t.idx, t.idx + len(t), "Country", entry)
+            Candidate(t.idx, t.idx + len(t), entry.type, entry)
             for t in doc
-            if (t.text[:1].islower() or t.is_sent_start) and (entry := self.gaz.adjective(t.text)) and entry.type == "Country"
+            if (t.text[:1].islower() or t.is_sent_start) and (entry := self.gaz.adjective(t.text))
         ]
 
     def _city_adjectives(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
