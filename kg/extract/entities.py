@@ -102,7 +102,7 @@ class EntityExtractor:
         cands += self._groups(doc, cands, article_id)
         cands += self._anonymous(doc, cands, article_id)
         cands = self._outside_bylines(doc, cands)
-        self._acronyms(doc, cands)
+        cands = self._acronyms(doc, cands)
         roles = self._roles(doc, cands)
         entities = self._merge(cands, roles, sents, doc)
         return EntityIndex(entities)
@@ -138,7 +138,7 @@ class EntityExtractor:
 
     def _first_names_joined(self, doc: Doc) -> list:
         """The NER's names, with a lone first name joined to the name right after it ("Johannes" +
-        "Dyba" is one person) or to an untagged capitalised word ("Dolkun" "Isa")."""
+        "Dyba" is one person) or to an untagged proper noun after it."""
         ents = list(doc.ents)
         out = []
         i = 0
@@ -454,8 +454,9 @@ class EntityExtractor:
         lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
         return [c for c in cands if not any(s <= c.start < e for s, e in lines)]
 
-    def _acronyms(self, doc: Doc, cands: list[Candidate]) -> None:
-        """"Movement for Democratic Change (MDC)": every "MDC" of the article is that name's entity."""
+    def _acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """"Movement for Democratic Change (MDC)": every "MDC" of the article is that name's entity,
+        also where the NER missed it."""
         text = doc_text(doc)
         full: dict[str, Candidate] = {}
         for a in cands:
@@ -468,11 +469,12 @@ class EntityExtractor:
             for t in doc
             if t.text in full and not any(s <= t.idx < e for s, e in covered)
         ]
-        cands += extra  # the NER may miss "BFG" where the text spells it out
+        cands = cands + extra
         for c in cands:
             if (long := full.get(text[c.start : c.end])) is not None and c.entry is None:
                 c.entry, c.type = long.entry, long.type
                 c.label = None if long.entry else _nominative(text[long.start : long.end], set())
+        return cands
 
     # --- roles --------------------------------------------------------------------------------
 
