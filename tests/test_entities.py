@@ -23,6 +23,7 @@ def test_people_merge_across_mentions_and_genitive(extractor):
     assert {m.text for m in found["Emmanuel Macron"].mentions} >= {"Emmanuel Macron", "Macrons"}
     assert [(r.name, r.of) for r in scholz.roles] == [("Bundeskanzler", "Q183")]
     assert found["Berlin"].type == "Place" and found["Berlin"].wikidata == "Q64"
+    assert found["Berlin"].stands_for is None and "Deutschland" not in found  # an adjective does not act
 
 
 @pytest.mark.parametrize(
@@ -76,11 +77,13 @@ def test_institutions_named_by_a_noun_take_their_country(extractor):
 
 def test_groups_keep_describing_adjectives_and_are_the_articles_own(extractor):
     found = entities(extractor, "Augenzeugen berichteten von Schüssen. Nach Einschätzung politischer Beobachter "
-                                "ist die Lage ernst. Die Beobachter warnten vor Gewalt. Ein Beobachter schwieg.")
+                                "ist die Lage ernst. Die Beobachter warnten vor Gewalt. Ein Beobachter schwieg. "
+                                "Das sagte er dem französischen Politiker.")
     observers = found["politische Beobachter"]
     assert observers.type == "Group" and observers.key == "group/t/beobachter"
     assert {m.text for m in observers.mentions} == {"politischer Beobachter", "Beobachter"}  # not "Ein Beobachter"
     assert found["Augenzeugen"].type == "Group"
+    assert "französische Politiker" not in found  # one politician, in the dative
 
 
 def test_class_nouns_type_the_name_after_them(extractor):
@@ -129,6 +132,7 @@ def test_unnamed_people_are_anonymous_sources(extractor):
 def test_city_adjective_mentions_the_city(extractor):
     found = entities(extractor, "Das Urteil des Berliner Landgerichts wurde am Montag verkündet.")
     assert found["Berlin"].type == "Place" and found["Berlin"].wikidata == "Q64"
+    assert found["Berlin"].stands_for is None and "Deutschland" not in found  # an adjective does not act
 
 
 def test_a_qualified_generic_name_is_not_the_known_entity(extractor):

@@ -374,8 +374,8 @@ class EntityExtractor:
             after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
             if (noun.after and before not in noun.after) or after in noun.not_before:
                 continue
-            if noun.singular_too and before.lower() in SINGULAR or t.i + 1 < len(doc) and doc[t.i + 1].idx in persons:
-                continue  # "ein Beobachter", "Richter Klaus Meier": one person, not a group
+            if noun.singular_too and _article(doc, t.i) in SINGULAR or t.i + 1 < len(doc) and doc[t.i + 1].idx in persons:
+                continue  # "ein Beobachter", "dem französischen Politiker", "Richter Klaus Meier": one person
             first, sep, _ = t.text.rpartition("-")
             start = t.idx
             if sep and t.text not in self.lex.groups:
@@ -598,7 +598,10 @@ class EntityExtractor:
             target = entry and (entry.capital_of or entry.stands_for)
             if not target or target not in self.gaz.entries:
                 continue
-            acting = any(_word_before(doc, m.start).lower() not in LOCATIVE for m in e.mentions)
+            acting = any(  # "Moskau dementiert", not "in Moskau" nor "des Moskauer Gerichts"
+                _word_before(doc, m.start).lower() not in LOCATIVE and self.gaz.name(name_key(m.text)) is entry
+                for m in e.mentions
+            )
             if entry.capital_of and not acting:
                 continue
             country = self.gaz.entries[target]
@@ -647,6 +650,13 @@ def _uninflect(name: str) -> str:
         return name
     return " ".join(re.sub(r"(?:en|em|er|es|e)$", "", w) if w[:1].isupper() and i < len(words) - 1 else w
                     for i, w in enumerate(words))
+
+
+def _article(doc: Doc, i: int) -> str:
+    """The word before the adjectives before token i: "dem" in "dem französischen Politiker"."""
+    while i > 0 and _is_adjective(doc[i - 1]):
+        i -= 1
+    return doc[i - 1].lower_ if i else ""
 
 
 def _attributes(doc: Doc, i: int) -> list[Token]:
