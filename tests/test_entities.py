@@ -152,3 +152,9 @@ def test_region_adjectives_coalitions_and_media_reports(extractor):
     found = entities(extractor, "Die katalanische Polizei griff ein. Laut Medienberichten zerbrach die Koalition.")
     assert found["Katalonien"].type == "Place" and found["Katalonien"].wikidata == "Q5705"
     assert found["Medien"].type == "Group" and found["Regierungskoalition"].type == "Group"
+
+
+def test_more_institutions_and_groups(extractor):
+    found = entities(extractor, "Die Junta ließ Häftlinge frei. Islamisten und Regierungsgegner protestierten, der Senat schwieg.")
+    assert found["Junta"].type == found["Senat"].type == "Organization"
+    assert found["Häftlinge"].type == found["Islamisten"].type == found["Regierungsgegner"].type == "Group"
