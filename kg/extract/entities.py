@@ -615,10 +615,11 @@ def entry_key(entry: Entry) -> str:
 
 
 def _genitive(country: Entry) -> str:
-    """"Simbabwes", "der Ukraine", "der Vereinigten Staaten", "von Laos": a country as owner."""
+    """"Simbabwes", "der Ukraine", "des Irak", "der Vereinigten Staaten", "von Laos": a country as owner."""
     if country.article:
         words = country.label.split()
-        return "der " + " ".join(w + "n" if i < len(words) - 1 and w.endswith("e") else w for i, w in enumerate(words))
+        article = "der" if country.article == "die" else "des"
+        return f"{article} " + " ".join(w + "n" if i < len(words) - 1 and w.endswith("e") else w for i, w in enumerate(words))
     return f"von {country.label}" if country.label[-1] in "sxzß" else country.label + "s"
 
 
