@@ -137,14 +137,21 @@ def smartdata_organizations(folder: Path, known: set[str]) -> list[dict]:
                 if kind in ("organization", "person", "location"):
                     kinds[text[m["span"]["start"] : m["span"]["end"]]][kind] += 1
     corpus = "\n".join(texts)
-    rows = []
+    kept = []
     for name, c in sorted(kinds.items()):
         orgs = c["organization"]
         if orgs < 2 or orgs < 3 * (c["person"] + c["location"]) or name in known or not ORG_NAME.fullmatch(name):
             continue
         if orgs >= 0.6 * len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", corpus)):
-            rows.append({"id": f"smartdata:{name}", "type": "Organization", "label": name, "link_only": True})
-    return rows
+            kept.append(name)
+    rows: dict[str, dict] = {}
+    for name in kept:  # "Deutschen Bank" is a name of "Deutsche Bank", not an organization of its own
+        words = name.split()
+        base = " ".join([*(w[:-1] if w.endswith("en") else w for w in words[:-1]), words[-1]])
+        label = base if base != name and base in kept else name
+        row = rows.setdefault(label, {"id": f"smartdata:{label}", "type": "Organization", "label": label, "names": [], "link_only": True})
+        row["names"].append(name)
+    return list(rows.values())
 
 
 def first_names(path: Path) -> list[str]:

@@ -158,3 +158,9 @@ def test_more_institutions_and_groups(extractor):
     found = entities(extractor, "Die Junta ließ Häftlinge frei. Islamisten und Regierungsgegner protestierten, der Senat schwieg.")
     assert found["Junta"].type == found["Senat"].type == "Organization"
     assert found["Häftlinge"].type == found["Islamisten"].type == found["Regierungsgegner"].type == "Group"
+
+
+def test_legal_forms_and_genitive_names_before_a_noun(extractor):
+    found = entities(extractor, "Der Film ist Stanley Kubricks Meisterwerk. Die Deutschen Bank und Sony Corp verhandeln.")
+    assert found["Stanley Kubrick"].type == "Person"
+    assert found["Sony Corp"].type == "Organization" and found["Deutsche Bank"].type == "Organization"

@@ -29,6 +29,7 @@ BYLINE = re.compile(r"^[ \t]*(?:Autor|Autorin|Autoren|Text|Texte|Foto|Fotos|Bild
                     r"[ \t]*:.*$", re.MULTILINE)
 ACRONYM = re.compile(r" ?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
 FEMININE = ("ung", "ion", "heit", "keit", "schaft", "bank", "partei", "agentur", "zeitung", "kommission", "tät", "ei")
+LEGAL_FORMS = {"AG", "GmbH", "KG", "SE", "Co", "Corp", "Inc", "Ltd", "LLC", "plc", "SA", "NV", "eG", "e.V", "KGaA"}
 NAME_LINKS = {"für", "for", "of", "and", "de", "del", "la", "du", "da"}  # inside names: "Bewegung für Demokratie"
 OPENING_QUOTES = {"„", "\"", "«", "»", "‚", "“"}
 SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "jedem", "kein", "keinen", "keinem"}
@@ -133,6 +134,8 @@ class EntityExtractor:
                 text = span.text
             if entry is None and len(span) == 1 and ("-" in text or label == "Person" and span[0].tag_ == "NN" and text in common):
                 continue  # "NATO-Osterweiterung" (a compound, see _compounds); "der Alarmzustand" is no person
+            if entry is None and span[-1].text.rstrip(".") in LEGAL_FORMS:
+                label = "Organization"  # "Sony Corp", "Walt Disney Co.": a company whatever the NER said
             out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
         return out
 
@@ -585,6 +588,7 @@ class EntityExtractor:
                 label = doc_text(doc)[owner.start : owner.end] if owner else _nominative(text, said)
             if " " in label and label.endswith("s") and (
                 label[:-1] in said or label.split()[-1][:-1] in said or self.gaz.name(label[:-1])
+                or label == text and not label.endswith("ss") and _before_noun(doc, c.end)
             ):
                 label = label[:-1]  # "Theresa Mays" where she is also "May" or "Theresa May"
             entry = self.gaz.name(label) or (self.gaz.person_by_surname(name_key(label)) if " " not in label else None)
@@ -623,6 +627,12 @@ def _genitive(country: Entry) -> str:
     return f"von {country.label}" if country.label[-1] in "sxzß" else country.label + "s"
 
 
+def _before_noun(doc: Doc, char: int) -> bool:
+    """Does a common noun follow right after `char` ("Stanley Kubricks Film": the name is a genitive)?"""
+    nxt = next((t for t in doc if t.idx > char), None)
+    return bool(nxt is not None and nxt.idx == char + 1 and nxt.tag_ == "NN" and nxt.text[:1].isupper())
+
+
 def _same_surname(full: str, single: str) -> bool:
     """Does a lone name ("May", "Mays", "Bidens") end the full name ("Theresa Mays", "Joe Biden")?"""
     last = full.split()[-1]
@@ -639,7 +649,7 @@ def _nominative(name: str, said: set[str]) -> str:
     """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are;
     "Süddeutschen Zeitung" -> "Süddeutsche Zeitung" (a feminine head shows the case of its adjectives)."""
     words = name.split()
-    if len(words) > 1 and words[-1].endswith(FEMININE) and all(w.endswith("en") for w in words[:-1]):
+    if len(words) > 1 and words[-1].lower().endswith(FEMININE) and all(w.endswith("en") for w in words[:-1]):
         return " ".join([*(w[:-1] for w in words[:-1]), words[-1]])
     return name[:-1] if name.endswith("s") and name[:-1] in said else name
 
