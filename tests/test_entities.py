@@ -164,3 +164,12 @@ def test_legal_forms_and_genitive_names_before_a_noun(extractor):
     found = entities(extractor, "Der Film ist Stanley Kubricks Meisterwerk. Die Deutschen Bank und Sony Corp verhandeln.")
     assert found["Stanley Kubrick"].type == "Person"
     assert found["Sony Corp"].type == "Organization" and found["Deutsche Bank"].type == "Organization"
+
+
+def test_adjectives_titles_and_head_nouns_inside_name_spans(extractor):
+    found = entities(extractor, "Der libanesische Präsident Michel Suleiman besuchte das Robert Koch-Institut. "
+                                "Die meisten Studenten und erste Medien berichteten über griechische Reeder.")
+    assert found["Michel Suleiman"].type == "Person" and found["Libanon"].wikidata == "Q822"
+    assert found["Robert Koch-Institut"].type == "Organization"
+    assert "Studenten" in found and "meiste Studenten" not in found and "Medien" in found
+    assert not [label for label in found if label[:1].islower() and found[label].type != "Group"]

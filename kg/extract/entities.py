@@ -36,7 +36,7 @@ SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "j
 GENITIVE_LINK = {"von", "der", "des"}
 QUANTIFIERS = {"weiter", "viel", "mehrer", "ander", "beid", "wenig", "einig", "zahlreich", "sämtlich", "all",
                "manch", "verschieden", "übrig", "jeweilig", "sogenannt", "solch", "dies", "jen", "welch",
-               "dutzend", "hundert", "tausend", "zehntausend", "hunderttausend"}
+               "dutzend", "hundert", "tausend", "zehntausend", "hunderttausend", "meist", "erst", "letzt", "recht"}
 
 
 @dataclass(slots=True, eq=False)
@@ -125,8 +125,10 @@ class EntityExtractor:
             if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
                 span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
             text = span.text
-            if len(span) == 1 and (self._group_noun(span[0]) or self.lex.institution(text)):
-                continue
+            if len(span) == 1 and (self._group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text, compounds=False)):
+                continue  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
+            if text[:1].islower() and not self.gaz.name(text):
+                continue  # "griechischen": an adjective (see _adjectives), not a name
             entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
             entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text))
             if entry and text in entry.unqualified and span.start and _is_adjective(doc[span.start - 1], names=True):
@@ -136,6 +138,8 @@ class EntityExtractor:
                 continue  # "NATO-Osterweiterung" (a compound, see _compounds); "der Alarmzustand" is no person
             if entry is None and span[-1].text.rstrip(".") in LEGAL_FORMS:
                 label = "Organization"  # "Sony Corp", "Walt Disney Co.": a company whatever the NER said
+            elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
+                label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
             out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
         return out
 
@@ -181,6 +185,7 @@ class EntityExtractor:
         span = ent
         while len(span) > 1 and not self.gaz.name(span.text) and (
             self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS and (span[0].is_lower or span[0].is_sent_start)
+            or span[0].is_lower and _is_adjective(span[0])  # "libanesischen Präsident Michel Suleiman"
         ):
             span = span[1:]
         while len(span) > 1 and not self.gaz.name(span.text) and self._owned_noun(span):
