@@ -173,3 +173,11 @@ def test_adjectives_titles_and_head_nouns_inside_name_spans(extractor):
     assert found["Robert Koch-Institut"].type == "Organization"
     assert "Studenten" in found and "meiste Studenten" not in found and "Medien" in found
     assert not [label for label in found if label[:1].islower() and found[label].type != "Group"]
+
+
+def test_compound_institutions_and_a_person_after_an_organization(extractor):
+    found = entities(extractor, "Die Bundesregierung und die US-Regierung stritten. "
+                                "Der Chef der Deutschen Bank Josef Ackermann schwieg.")
+    assert found["US-Regierung"].type == "Organization" and found["Vereinigte Staaten"].wikidata == "Q30"
+    assert found["Bundesregierung"].type == "Organization"
+    assert found["Josef Ackermann"].type == "Person" and found["Deutsche Bank"].type == "Organization"

@@ -125,12 +125,12 @@ class EntityExtractor:
             if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
                 span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
             text = span.text
-            if len(span) == 1 and (self._group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text, compounds=False)):
+            if len(span) == 1 and (self._group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
                 continue  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
             if text[:1].islower() and not self.gaz.name(text):
                 continue  # "griechischen": an adjective (see _adjectives), not a name
             entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
-            entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text))
+            entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text)) or self._city_of(text, label)
             if entry and text in entry.unqualified and span.start and _is_adjective(doc[span.start - 1], names=True):
                 span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
                 text = span.text
@@ -142,6 +142,11 @@ class EntityExtractor:
                 label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
             out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
         return out
+
+    def _city_of(self, text: str, label: str) -> Entry | None:
+        """The city a place-tagged city adjective names ("Münchener" -> München)."""
+        entry = self.gaz.name(text[:-2]) if label == "Place" and text.endswith("er") else None
+        return entry if entry and entry.type == "Place" else None
 
     def _first_names_joined(self, doc: Doc) -> list:
         """The NER's names, with a lone first name joined to the name right after it ("Johannes" +
@@ -177,6 +182,8 @@ class EntityExtractor:
         after = doc[ent.end] if ent.end < len(doc) else None
         if len(ent) > 1 and self.gaz.is_first_name(ent[-1].text) and after is not None and after.is_title and after.is_alpha:
             return [Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, ent.end + 1, label="PER")]
+        if len(ent) > 2 and self.gaz.is_first_name(ent[-2].text) and ent[-1].is_title and not self.gaz.name(ent[-2:].text):
+            return [Span(doc, ent.start, ent.end - 2, label=ent.label_), Span(doc, ent.end - 2, ent.end, label="PER")]
         return [ent]
 
     def _name_span(self, ent):
@@ -226,8 +233,8 @@ class EntityExtractor:
         out = []
         for t in doc[:-2]:
             kind = self.lex.cue(t.text)
-            if kind is None:
-                continue
+            if kind is None or any(s <= t.idx < e for s, e in spans):
+                continue  # "der Deutschen Bank Josef Ackermann": "Bank" ends a name, it classes no other
             j = t.i + 2 if doc[t.i + 1].text in OPENING_QUOTES else t.i + 1
             if j >= len(doc):
                 continue
@@ -309,12 +316,15 @@ class EntityExtractor:
         found: list[tuple[int, int, InstitutionNoun, str, Entry | None, str | None]] = []
         for t in doc:
             hit = self.lex.institution(t.text)
-            if hit is None or any(s <= t.idx < e for s, e in spans):
-                continue
+            if hit is None or any(s < t.idx + len(t) <= e for s, e in spans):
+                continue  # inside a name; but "US" of "US-Regierung" leaves the institution to us
             follower = by_start.get(doc[t.i + 1].idx) if t.i + 1 < len(doc) else None
             if follower and follower.type != "Country":
                 continue  # "die Gewerkschaft Verdi", "Partei D66": the name follows, the noun is its class
             noun, name = hit
+            if (prefix := self.gaz.prefix(name[: -len(noun.label)].rstrip("-"))) and prefix.type == "Country":
+                found.append((t.idx, t.idx + len(t), noun, name, prefix, None))  # "US-Regierung", "Bundesregierung"
+                continue
             stem = self._country_adjective(doc[t.i - 1]) if t.i else None
             owner = self.gaz.adjective(doc[t.i - 1].text) if stem else None
             if noun.national and not stem:
@@ -338,7 +348,7 @@ class EntityExtractor:
             if stem:
                 labels[key] = f"{_inflect(stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
             elif key not in labels:
-                labels[key] = f"{name} {_genitive(owner)}" if owner else name
+                labels[key] = f"{name} {_genitive(owner)}" if owner and name == noun.label else name
             resolved.append((start, end, key))
         return [
             Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}")
