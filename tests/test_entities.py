@@ -94,10 +94,12 @@ def test_class_nouns_type_the_name_after_them(extractor):
 
 
 def test_acronym_in_brackets_joins_its_full_name(extractor):
-    found = entities(extractor, "Die Oppositionspartei Bewegung für Gerechtigkeit (BFG) gewann. Die BFG feierte den Sieg.")
+    found = entities(extractor, "Die Oppositionspartei Bewegung für Gerechtigkeit (BFG) gewann. Die BFG feierte den Sieg. "
+                                "Die Opposition sprach von einem Wendepunkt.")
     party = found["Bewegung für Gerechtigkeit"]
     assert party.type == "Organization" and [m.text for m in party.mentions].count("BFG") == 2
     assert "BFG" not in found
+    assert "Opposition" in {m.text for m in party.mentions}  # the one opposition party the article names
 
 
 def test_genitive_full_name_and_bylines(extractor):

@@ -101,6 +101,7 @@ class EntityExtractor:
         cands += self._metonymy(doc, cands)
         cands += self._institutions(doc, cands, article_id)
         cands += self._groups(doc, cands, article_id)
+        self._named_opposition(doc, cands)
         cands += self._anonymous(doc, cands, article_id)
         cands = self._outside_bylines(doc, cands)
         cands = self._acronyms(doc, cands)
@@ -417,6 +418,22 @@ class EntityExtractor:
         for c in out:
             c.label = first[c.key]
         return out
+
+    def _named_opposition(self, doc: Doc, cands: list[Candidate]) -> None:
+        """"die Opposition" is the one opposition party the article names ("die Oppositionspartei MDC")."""
+        by_start = {c.start: c for c in cands}
+        named = {
+            c for t in doc[:-1]
+            if t.text.startswith("Opposition") and len(t) > len("Opposition") and (c := by_start.get(doc[t.i + 1].idx))
+            and c.type == "Organization"
+        }
+        if len(named) != 1:
+            return
+        party = named.pop()
+        for c in cands:
+            if c.type == "Group" and c.label == "Opposition":
+                c.type, c.entry, c.key = party.type, party.entry, None
+                c.label = None if party.entry else _nominative(doc_text(doc)[party.start : party.end], set())
 
     def _country_adjective(self, token: Token) -> str | None:
         """The stem of a country adjective ("spanisch" for "spanischen"), None for any other word."""
