@@ -34,12 +34,53 @@ class GroupNoun:
     compound_only: bool = False  # "Mitglieder" alone is no actor
     after: tuple[str, ...] = ()  # needs one of these words before it ("der Westen")
     not_before: tuple[str, ...] = ()  # "Westen der Ukraine" is a region, not the West
+    singular_too: bool = False  # "Beobachter" is also one observer: not after "ein", "dem", "des"
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionNoun:
+    """A noun that names an institution without a proper name: "die Regierung", "das Gericht"."""
+
+    label: str  # nominative singular
+    gender: str = "f"
+    national: bool = False  # a country's own: unowned "die Regierung" is the article's main country's
+    suffix: bool = False  # also heads a compound: "Militärregierung", "Bauerngewerkschaft"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Singular forms: masculine and neuter nouns add a genitive s ("des Gerichts")."""
+        return (self.label, self.label + "s", self.label + "es") if self.gender in "mn" else (self.label,)
 
 
 @dataclass(frozen=True)
 class Lexicon:
     roles: dict[str, RoleNoun] = field(default_factory=dict)  # form -> noun
     groups: dict[str, GroupNoun] = field(default_factory=dict)
+    institutions: dict[str, InstitutionNoun] = field(default_factory=dict)  # form -> noun
+    cues: dict[str, tuple[str, bool]] = field(default_factory=dict)  # class noun -> (entity type, heads compounds)
+
+    def cue(self, token: str) -> str | None:
+        """The entity type a class noun gives the name after it ("die Tageszeitung Haaretz",
+        "der Drogerie-Kette Schlecker", "der Großgemeinde Lukeqin"), or None."""
+        if token in self.cues:
+            return self.cues[token][0]
+        for size in range(len(token) - 3, 2, -1):
+            kind, suffix = self.cues.get(token[-size:].capitalize(), ("", False))
+            if suffix and token[:1].isupper():
+                return kind
+        return None
+
+    def institution(self, token: str) -> tuple[InstitutionNoun, str] | None:
+        """The institution noun a token is or ends in, and its nominative ("Verfassungsgerichts" ->
+        Verfassungsgericht); an exact form wins over a compound head."""
+        if noun := self.institutions.get(token):
+            return noun, noun.label
+        for size in range(len(token) - 3, 3, -1):
+            noun = self.institutions.get(token[-size:].capitalize())
+            if noun and noun.suffix and token[:1].isupper():
+                stem = token[: len(token) - size]
+                return noun, stem + (noun.label.lower() if not stem.endswith("-") else noun.label)
+        return None
 
     def role(self, token: str, compounds: bool = True) -> tuple[RoleNoun, str] | None:
         """The role noun a token is or ends in, and the token's role name ("Außenministers" -> Außenminister)."""
@@ -66,4 +107,9 @@ def lexicon() -> Lexicon:
     for row in read_jsonl("groups.jsonl"):
         noun = GroupNoun(**{**row, **{k: tuple(row.get(k, ())) for k in ("forms", "after", "not_before")}})
         groups.update({form: noun for form in noun.forms})
-    return Lexicon(roles, groups)
+    institutions = {}
+    for row in read_jsonl("institutions.jsonl"):
+        noun = InstitutionNoun(**row)
+        institutions.update({form: noun for form in noun.forms})
+    cues = {row["noun"]: (row["type"], row.get("suffix", False)) for row in read_jsonl("type_cues.jsonl")}
+    return Lexicon(roles, groups, institutions, cues)

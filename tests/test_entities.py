@@ -23,6 +23,7 @@ def test_people_merge_across_mentions_and_genitive(extractor):
     assert {m.text for m in found["Emmanuel Macron"].mentions} >= {"Emmanuel Macron", "Macrons"}
     assert [(r.name, r.of) for r in scholz.roles] == [("Bundeskanzler", "Q183")]
     assert found["Berlin"].type == "Place" and found["Berlin"].wikidata == "Q64"
+    assert found["Berlin"].stands_for is None and "Deutschland" not in found  # an adjective does not act
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,123 @@ def test_groups_anonymous_sources_and_metonymy(extractor):
 def test_place_in_locative_use_does_not_stand_for_country(extractor):
     found = entities(extractor, "Die Konferenz findet in Wien statt.")
     assert found["Wien"].type == "Place" and found["Wien"].stands_for is None
+
+
+def test_institutions_named_by_a_noun_take_their_country(extractor):
+    found = entities(extractor, "Die spanische Regierung verhängte in Spanien den Notstand. Die Regierung erklärte, "
+                                "das Militär kontrolliere nun Spanien. Die Polizei nahm zwei Männer fest.")
+    government = found["Spanische Regierung"]
+    assert government.type == "Organization" and {m.text for m in government.mentions} == {"spanische Regierung", "Regierung"}
+    assert government.key == "organization/t/spanische-regierung"  # the article's own: other articles have other governments
+    assert found["Militär Spaniens"].type == "Organization"  # national, unowned: the article's main country
+    assert found["Polizei"].type == "Organization"  # local: no country given, none assumed
+
+
+def test_groups_keep_describing_adjectives_and_are_the_articles_own(extractor):
+    found = entities(extractor, "Augenzeugen berichteten von Schüssen. Nach Einschätzung politischer Beobachter "
+                                "ist die Lage ernst. Die Beobachter warnten vor Gewalt. Ein Beobachter schwieg. "
+                                "Das sagte er dem französischen Politiker.")
+    observers = found["politische Beobachter"]
+    assert observers.type == "Group" and observers.key == "group/t/beobachter"
+    assert {m.text for m in observers.mentions} == {"politischer Beobachter", "Beobachter"}  # not "Ein Beobachter"
+    assert found["Augenzeugen"].type == "Group"
+    assert "französische Politiker" not in found  # one politician, in the dative
+
+
+def test_class_nouns_type_the_name_after_them(extractor):
+    found = entities(extractor, "Das berichtete die Tageszeitung Morgenkurier am Montag. "
+                                "Die Drogerie-Kette Rossmann schloss Filialen in der Großgemeinde Lindenau.")
+    assert found["Morgenkurier"].type == "Organization" and found["Rossmann"].type == "Organization"
+    assert found["Lindenau"].type == "Place"
+
+
+def test_acronym_in_brackets_joins_its_full_name(extractor):
+    found = entities(extractor, "Die Oppositionspartei Bewegung für Gerechtigkeit (BFG) gewann. Die BFG feierte den Sieg. "
+                                "Die Opposition sprach von einem Wendepunkt.")
+    party = found["Bewegung für Gerechtigkeit"]
+    assert party.type == "Organization" and [m.text for m in party.mentions].count("BFG") == 2
+    assert "BFG" not in found
+    assert "Opposition" in {m.text for m in party.mentions}  # the one opposition party the article names
+
+
+def test_genitive_full_name_and_bylines(extractor):
+    found = entities(extractor, "Theresa Mays Regierung wankt. May sagte am Montag, sie bleibe.\n\nAutor: Henning, Peter")
+    assert {m.text for m in found["Theresa May"].mentions} == {"Theresa Mays", "May"}
+    assert not {"Henning", "Peter", "Henning, Peter"} & set(found)
+
+
+def test_a_first_name_alone_links_no_one():
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.person_by_surname("Martin") is None  # "Saint Martin" is no Micheál Martin
+    assert gaz.person_by_surname("Biden").wikidata == "Q6279"
+    assert gaz.name("Europa").wikidata == "Q46" and gaz.name("Europa").link_only  # from HIPE-2022, links only
+    assert gaz.name("Siemens").type == "Organization" and gaz.name("Unternehmen") is None  # from SmartData
+
+
+def test_person_at_the_end_of_an_organization_span_and_nominative_names(extractor):
+    found = entities(extractor, "Das sagte der Chef der Bundesagentur für Arbeit Frank-Jürgen Weise am Montag "
+                                "der Süddeutschen Zeitung.")
+    assert found["Frank-Jürgen Weise"].type == "Person"
+    assert found["Bundesagentur für Arbeit"].type == "Organization"
+    assert found["Süddeutsche Zeitung"].type == "Organization"
+
+
+def test_unnamed_people_are_anonymous_sources(extractor):
+    found = entities(extractor, "Einer Rednerin zufolge kamen viele. Eine evangelische Pfarrerin sprach ein Gebet.")
+    assert found["Rednerin"].anonymous and found["evangelische Pfarrerin"].anonymous
+
+
+def test_city_adjective_mentions_the_city(extractor):
+    found = entities(extractor, "Das Urteil des Berliner Landgerichts wurde am Montag verkündet.")
+    assert found["Berlin"].type == "Place" and found["Berlin"].wikidata == "Q64"
+    assert found["Berlin"].stands_for is None and "Deutschland" not in found  # an adjective does not act
+
+
+def test_a_qualified_generic_name_is_not_the_known_entity(extractor):
+    found = entities(extractor, "Der Nationale Sicherheitsrat in London tagte. Der Sicherheitsrat in New York schwieg. "
+                                "In Baghdad explodierte eine Bombe.")
+    assert found["UN-Sicherheitsrat"].wikidata == "Q37470"
+    assert {m.text for m in found["UN-Sicherheitsrat"].mentions} == {"Sicherheitsrat"}
+    assert found["Bagdad"].wikidata == "Q1530"  # one city in either spelling
+
+
+def test_country_compound_with_a_place_noun_is_a_place(extractor):
+    found = entities(extractor, "In Kuwait-Stadt protestierten Hunderte gegen die Regierung.")
+    assert found["Kuwait-Stadt"].type == "Place"
+
+
+def test_region_adjectives_coalitions_and_media_reports(extractor):
+    found = entities(extractor, "Die katalanische Polizei griff ein. Laut Medienberichten zerbrach die Koalition.")
+    assert found["Katalonien"].type == "Place" and found["Katalonien"].wikidata == "Q5705"
+    assert found["Medien"].type == "Group" and found["Regierungskoalition"].type == "Group"
+
+
+def test_more_institutions_and_groups(extractor):
+    found = entities(extractor, "Die Junta ließ Häftlinge frei. Islamisten und Regierungsgegner protestierten, der Senat schwieg.")
+    assert found["Junta"].type == found["Senat"].type == "Organization"
+    assert found["Häftlinge"].type == found["Islamisten"].type == found["Regierungsgegner"].type == "Group"
+
+
+def test_legal_forms_and_genitive_names_before_a_noun(extractor):
+    found = entities(extractor, "Der Film ist Stanley Kubricks Meisterwerk. Die Deutschen Bank und Sony Corp verhandeln.")
+    assert found["Stanley Kubrick"].type == "Person"
+    assert found["Sony Corp"].type == "Organization" and found["Deutsche Bank"].type == "Organization"
+
+
+def test_adjectives_titles_and_head_nouns_inside_name_spans(extractor):
+    found = entities(extractor, "Der libanesische Präsident Michel Suleiman besuchte das Robert Koch-Institut. "
+                                "Die meisten Studenten und erste Medien berichteten über griechische Reeder.")
+    assert found["Michel Suleiman"].type == "Person" and found["Libanon"].wikidata == "Q822"
+    assert found["Robert Koch-Institut"].type == "Organization"
+    assert "Studenten" in found and "meiste Studenten" not in found and "Medien" in found
+    assert not [label for label in found if label[:1].islower() and found[label].type != "Group"]
+
+
+def test_compound_institutions_and_a_person_after_an_organization(extractor):
+    found = entities(extractor, "Die Bundesregierung und die US-Regierung stritten. "
+                                "Der Chef der Deutschen Bank Josef Ackermann schwieg.")
+    assert found["US-Regierung"].type == "Organization" and found["Vereinigte Staaten"].wikidata == "Q30"
+    assert found["Bundesregierung"].type == "Organization"
+    assert found["Josef Ackermann"].type == "Person" and found["Deutsche Bank"].type == "Organization"

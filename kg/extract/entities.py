@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer, load_gazetteer
-from kg.lexicon import Lexicon, lexicon
+from kg.lexicon import InstitutionNoun, Lexicon, lexicon
 from kg.model import Entity, Role
 from kg.nlp import name_key
 from kg.rdf import slug
@@ -24,6 +25,18 @@ POSSESSIVE = {"ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "s
 LOCATIVE = {"in", "im", "nach", "aus", "bei", "von", "vom", "nahe", "über", "durch", "bis", "zwischen"}
 GOVERNMENT = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Administration"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
+BYLINE = re.compile(r"^[ \t]*(?:Autor|Autorin|Autoren|Text|Texte|Foto|Fotos|Bild|Bilder|Quelle|Quellen|Mitarbeit|Redaktion)"
+                    r"[ \t]*:.*$", re.MULTILINE)
+ACRONYM = re.compile(r" ?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
+FEMININE = ("ung", "ion", "heit", "keit", "schaft", "bank", "partei", "agentur", "zeitung", "kommission", "tät", "ei")
+LEGAL_FORMS = {"AG", "GmbH", "KG", "SE", "Co", "Corp", "Inc", "Ltd", "LLC", "plc", "SA", "NV", "eG", "e.V", "KGaA"}
+NAME_LINKS = {"für", "for", "of", "and", "de", "del", "la", "du", "da"}  # inside names: "Bewegung für Demokratie"
+OPENING_QUOTES = {"„", "\"", "«", "»", "‚", "“"}
+SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "jedem", "kein", "keinen", "keinem"}
+GENITIVE_LINK = {"von", "der", "des"}
+QUANTIFIERS = {"weiter", "viel", "mehrer", "ander", "beid", "wenig", "einig", "zahlreich", "sämtlich", "all",
+               "manch", "verschieden", "übrig", "jeweilig", "sogenannt", "solch", "dies", "jen", "welch",
+               "dutzend", "hundert", "tausend", "zehntausend", "hunderttausend", "meist", "erst", "letzt", "recht"}
 
 
 @dataclass(slots=True, eq=False)
@@ -80,12 +93,18 @@ class EntityExtractor:
 
     def __call__(self, doc: Doc, sents: SentenceIndex, article_id: str) -> EntityIndex:
         cands = self._named(doc)
+        cands += self._cued(doc, cands)
         taken = {t for c in cands for t in range(c.start, c.end)}
         cands += [c for c in self._compounds(doc) if c.start not in taken]
         cands += [c for c in self._adjectives(doc) if c.start not in taken]
+        cands += self._city_adjectives(doc, cands)
         cands += self._metonymy(doc, cands)
-        cands += self._groups(doc, cands)
+        cands += self._institutions(doc, cands, article_id)
+        cands += self._groups(doc, cands, article_id)
+        self._named_opposition(doc, cands)
         cands += self._anonymous(doc, cands, article_id)
+        cands = self._outside_bylines(doc, cands)
+        cands = self._acronyms(doc, cands)
         roles = self._roles(doc, cands)
         entities = self._merge(cands, roles, sents, doc)
         return EntityIndex(entities)
@@ -95,25 +114,144 @@ class EntityExtractor:
     def _named(self, doc: Doc) -> list[Candidate]:
         out = []
         surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PER"}
-        for ent in doc.ents:
+        common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
+        for ent in self._first_names_joined(doc):
             if ent.label_ not in NER_TYPES:
                 continue
-            span = ent
-            while len(span) > 1 and (self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS):
-                span = span[1:]  # "US-Präsident Joe Biden" tagged whole: the name is "Joe Biden"
+            span, label = self._name_span(ent), NER_TYPES[ent.label_]
             if ent.label_ == "PER" and len(span) > 1 and self._is_surname(span[0].text, surnames - {span[-1].text}):
                 span = span[:1]  # "Putin Drohgebärden" (a headline without colon): a surname starts no name
+            if ent.label_ == "PER" and span[0].lower_ == "von" and len(span) == 2 and self._is_title(doc, span.start - 1):
+                span, label = span[1:], "Place"  # "der Bürgermeister von Ladenburg": a place, not a "von" name
+            if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
+                span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
             text = span.text
-            if self._group_noun(span[-1]) and len(span) == 1:
-                continue
+            if len(span) == 1 and (self._group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
+                continue  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
+            if text[:1].islower() and not self.gaz.name(text):
+                continue  # "griechischen": an adjective (see _adjectives), not a name
             entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
-            entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text))
-            if entry is None and "-" in text and len(span) == 1:
-                continue  # "NATO-Osterweiterung": a compound, handled by _compounds
-            kind = entry.type if entry else NER_TYPES[ent.label_]
-            if entry and entry.type == "Person" and ent.label_ != "PER":
-                kind = entry.type
-            out.append(Candidate(span.start_char, span.end_char, kind, entry, ner=True))
+            entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text)) or self._city_of(text, label)
+            if entry and text in entry.unqualified and span.start and _is_adjective(doc[span.start - 1], names=True):
+                span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
+                text = span.text
+            if entry is None and len(span) == 1 and ("-" in text or label == "Person" and span[0].tag_ == "NN" and text in common):
+                continue  # "NATO-Osterweiterung" (a compound, see _compounds); "der Alarmzustand" is no person
+            if entry is None and span[-1].text.rstrip(".") in LEGAL_FORMS:
+                label = "Organization"  # "Sony Corp", "Walt Disney Co.": a company whatever the NER said
+            elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
+                label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
+            out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
+        return out
+
+    def _city_of(self, text: str, label: str) -> Entry | None:
+        """The city a place-tagged city adjective names ("Münchener" -> München)."""
+        entry = self.gaz.name(text[:-2]) if label == "Place" and text.endswith("er") else None
+        return entry if entry and entry.type == "Place" else None
+
+    def _first_names_joined(self, doc: Doc) -> list:
+        """The NER's names, with a lone first name joined to the name right after it ("Johannes" +
+        "Dyba" is one person) or to an untagged proper noun after it."""
+        ents = list(doc.ents)
+        out = []
+        i = 0
+        while i < len(ents):
+            ent = ents[i]
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if len(ent) == 1 and self.gaz.is_first_name(ent.text) and not ent.ent_id_:
+                if nxt is not None and nxt.start == ent.end and not nxt.ent_id_:
+                    out.append(Span(doc, ent.start, nxt.end, label="PER"))
+                    i += 2
+                    continue
+                after = doc[ent.end] if ent.end < len(doc) else None
+                if after is not None and after.is_alpha and after.text[:1].isupper() and after.pos_ == "PROPN":
+                    out.append(Span(doc, ent.start, ent.end + 1, label="PER"))
+                    i += 1
+                    continue
+            out.extend(self._person_inside(doc, ent))
+            i += 1
+        return out
+
+    def _person_inside(self, doc: Doc, ent: Span) -> list[Span]:
+        """An organization or place span that is, or ends in, a person: "Morgan Tsvangirai" tagged ORG,
+        "Bundesagentur für Arbeit Frank-Jürgen" + "Weise"."""
+        if ent.label_ == "PER" or ent.ent_id_ or self.gaz.name(ent.text):
+            return [ent]
+        words = [t for t in ent if not t.is_space]
+        if 2 <= len(words) <= 3 and self.gaz.is_first_name(words[0].text) and all(t.is_title for t in words):
+            return [Span(doc, ent.start, ent.end, label="PER")]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if len(ent) > 1 and self.gaz.is_first_name(ent[-1].text) and after is not None and after.is_title and after.is_alpha:
+            return [Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, ent.end + 1, label="PER")]
+        if len(ent) > 2 and self.gaz.is_first_name(ent[-2].text) and ent[-1].is_title and not self.gaz.name(ent[-2:].text):
+            return [Span(doc, ent.start, ent.end - 2, label=ent.label_), Span(doc, ent.end - 2, ent.end, label="PER")]
+        return [ent]
+
+    def _name_span(self, ent):
+        """The name in an entity span: without a leading title or article ("US-Präsident Joe Biden",
+        "die Ukraine"), but "Den Haag" keeps its capital "Den" inside a sentence."""
+        span = ent
+        while len(span) > 1 and not self.gaz.name(span.text) and (
+            self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS and (span[0].is_lower or span[0].is_sent_start)
+            or span[0].is_lower and _is_adjective(span[0])  # "libanesischen Präsident Michel Suleiman"
+        ):
+            span = span[1:]
+        while len(span) > 1 and not self.gaz.name(span.text) and self._owned_noun(span):
+            span = span[:-1]  # "Theresa Mays Regierung": the name is the owner
+        return span
+
+    def _owned_noun(self, span: Span) -> bool:
+        """Does the span end in a common noun after a genitive name ("Mays Regierung", "Putins Berater")?"""
+        last = span[-1]
+        known = self.lex.institution(last.text) or self.lex.role(last.text) or self._group_noun(last)
+        return bool(known) or len(span) > 2 and span[-2].text.endswith("s") and last.tag_ == "NN"
+
+    def _is_title(self, doc: Doc, i: int) -> bool:
+        return i >= 0 and (self.lex.role(doc[i].text) is not None or self.lex.institution(doc[i].text) is not None)
+
+    def _first_name_before(self, doc: Doc, i: int) -> bool:
+        """Is the token before i an untagged first name opening its sentence ("Mayra" in "Mayra Veliz")?"""
+        t = doc[i - 1] if i else None
+        return bool(
+            t and t.is_sent_start and t.is_alpha and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN")
+            and t.lower_ not in DETERMINERS | INDEFINITE and not self._is_title(doc, t.i) and not self.lex.cue(t.text)
+            and not self._group_noun(t) and not self.gaz.name(t.text) and not self.gaz.adjective(t.text)
+        )
+
+    @staticmethod
+    def _name_goes_on(doc: Doc, j: int, k: int) -> bool:
+        """Does token k continue the name begun at j: "Channel 10", "Movement for Democratic Change"?"""
+        t = doc[k]
+        if t.like_num or t.text[:1].isupper() and (t.pos_ == "PROPN" or any(x.lower_ in NAME_LINKS for x in doc[j:k])):
+            return True
+        return t.lower_ in NAME_LINKS and doc[k + 1 : k + 2].text[:1].isupper()
+
+    def _cued(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """A name after a class noun takes its type: "die Tageszeitung Haaretz" is an organization,
+        "der Großgemeinde Lukeqin" a place; a name the NER missed there is added."""
+        by_start = {c.start: c for c in cands}
+        spans = [(c.start, c.end) for c in cands]
+        out = []
+        for t in doc[:-2]:
+            kind = self.lex.cue(t.text)
+            if kind is None or any(s <= t.idx < e for s, e in spans):
+                continue  # "der Deutschen Bank Josef Ackermann": "Bank" ends a name, it classes no other
+            j = t.i + 2 if doc[t.i + 1].text in OPENING_QUOTES else t.i + 1
+            if j >= len(doc):
+                continue
+            if (c := by_start.get(doc[j].idx)) is not None:
+                c.type = c.entry.type if c.entry else kind
+                continue
+            first = doc[j]
+            if not (first.is_alpha and first.text[:1].isupper()) or first.lower_ in DETERMINERS | INDEFINITE:
+                continue
+            k = j + 1
+            while k < len(doc) and k - j < 5 and self._name_goes_on(doc, j, k):
+                k += 1
+            start, end = first.idx, doc[k - 1].idx + len(doc[k - 1])
+            if not any(s < end and start < e for s, e in spans):
+                entry = self.gaz.name(doc_text(doc)[start:end])
+                out.append(Candidate(start, end, entry.type if entry else kind, entry, ner=True))
         return out
 
     def _is_surname(self, token: str, surnames: set[str]) -> bool:
@@ -121,20 +259,38 @@ class EntityExtractor:
         return key in surnames or (entry := self.gaz.person_by_surname(key)) is not None and entry.label.split()[-1] == key
 
     def _compounds(self, doc: Doc) -> list[Candidate]:
-        """The known head of a hyphenated compound: "US" in "US-Präsident", "NATO" in "NATO-Gipfel"."""
+        """The known head of a hyphenated compound: "US" in "US-Präsident", "NATO" in "NATO-Gipfel";
+        a compound with a place noun is also a place of its own ("Guatemala-Stadt", "Gaza-Stadt")."""
         out = []
         for token in doc:
             first, sep, _ = token.text.partition("-")
             if sep and first and (entry := self.gaz.prefix(first)) and entry.type in ("Country", "Organization"):
                 out.append(Candidate(token.idx, token.idx + len(first), entry.type, entry))
+                if self.lex.cue(token.text) == "Place":
+                    out.append(Candidate(token.idx, token.idx + len(token), "Place", self.gaz.name(token.text), ner=True))
         return out
 
     def _adjectives(self, doc: Doc) -> list[Candidate]:
         return [
-            Candidate(t.idx, t.idx + len(t), "Country", entry)
+            Candidate(t.idx, t.idx + len(t), entry.type, entry)
             for t in doc
-            if (t.text[:1].islower() or t.is_sent_start) and (entry := self.gaz.adjective(t.text)) and entry.type == "Country"
+            if (t.text[:1].islower() or t.is_sent_start) and (entry := self.gaz.adjective(t.text))
         ]
+
+    def _city_adjectives(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """"Berliner" in "des Berliner Kammergerichts" mentions Berlin: a known place or one the article
+        names, with -er, outside any other name."""
+        places = {doc_text(doc)[c.start : c.end]: c for c in cands if c.type == "Place" and c.ner}
+        spans = [(c.start, c.end) for c in cands]
+        out = []
+        for t in doc:
+            if not (t.is_title and t.text.endswith("er") and len(t) > 5) or any(s <= t.idx < e for s, e in spans):
+                continue
+            stem = t.text[:-2]
+            entry = self.gaz.name(stem)
+            if entry is not None and entry.type == "Place" or entry is None and stem in places:
+                out.append(Candidate(t.idx, t.idx + len(t), "Place", entry, label=None if entry else stem))
+        return out
 
     def _metonymy(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """"die Regierung in Moskau" is Russia: a government noun placed in a capital."""
@@ -149,14 +305,85 @@ class EntityExtractor:
                 out.append(Candidate(begin.idx, place.end, "Country", self.gaz.entries[place.entry.capital_of]))
         return out
 
-    def _group_noun(self, token: Token):
-        first, sep, head = token.text.rpartition("-")
-        noun = self.lex.groups.get(head if sep else token.text)
-        if noun is None or (noun.compound_only and not sep) or (sep and not noun.compound):
-            return None
-        return noun
+    def _institutions(self, doc: Doc, cands: list[Candidate], article_id: str) -> list[Candidate]:
+        """Institutions named by a noun: "die spanische Regierung", "der Wahlkommission", "das Gericht".
 
-    def _groups(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        A country adjective before the noun or a country in the genitive after it ("Regierung
+        Simbabwes") owns it. An unowned national institution ("die Regierung") is the article's main
+        country's; any unowned one is the one owned variant the article names, if there is just one.
+        One entity per noun and owner in an article, labelled in the nominative."""
+        by_start = {c.start: c for c in cands}
+        spans = [(c.start, c.end) for c in cands]
+        found: list[tuple[int, int, InstitutionNoun, str, Entry | None, str | None]] = []
+        for t in doc:
+            hit = self.lex.institution(t.text)
+            if hit is None or any(s < t.idx + len(t) <= e for s, e in spans):
+                continue  # inside a name; but "US" of "US-Regierung" leaves the institution to us
+            follower = by_start.get(doc[t.i + 1].idx) if t.i + 1 < len(doc) else None
+            if follower and follower.type != "Country":
+                continue  # "die Gewerkschaft Verdi", "Partei D66": the name follows, the noun is its class
+            noun, name = hit
+            if (prefix := self.gaz.prefix(name[: -len(noun.label)].rstrip("-"))) and prefix.type == "Country":
+                found.append((t.idx, t.idx + len(t), noun, name, prefix, None))  # "US-Regierung", "Bundesregierung"
+                continue
+            stem = self._country_adjective(doc[t.i - 1]) if t.i else None
+            owner = self.gaz.adjective(doc[t.i - 1].text) if stem else None
+            if noun.national and not stem:
+                owner = self._genitive_owner(doc, t, by_start)  # "Gericht von Simbabwe" may be any court there
+            start = doc[t.i - 1].idx if stem else t.idx
+            found.append((start, t.idx + len(t), noun, name, owner, stem))
+        main = self._main_country(cands)
+        owned = {}
+        for _, _, noun, name, owner, _ in found:
+            if owner:
+                owned.setdefault(name, set()).add(owner.id)
+        labels: dict[tuple[str, str | None], str] = {}
+        resolved = []
+        for start, end, noun, name, owner, stem in found:
+            if owner is None:
+                choices = owned.get(name, set())
+                default = main.id if noun.national and main else None
+                owner_id = default or (next(iter(choices)) if len(choices) == 1 else None)
+                owner = self.gaz.entries.get(owner_id) if owner_id else None
+            key = (name, owner.id if owner else None)
+            if stem:
+                labels[key] = f"{_inflect(stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
+            elif key not in labels:
+                labels[key] = f"{name} {_genitive(owner)}" if owner and name == noun.label else name
+            resolved.append((start, end, key))
+        return [
+            Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}")
+            for start, end, key in resolved
+        ]
+
+    def _genitive_owner(self, doc: Doc, token: Token, by_start: dict[int, Candidate]) -> Entry | None:
+        """The country after an institution noun: "Regierung Simbabwes", "Gericht von Simbabwe"."""
+        for j in (token.i + 1, token.i + 2):
+            if j >= len(doc) or (j == token.i + 2 and doc[token.i + 1].lower_ not in GENITIVE_LINK):
+                continue
+            c = by_start.get(doc[j].idx)
+            if c and c.type == "Country" and c.entry:
+                return c.entry
+        return None
+
+    def _main_country(self, cands: list[Candidate]) -> Entry | None:
+        """The country an article is about: named at least twice, and twice as often as any other."""
+        counts = Counter(c.entry.id for c in cands if c.entry and c.entry.type == "Country")
+        (top, n), (_, second) = (counts.most_common(2) + [("", 0), ("", 0)])[:2]
+        return self.gaz.entries[top] if n >= 2 and n >= 2 * second else None
+
+    def _group_noun(self, token: Token):
+        if noun := self.lex.groups.get(token.text):  # "Han-Chinesen" is a form of its own
+            return None if noun.compound_only else noun
+        first, sep, head = token.text.rpartition("-")
+        noun = self.lex.groups.get(head) if sep else None
+        return noun if noun and noun.compound else None
+
+    def _groups(self, doc: Doc, cands: list[Candidate], article_id: str) -> list[Candidate]:
+        """Collectives: "die Demonstranten", "israelische Reservisten", "NATO-Mitglieder", "ihre Verbündeten".
+
+        Their keys are the article's own: the "Demonstranten" of two articles are two groups."""
+        persons = {c.start for c in cands if c.type == "Person"}
         out = []
         for t in doc:
             noun = self._group_noun(t)
@@ -166,17 +393,55 @@ class EntityExtractor:
             after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
             if (noun.after and before not in noun.after) or after in noun.not_before:
                 continue
+            if noun.singular_too and _article(doc, t.i) in SINGULAR or t.i + 1 < len(doc) and doc[t.i + 1].idx in persons:
+                continue  # "ein Beobachter", "dem französischen Politiker", "Richter Klaus Meier": one person
             first, sep, _ = t.text.rpartition("-")
-            if sep:
+            start = t.idx
+            if sep and t.text not in self.lex.groups:
                 if not self.gaz.prefix(first.split("-")[0]):
                     continue
                 label = f"{first}-{noun.label}"
             elif before.lower() in POSSESSIVE and (owner := self._owner(doc, t, cands)):
                 label = f"{noun.label} {owner}"
+            elif t.i and (country := self._country_adjective(doc[t.i - 1])):
+                label, start = f"{country.lower()}e {noun.label}", doc[t.i - 1].idx
             else:
                 label = noun.label
-            out.append(Candidate(t.idx, t.idx + len(t), "Group", label=label, key="group/" + slug(label)))
+            adjectives = _attributes(doc, (doc.char_span(start, t.idx + len(t), alignment_mode="expand") or [t])[0].i)
+            full = " ".join([*(_plural(a.text) for a in adjectives), label])
+            start = adjectives[0].idx if adjectives else start
+            out.append(Candidate(start, t.idx + len(t), "Group", label=full, key=f"group/{article_id}/{slug(label)}"))
+        first: dict[str, str] = {}
+        for c in out:  # "Buddhistische Mönche", later "die Mönche": one group, named as first described
+            if c.key not in first or " " in (c.label or "") and " " not in first[c.key]:
+                first[c.key] = c.label or ""
+        for c in out:
+            c.label = first[c.key]
         return out
+
+    def _named_opposition(self, doc: Doc, cands: list[Candidate]) -> None:
+        """"die Opposition" is the one opposition party the article names ("die Oppositionspartei MDC")."""
+        by_start = {c.start: c for c in cands}
+        named = {
+            c for t in doc[:-1]
+            if t.text.startswith("Opposition") and len(t) > len("Opposition") and (c := by_start.get(doc[t.i + 1].idx))
+            and c.type == "Organization"
+        }
+        if len(named) != 1:
+            return
+        party = named.pop()
+        for c in cands:
+            if c.type == "Group" and c.label == "Opposition":
+                c.type, c.entry, c.key = party.type, party.entry, None
+                c.label = None if party.entry else _nominative(doc_text(doc)[party.start : party.end], set())
+
+    def _country_adjective(self, token: Token) -> str | None:
+        """The stem of a country adjective ("spanisch" for "spanischen"), None for any other word."""
+        entry = self.gaz.adjective(token.text) if token.text[:1].islower() or token.is_sent_start else None
+        if entry is None or entry.type != "Country":
+            return None
+        low = token.text.lower()
+        return next((a for a in sorted(entry.adjectives, key=len, reverse=True) if low.startswith(a)), None)
 
     def _owner(self, doc: Doc, token: Token, cands: list[Candidate]) -> str | None:
         """Who "ihre" in "die USA und ihre Verbündeten" refers to: the nearest named actor before."""
@@ -217,6 +482,34 @@ class EntityExtractor:
                           key=f"anon/{article_id}/{slug(label)}", anonymous=True)
             )
         return out
+
+    @staticmethod
+    def _outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Drop names in credit lines ("Autor: Henning, Peter", "Foto: dpa"): the article's makers, not its actors."""
+        lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
+        return [c for c in cands if not any(s <= c.start < e for s, e in lines)]
+
+    def _acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """"Movement for Democratic Change (MDC)": every "MDC" of the article is that name's entity,
+        also where the NER missed it."""
+        text = doc_text(doc)
+        full: dict[str, Candidate] = {}
+        for a in cands:
+            after = ACRONYM.match(text, a.end)
+            if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
+                full.setdefault(after[1], a)
+        covered = [(c.start, c.end) for c in cands]
+        extra = [
+            Candidate(t.idx, t.idx + len(t), "Organization", ner=True)
+            for t in doc
+            if t.text in full and not any(s <= t.idx < e for s, e in covered)
+        ]
+        cands = cands + extra
+        for c in cands:
+            if (long := full.get(text[c.start : c.end])) is not None and c.entry is None:
+                c.entry, c.type = long.entry, long.type
+                c.label = None if long.entry else _nominative(text[long.start : long.end], set())
+        return cands
 
     # --- roles --------------------------------------------------------------------------------
 
@@ -289,7 +582,7 @@ class EntityExtractor:
             elif c.key:
                 add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
             elif c.type != "Person":
-                label = _nominative(doc_text(doc)[c.start : c.end], said)
+                label = c.label or _nominative(doc_text(doc)[c.start : c.end], said)
                 key = f"{c.type.lower()}/{slug(_uninflect(label))}"
                 add(c, key, label, None)
                 if len(label) < len(entities[key].label):
@@ -321,10 +614,15 @@ class EntityExtractor:
             text = doc_text(doc)[c.start : c.end]
             label = text
             if " " not in text:
-                same = [f for f in full if doc_text(doc)[f.start : f.end].split()[-1] in (text, name_key(text))]
+                same = [f for f in full if _same_surname(doc_text(doc)[f.start : f.end], text)]
                 before = [f for f in same if f.start < c.start]
                 owner = before[-1] if before else (same[0] if same else None)
                 label = doc_text(doc)[owner.start : owner.end] if owner else _nominative(text, said)
+            if " " in label and label.endswith("s") and (
+                label[:-1] in said or label.split()[-1][:-1] in said or self.gaz.name(label[:-1])
+                or label == text and not label.endswith("ss") and _before_noun(doc, c.end)
+            ):
+                label = label[:-1]  # "Theresa Mays" where she is also "May" or "Theresa May"
             entry = self.gaz.name(label) or (self.gaz.person_by_surname(name_key(label)) if " " not in label else None)
             out[c] = (label, entry if entry and entry.type == "Person" else None)
         return out
@@ -336,7 +634,10 @@ class EntityExtractor:
             target = entry and (entry.capital_of or entry.stands_for)
             if not target or target not in self.gaz.entries:
                 continue
-            acting = any(_word_before(doc, m.start).lower() not in LOCATIVE for m in e.mentions)
+            acting = any(  # "Moskau dementiert", not "in Moskau" nor "des Moskauer Gerichts"
+                _word_before(doc, m.start).lower() not in LOCATIVE and self.gaz.name(name_key(m.text)) is entry
+                for m in e.mentions
+            )
             if entry.capital_of and not acting:
                 continue
             country = self.gaz.entries[target]
@@ -349,13 +650,39 @@ def entry_key(entry: Entry) -> str:
     return entry.wikidata or f"{entry.type.lower()}/{slug(entry.label)}"
 
 
+def _genitive(country: Entry) -> str:
+    """"Simbabwes", "der Ukraine", "des Irak", "der Vereinigten Staaten", "von Laos": a country as owner."""
+    if country.article:
+        words = country.label.split()
+        article = "der" if country.article == "die" else "des"
+        return f"{article} " + " ".join(w + "n" if i < len(words) - 1 and w.endswith("e") else w for i, w in enumerate(words))
+    return f"von {country.label}" if country.label[-1] in "sxzß" else country.label + "s"
+
+
+def _before_noun(doc: Doc, char: int) -> bool:
+    """Does a common noun follow right after `char` ("Stanley Kubricks Film": the name is a genitive)?"""
+    nxt = next((t for t in doc if t.idx > char), None)
+    return bool(nxt is not None and nxt.idx == char + 1 and nxt.tag_ == "NN" and nxt.text[:1].isupper())
+
+
+def _same_surname(full: str, single: str) -> bool:
+    """Does a lone name ("May", "Mays", "Bidens") end the full name ("Theresa Mays", "Joe Biden")?"""
+    last = full.split()[-1]
+    forms = {single, single[:-1] if single.endswith("s") else single}
+    return last in forms or last.endswith("s") and last[:-1] in forms
+
+
 def _word_before(doc: Doc, char: int) -> str:
     text = doc_text(doc)[:char].rstrip()
     return text.rsplit(None, 1)[-1] if text else ""
 
 
 def _nominative(name: str, said: set[str]) -> str:
-    """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are."""
+    """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are;
+    "Süddeutschen Zeitung" -> "Süddeutsche Zeitung" (a feminine head shows the case of its adjectives)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower().endswith(FEMININE) and all(w.endswith("en") for w in words[:-1]):
+        return " ".join([*(w[:-1] for w in words[:-1]), words[-1]])
     return name[:-1] if name.endswith("s") and name[:-1] in said else name
 
 
@@ -368,9 +695,46 @@ def _uninflect(name: str) -> str:
                     for i, w in enumerate(words))
 
 
-def _is_adjective(token: Token) -> bool:
-    """An attributive adjective ("außenpolitische"): by the tagger where there is one, else by its ending."""
-    if not token.text[:1].islower() or not token.is_alpha or token.lower_ in DETERMINERS | INDEFINITE:
+def _article(doc: Doc, i: int) -> str:
+    """The word before the adjectives before token i: "dem" in "dem französischen Politiker"."""
+    while i > 0 and _is_adjective(doc[i - 1]):
+        i -= 1
+    return doc[i - 1].lower_ if i else ""
+
+
+def _attributes(doc: Doc, i: int) -> list[Token]:
+    """The descriptive adjectives right before token i ("politischer" Beobachter), without
+    quantities ("weitere", "viele") and country adjectives (kept in the label already)."""
+    j = i
+    while j > 0 and _is_attribute(doc[j - 1]):
+        j -= 1
+    return list(doc[j:i])
+
+
+def _is_attribute(token: Token) -> bool:
+    """A describing adjective: not a quantity ("zehntausende") nor a participle ("protestierende")."""
+    stem = _stem(token.lower_)
+    adjective = _is_adjective(token) or token.is_sent_start and token.pos_ == "ADJ"
+    return adjective and stem not in QUANTIFIERS and not stem.endswith("end")
+
+
+def _stem(adjective: str) -> str:
+    """An adjective without its inflection: "politischer" -> "politisch"."""
+    for ending in ("en", "em", "er", "es", "e"):
+        if adjective.endswith(ending):
+            return adjective[: -len(ending)]
+    return adjective
+
+
+def _plural(adjective: str) -> str:
+    """An attributive adjective in the nominative plural: "politischer", "staatlichen" -> "politische"."""
+    return _stem(adjective.lower()) + "e"
+
+
+def _is_adjective(token: Token, names: bool = False) -> bool:
+    """An attributive adjective ("außenpolitische"; with `names` also a capitalised one inside a name,
+    "Nationaler"): by the tagger where there is one, else by its ending."""
+    if not (token.text[:1].islower() or names) or not token.is_alpha or token.lower_ in DETERMINERS | INDEFINITE:
         return False
     if token.pos_:
         return token.pos_ == "ADJ"
@@ -379,9 +743,4 @@ def _is_adjective(token: Token) -> bool:
 
 def _inflect(adjective: str, gender: str) -> str:
     """"außenpolitische" before "Berater" -> "außenpolitischer": the role's name in the nominative."""
-    stem = adjective
-    for ending in ("en", "em", "er", "es", "e"):
-        if stem.endswith(ending):
-            stem = stem[: -len(ending)]
-            break
-    return stem + {"m": "er", "f": "e", "n": "es"}.get(gender, "er")
+    return _stem(adjective) + {"m": "er", "f": "e", "n": "es"}.get(gender, "er")

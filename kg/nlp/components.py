@@ -45,15 +45,16 @@ def entity_vote(doc: Doc) -> Doc:
     A single name that ends a longer person name ("Biden" after "Joe Biden") votes with it.
     Gazetteer hits (with an entity id) are fixed and never relabelled.
     """
-    persons = {e.text.split()[-1] for e in doc.ents if e.label_ == "PER" and " " in e.text}
-    keys = [name_key(e.text) for e in doc.ents]
+    lines = _split_lines(doc, list(doc.ents))
+    persons = {e.text.split()[-1] for e in lines if e.label_ == "PER" and " " in e.text}
+    keys = [name_key(e.text) for e in lines]
     votes: dict[str, Counter] = {}
-    for ent, key in zip(doc.ents, keys):
+    for ent, key in zip(lines, keys):
         votes.setdefault(key, Counter())[ent.label_] += 3 if ent.ent_id_ else 1
         if key in persons:
             votes[key]["PER"] += 2
     ents = []
-    for ent, key in zip(doc.ents, keys):
+    for ent, key in zip(lines, keys):
         label = votes[key].most_common(1)[0][0]
         if ent.ent_id_ or label == ent.label_:
             ents.append(ent)
@@ -61,6 +62,23 @@ def entity_vote(doc: Doc) -> Doc:
             ents.append(doc.char_span(ent.start_char, ent.end_char, label=label) or ent)
     doc.ents = _propagate_surnames(doc, ents)
     return doc
+
+
+def _split_lines(doc: Doc, ents: list) -> list:
+    """No name runs over a line break: a headline's last word and the next line's first ("Neckar" /
+    "Mannheim", "Ray" / "Dalio") are two names."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        for t in ent:
+            if t.is_space and "\n" in t.text or t.i == ent.end - 1:
+                end = t.i if t.is_space else t.i + 1
+                if end > start:
+                    span = doc[start:end]
+                    span.label_, span.id_ = ent.label_, ent.id_
+                    out.append(span)
+                start = t.i + 1
+    return out
 
 
 def _propagate_surnames(doc: Doc, ents: list) -> list:
