@@ -6,6 +6,7 @@ with the rest; the caller decides how to report it.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -18,6 +19,10 @@ from kg.errors import InputError
 from kg.model import Article
 
 MAX_BYTES = 5_000_000  # an article beyond this is almost surely not one article
+# spaCy refuses texts over 1,000,000 characters (E088) and its parser needs about 3 KB per
+# character: 200,000 characters (~30,000 words, ten times a long news article) bound a build's
+# memory to about 1 GB per worker.
+MAX_CHARS = 200_000
 NEWSROOM_TZ = ZoneInfo("Europe/Berlin")  # "Stand: … Uhr" is German local time
 SUFFIXES = (".txt", ".jsonl")
 _HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|script|br|a|meta|title|!DOCTYPE)\b[^>]*>", re.IGNORECASE)
@@ -81,6 +86,9 @@ def _decode(path: Path) -> str:
     if size > MAX_BYTES:
         raise InputError(str(path), f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(str(path), "UTF-16 text, expected UTF-8: convert it first "
+                                    "(e.g. iconv -f UTF-16 -t UTF-8)")
     if b"\x00" in data:
         raise InputError(str(path), "binary file (contains NUL bytes), expected UTF-8 text")
     try:
@@ -129,6 +137,9 @@ def make_article(
     body = body.strip()
     if not body:
         raise InputError(source, "empty article (no text)")
+    if len(body) > MAX_CHARS:
+        raise InputError(source, f"article too long ({len(body):,} characters; the limit is "
+                                 f"{MAX_CHARS:,}): split it into several articles")
     if len(_HTML_TAG.findall(body[:5000])) >= 3:
         raise InputError(source, "looks like HTML, not plain text: extract the article text first")
     if not article_id.strip():

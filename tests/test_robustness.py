@@ -31,6 +31,8 @@ def bad_corpus(root: Path) -> dict[str, str | None]:
         "binary.txt": bytes(range(256)) * 4,
         "cp1252.txt": "Die Bundesregierung begrüßt das Abkommen.".encode("cp1252"),
         "huge.txt": b"Das ist ein Satz. " * 1_200_000,
+        "long.txt": b"Das ist ein Satz. " * 60_000,  # 1.08 M characters: spaCy would abort (E088)
+        "utf16.txt": "Die Bundesregierung begr\u00fc\u00dft das Abkommen.".encode("utf-16"),
         "page.txt": b"<!DOCTYPE html><html><head><title>x</title></head><body><p>Hallo Berlin</p></body></html>",
         "english.txt": b"The president met the chancellor in Berlin on Monday to discuss the war.",
         "russian.txt": "Президент России Владимир Путин провел переговоры в Москве.".encode(),
@@ -44,7 +46,7 @@ def bad_corpus(root: Path) -> dict[str, str | None]:
         (root / name).write_bytes(data)
     return {
         "empty.txt": "empty article", "binary.txt": "binary file", "cp1252.txt": "not UTF-8",
-        "huge.txt": "too large", "page.txt": "HTML", "corpus.jsonl:2": "not a JSON object",
+        "huge.txt": "too large", "long.txt": "too long", "utf16.txt": "UTF-16", "page.txt": "HTML", "corpus.jsonl:2": "not a JSON object",
         "corpus.jsonl:3": "duplicate article id 'j1'",
     }
 
