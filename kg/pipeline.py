@@ -52,7 +52,7 @@ class Extractor:
 
     def __init__(self, model: str | None = None) -> None:
         self.model = model
-        self.pipeline = f"kg {kg.__version__}+{_data_digest()}; {kg_nlp.describe(model)}"
+        self.pipeline = f"kg {kg.__version__}+{_source_digest()}; {kg_nlp.describe(model)}"
 
     @functools.cached_property
     def nlp(self) -> Language:
@@ -73,13 +73,23 @@ class Extractor:
             yield self.extract(article, doc)
 
 
-@functools.cache
-def _data_digest() -> str:
-    """A digest of kg's lexicons: editing one makes every article due for a rebuild."""
+# Parts of the package that only read a built graph: editing them changes no article's graph.
+_READERS_ONLY = frozenset({"cli.py", "serve.py", "query.py", "push.py", "evaluate.py", "export", "train"})
+
+
+def source_digest(package: Path) -> str:
+    """A digest of the code and lexicons that turn text into graphs: after an upgrade or an edit of
+    either, every article is due for a rebuild (the version alone misses edits between releases)."""
     digest = hashlib.sha1()
-    for path in sorted(DATA_DIR.glob("*")):
-        digest.update(path.name.encode() + path.read_bytes())
+    files = [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in _READERS_ONLY]
+    for path in sorted(files + [p for p in (package / DATA_DIR.name).glob("*") if p.is_file()]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:10]
+
+
+@functools.cache
+def _source_digest() -> str:
+    return source_digest(Path(kg.__file__).parent)
 
 
 @functools.cache

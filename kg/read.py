@@ -25,6 +25,7 @@ MAX_BYTES = 5_000_000  # an article beyond this is almost surely not one article
 MAX_CHARS = 200_000
 NEWSROOM_TZ = ZoneInfo("Europe/Berlin")  # "Stand: … Uhr" is German local time
 SUFFIXES = (".txt", ".jsonl")
+EARLIEST_YEAR = 1900  # news dated before this is more likely a typo than an archive
 _HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|script|br|a|meta|title|!DOCTYPE)\b[^>]*>", re.IGNORECASE)
 _GERMAN_WORDS = frozenset(
     "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden aus "
@@ -148,12 +149,24 @@ def make_article(
     return Article(
         id=quote(article_id.strip(), safe="-_.~"),
         text=prefix + body,
-        source=source,
+        source=public_source(source),
         title=title.strip() if prefix else None,
         published=published,
         url=url,
         body_start=len(prefix),
     )
+
+
+def public_source(source: str) -> str:
+    """An input's name as the graph publishes it: relative to the working directory, else the file
+    name (and line), never an absolute path that tells the builder's directory layout."""
+    path = Path(source)
+    if not path.is_absolute():
+        return source
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def article_warnings(article: Article, today: dt.date | None = None) -> list[str]:
@@ -166,6 +179,9 @@ def article_warnings(article: Article, today: dt.date | None = None) -> list[str
     today = today or dt.date.today()
     if article.published and article.published.date() > today:
         warnings.append(f"publication date {article.published.date()} is in the future")
+    elif article.published and article.published.year < EARLIEST_YEAR:
+        warnings.append(f"publication date {article.published.date()} is before {EARLIEST_YEAR}: "
+                        "a typo in the year?")
     return warnings
 
 
