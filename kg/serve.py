@@ -65,7 +65,8 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
-# Short names accepted by the ``format`` parameter (as used by Virtuoso, Fuseki, YASGUI links).
+# Short names accepted by the ``format`` parameter (as used by Virtuoso, Fuseki, YASGUI links, and
+# SPARQLWrapper, which sends its return format's name: n3, rdf+xml, json-ld, ...).
 FORMAT_ALIASES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -81,6 +82,10 @@ FORMAT_ALIASES = {
     "nq": "application/n-quads",
     "trig": "application/trig",
     "rdfxml": "application/rdf+xml",
+    "rdf+xml": "application/rdf+xml",
+    "n3": "text/turtle",  # Turtle is N3's RDF subset: every N3 reader reads it
+    "text/n3": "text/turtle",
+    "text/rdf+n3": "text/turtle",
 }
 # For CONSTRUCT asked with format=json/xml, answer with the graph format of the same family.
 GRAPH_FALLBACK = {"application/sparql-results+json": "application/ld+json",

@@ -581,6 +581,18 @@ def test_sparqlwrapper_client(server, store):
     assert len(list(ox.parse(sparql.query().convert(), ox.RdfFormat.TURTLE))) == 3
 
 
+@pytest.mark.parametrize("fmt", ["N3", "RDFXML", "XML", "TURTLE", "JSONLD"])
+def test_sparqlwrapper_construct_in_each_return_format(server, fmt):
+    sparqlwrapper = pytest.importorskip("SPARQLWrapper")
+    sparql = sparqlwrapper.SPARQLWrapper(server.url)
+    sparql.setReturnFormat(getattr(sparqlwrapper, fmt))
+    sparql.setQuery("CONSTRUCT WHERE { ?s a <https://schema.org/Person> }")
+    result = sparql.query().convert()
+    if isinstance(result, bytes):  # N3, TURTLE and JSONLD come back unparsed
+        result = ox.parse(result, ox.RdfFormat.JSON_LD if fmt == "JSONLD" else ox.RdfFormat.TURTLE)
+    assert len(list(result)) == 3
+
+
 def test_url_property(server):
     assert urlsplit(server.url).path == "/sparql"
 
