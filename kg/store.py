@@ -30,6 +30,9 @@ def open_store(path: Path | None = None, read_only: bool = False) -> Store:
             return Store.read_only(str(existing_store(path)))
         return Store(str(path))
     except OSError as e:
+        if f"{os.sep}LOCK" in str(e):  # RocksDB's lock file: another writer has the store open
+            raise StoreError(f"{path}: the store is in use by another kg process (a build, load or "
+                             "remove); wait for it to finish, or give another --store") from None
         raise StoreError(f"{path}: cannot open store ({e})") from None
 
 

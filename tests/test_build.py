@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pyshacl
@@ -165,6 +167,20 @@ def test_failed_article_leaves_its_old_graph(seed_store, monkeypatch):
     with pytest.raises(RuntimeError):
         pipeline.build([SEEDS], open_store(seed_store), pipeline.load_extractor(), pipeline.BuildOptions(force=True))
     assert quads_of(seed_store) == before
+
+
+def test_a_store_in_use_is_named_as_such(tmp_path):
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph as ox; "
+                               f"s = ox.Store({str(tmp_path / 's')!r}); print('open', flush=True); "
+                               "sys.stdin.read()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "open\n"
+        result = run("build", SEEDS, "--store", tmp_path / "s")
+    finally:
+        holder.communicate("")
+    assert result.exit_code == 1
+    assert "the store is in use by another kg process" in result.output
+    assert "IO error" not in result.output and "Traceback" not in result.output
 
 
 def test_unknown_model_is_a_clean_error(tmp_path):
