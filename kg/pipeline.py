@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # imported where first needed, see Extractor
 BATCH = 32  # articles per nlp.pipe batch and per store transaction
 CHUNK = 8  # articles per job sent to a worker process or cluster
 FLUSH_EVERY = 8  # batches between flushes of the store's write buffers
+COMPACT_SHARE = 10  # compact the store after a build that replaced 1/10 of its graphs or more
 
 
 class Extractor:
@@ -188,14 +189,21 @@ def build(
 
     graphs = _extract(todo(), extractor, options)
     batches = iter(lambda: list(islice(graphs, BATCH)), [])
+    replaced = 0
     for batch in _written(batches, store, stored):
         for article_id, graph, triples, count in batch:
             if sink is not None:
                 sink.append((graph, triples))
             report.built.append(article_id)
             report.quads += count
+            replaced += graph in stored
             if on_article:
                 on_article()
+    if store is not None and replaced and replaced * COMPACT_SHARE >= len(stored):
+        # A replaced graph leaves its old quads as tombstones until RocksDB compacts them: without
+        # this, each `--force` rebuild of the same corpus grew the store by about its own size.
+        store.flush()  # memtables to disk first, so that the write-ahead log can go too
+        store.optimize()
     return report
 
 

@@ -130,6 +130,23 @@ def test_rebuild_replaces_the_graph(seed_store):
     assert quads_of(seed_store) == before
 
 
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.iterdir() if f.is_file() and not f.name.startswith("LOG"))
+
+
+def test_forced_rebuilds_do_not_grow_the_store(extractor, tmp_path):
+    """Replaced graphs leave tombstones: the store is compacted after a build that replaced many."""
+    if not DEV.is_dir():
+        pytest.skip(f"{DEV} is not here")
+    corpus = [SEEDS, *sorted(DEV.glob("*.txt"))]
+    assert run("build", *corpus, "--store", tmp_path / "s").exit_code == 0
+    sizes = []
+    for _ in range(3):
+        assert run("build", *corpus, "--store", tmp_path / "s", "--force").exit_code == 0
+        sizes.append(_size(tmp_path / "s"))
+    assert sizes[-1] <= sizes[0] * 1.1, sizes
+
+
 def test_iris_are_deterministic_and_base_is_configurable(extractor, tmp_path):
     a, b = tmp_path / "a.nq", tmp_path / "b.nq"
     run("build", SEEDS, "--store", tmp_path / "s1", "-o", a)
