@@ -12,6 +12,10 @@ import datetime as dt
 import functools
 import hashlib
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -256,12 +260,28 @@ def _extract(articles: Iterator[Article], extractor: Extractor, options: BuildOp
     elif options.workers > 1:
         extractor.nlp  # load before forking: the workers share the loaded pipeline's memory
         work = functools.partial(extract_chunk, model=extractor.model, base=options.base)
-        with multiprocessing.get_context("fork").Pool(options.workers) as pool:
+        with multiprocessing.get_context("fork").Pool(options.workers, _quiet_orphan) as pool:
             for chunk in pool.imap(work, _chunks(articles, CHUNK)):
                 yield from chunk
     else:
         for ag in extractor.extract_many(articles):
             yield _serialise(ag, options.base)
+
+
+def _quiet_orphan() -> None:
+    """In a worker: exit at once and silently when the build process dies (killed), instead of
+    finishing the chunk and printing a BrokenPipeError traceback when its result cannot be sent.
+    A worker caught sending dies of SIGPIPE; the others (maybe waiting for the lock it held) are
+    ended by a watcher thread."""
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-orphan-watch", daemon=True).start()
 
 
 def extract_chunk(chunk: list[Article], model: str | None, base: str) -> list[Serialised]:

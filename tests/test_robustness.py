@@ -105,6 +105,22 @@ def test_killed_build_keeps_every_committed_article(extractor, tmp_path):
         assert quads == want[graph], f"{graph} is half-written"
 
 
+def test_killed_parallel_build_prints_no_worker_tracebacks(extractor, tmp_path):
+    texts = [f"Meldung {i}: {GOOD} Die NATO berät in Brüssel über die Ukraine." for i in range(600)]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": f"n{i}", "text": t}) for i, t in enumerate(texts)), encoding="utf-8")
+    store = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store),
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None and not _committed(store):
+        time.sleep(0.2)
+    os.kill(proc.pid, signal.SIGKILL)  # the workers are orphaned mid-build
+    _, stderr = proc.communicate(timeout=300)  # EOF once every worker has exited too
+    assert 0 < _committed(store) < len(texts), "kill came too early or too late to test anything"
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr[-2000:]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_fuzz_reader(text):
