@@ -394,7 +394,8 @@ def test_head_is_get_without_a_body(server):
 def test_health(server):
     resp = request(server, "GET", "/health")
     assert resp.status == 200
-    assert resp.json() == {"status": "ok", "idle_workers": 4, "workers": 4}
+    health = resp.json()
+    assert health["status"] == "ok" and health["workers"] == 4 and 1 <= health["idle_workers"] <= 4
 
 
 def test_bad_bytes_and_bad_graph_iri_are_400(server):
