@@ -601,9 +601,10 @@ def test_url_property(server):
 # --- the command ------------------------------------------------------------------------------
 
 
-def test_kg_serve_command():
-    """`kg serve --data FILE --port 0` prints its URL, answers, and stops on Ctrl-C, even while
-    a query that would run for days is being evaluated."""
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_kg_serve_command(stop_signal):
+    """`kg serve --data FILE --port 0` prints its URL, answers, and stops on Ctrl-C or SIGTERM,
+    even while a query that would run for days is being evaluated."""
     from kg.cli import main
 
     if "serve" not in main.commands:
@@ -633,7 +634,7 @@ def test_kg_serve_command():
         else:
             pytest.fail("the runaway query never reached a worker")
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop_signal)
         try:
             proc.wait(30)  # a loaded machine can be slow to tear the server down
         except subprocess.TimeoutExpired:
