@@ -87,7 +87,7 @@ def _decode(path: Path) -> str:
     if size > MAX_BYTES:
         raise InputError(str(path), f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
     data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if _looks_utf16(data):
         raise InputError(str(path), "UTF-16 text, expected UTF-8: convert it first "
                                     "(e.g. iconv -f UTF-16 -t UTF-8)")
     if b"\x00" in data:
@@ -96,6 +96,14 @@ def _decode(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(str(path), f"not UTF-8 text (undecodable byte at offset {e.start})") from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte order mark, or (Latin text without one) a NUL in every other byte."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    head = data[:2000]
+    return len(head) >= 8 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * (len(head) // 2)
 
 
 def parse_text(

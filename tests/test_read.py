@@ -104,7 +104,7 @@ def test_long_articles_are_refused_by_name_before_nlp(tmp_path):
     assert isinstance(items[1], Article)
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
 def test_utf16_is_named_as_such_not_binary(tmp_path, encoding):
     path = tmp_path / "u16.txt"
     text = "Die Bundesregierung begrüßt das Abkommen."
