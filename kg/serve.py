@@ -412,6 +412,7 @@ class _Worker:
                                        name="kg-sparql-worker", daemon=True)
         self.process.start()
         child.close()
+        self._stopping = threading.Lock()
 
     def wait_ready(self) -> None:
         """Block until the store is open; KgError if it cannot be."""
@@ -436,9 +437,14 @@ class _Worker:
             return Reply(500, "text/plain", b"internal error: the query worker died\n")
 
     def stop(self) -> None:
-        self.process.kill()
-        self.process.join()
-        self.conn.close()
+        """Kill the process and close the pipe, once (the pipe's descriptor must not be closed
+        twice: the number may already belong to another file)."""
+        with self._stopping:
+            if self.conn.closed:
+                return
+            self.process.kill()
+            self.process.join()
+            self.conn.close()
 
 
 class WorkerPool:
@@ -491,6 +497,8 @@ class WorkerPool:
         threading.Thread(target=self._start_one, name="kg-sparql-respawn", daemon=True).start()
 
     def _start_one(self) -> None:
+        if self._closed:
+            return
         worker = _Worker(self.source, self.limits)
         with self._lock:
             if self._closed:
@@ -500,19 +508,26 @@ class WorkerPool:
         try:
             worker.wait_ready()
         except KgError as err:
-            log.error("%s", err)
+            if not self._closed:  # else killed by close() while starting: nothing to report
+                log.error("%s", err)
             with self._lock:
                 self._all.discard(worker)
             return
         self._idle.put(worker)
 
     def close(self) -> None:
-        """Kill every worker, busy or not: shutdown never waits for a running query."""
+        """Kill every worker, busy or not: shutdown never waits for a running query. A busy
+        worker's pipe is left to its request thread, which sees it die and cleans up."""
         with self._lock:
             self._closed = True
             workers, self._all = self._all, set()
         for worker in workers:
-            worker.stop()
+            worker.process.kill()
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                return
 
 
 # --- HTTP -------------------------------------------------------------------------------------
