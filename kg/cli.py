@@ -13,7 +13,7 @@ from pyoxigraph import Store
 
 from kg.errors import KgError
 from kg.read import parse_date
-from kg.store import default_store_path, load_files, open_store, query as query_store
+from kg.store import default_store_path, existing_store, load_files, open_store, query as query_store
 from kg.vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:
@@ -261,7 +261,9 @@ def serve(store_path, data_files, host, port, timeout, max_rows) -> None:
     """
     from kg.serve import serve as run
 
-    run(source_store(store_path, data_files), host, port, timeout=timeout, max_rows=max_rows, echo=click.echo)
+    # Each query worker process opens an on-disk store itself (read-only); --data is loaded here.
+    store = load_files(data_files) if data_files else existing_store(store_path or default_store_path())
+    run(store, host, port, timeout=timeout, max_rows=max_rows, echo=click.echo)
 
 
 @main.command()

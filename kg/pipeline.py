@@ -12,6 +12,10 @@ import datetime as dt
 import functools
 import hashlib
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -41,6 +45,7 @@ if TYPE_CHECKING:  # imported where first needed, see Extractor
 BATCH = 32  # articles per nlp.pipe batch and per store transaction
 CHUNK = 8  # articles per job sent to a worker process or cluster
 FLUSH_EVERY = 8  # batches between flushes of the store's write buffers
+COMPACT_SHARE = 10  # compact the store after a build that replaced 1/10 of its graphs or more
 
 
 class Extractor:
@@ -52,7 +57,7 @@ class Extractor:
 
     def __init__(self, model: str | None = None) -> None:
         self.model = model
-        self.pipeline = f"kg {kg.__version__}+{_data_digest()}; {kg_nlp.describe(model)}"
+        self.pipeline = f"kg {kg.__version__}+{_source_digest()}; {kg_nlp.describe(model)}"
 
     @functools.cached_property
     def nlp(self) -> Language:
@@ -73,13 +78,23 @@ class Extractor:
             yield self.extract(article, doc)
 
 
-@functools.cache
-def _data_digest() -> str:
-    """A digest of kg's lexicons: editing one makes every article due for a rebuild."""
+# Parts of the package that only read a built graph: editing them changes no article's graph.
+_READERS_ONLY = frozenset({"cli.py", "serve.py", "query.py", "push.py", "evaluate.py", "export", "train"})
+
+
+def source_digest(package: Path) -> str:
+    """A digest of the code and lexicons that turn text into graphs: after an upgrade or an edit of
+    either, every article is due for a rebuild (the version alone misses edits between releases)."""
     digest = hashlib.sha1()
-    for path in sorted(DATA_DIR.glob("*")):
-        digest.update(path.name.encode() + path.read_bytes())
+    files = [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in _READERS_ONLY]
+    for path in sorted(files + [p for p in (package / DATA_DIR.name).glob("*") if p.is_file()]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:10]
+
+
+@functools.cache
+def _source_digest() -> str:
+    return source_digest(Path(kg.__file__).parent)
 
 
 @functools.cache
@@ -178,14 +193,21 @@ def build(
 
     graphs = _extract(todo(), extractor, options)
     batches = iter(lambda: list(islice(graphs, BATCH)), [])
+    replaced = 0
     for batch in _written(batches, store, stored):
         for article_id, graph, triples, count in batch:
             if sink is not None:
                 sink.append((graph, triples))
             report.built.append(article_id)
             report.quads += count
+            replaced += graph in stored
             if on_article:
                 on_article()
+    if store is not None and replaced and replaced * COMPACT_SHARE >= len(stored):
+        # A replaced graph leaves its old quads as tombstones until RocksDB compacts them: without
+        # this, each `--force` rebuild of the same corpus grew the store by about its own size.
+        store.flush()  # memtables to disk first, so that the write-ahead log can go too
+        store.optimize()
     return report
 
 
@@ -238,12 +260,28 @@ def _extract(articles: Iterator[Article], extractor: Extractor, options: BuildOp
     elif options.workers > 1:
         extractor.nlp  # load before forking: the workers share the loaded pipeline's memory
         work = functools.partial(extract_chunk, model=extractor.model, base=options.base)
-        with multiprocessing.get_context("fork").Pool(options.workers) as pool:
+        with multiprocessing.get_context("fork").Pool(options.workers, _quiet_orphan) as pool:
             for chunk in pool.imap(work, _chunks(articles, CHUNK)):
                 yield from chunk
     else:
         for ag in extractor.extract_many(articles):
             yield _serialise(ag, options.base)
+
+
+def _quiet_orphan() -> None:
+    """In a worker: exit at once and silently when the build process dies (killed), instead of
+    finishing the chunk and printing a BrokenPipeError traceback when its result cannot be sent.
+    A worker caught sending dies of SIGPIPE; the others (maybe waiting for the lock it held) are
+    ended by a watcher thread."""
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-orphan-watch", daemon=True).start()
 
 
 def extract_chunk(chunk: list[Article], model: str | None, base: str) -> list[Serialised]:

@@ -8,6 +8,7 @@ docs/model.md and constrained by kg/shapes.ttl.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -68,6 +69,15 @@ class Iris:
 
 def de(text: str) -> Literal:
     return Literal(text, language="de")
+
+
+def datetime_literal(when: dt.datetime) -> Literal:
+    """An xsd:dateTime. Its time zone offset must be whole minutes; Berlin's before 1893 was local
+    mean time (+00:53:28), so such an offset is given as UTC instead."""
+    offset = when.utcoffset()
+    if offset is not None and offset.total_seconds() % 60:
+        when = when.astimezone(dt.timezone.utc)
+    return Literal(when.isoformat(), datatype=XSD.dateTime)
 
 
 def date_literal(value: str) -> Literal | None:
@@ -142,13 +152,13 @@ class _Writer:
         if a.title:
             self.add(self.article, SCHEMA.headline, de(a.title))
         if a.published:
-            self.add(self.article, SCHEMA.datePublished, Literal(a.published.isoformat(), datatype=XSD.dateTime))
+            self.add(self.article, SCHEMA.datePublished, datetime_literal(a.published))
         if a.url:
             self.add(self.article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI))
         self.add(self.article, SCHEMA.inLanguage, Literal("de"))
         self.add(self.article, KG.contentHash, Literal(content_hash(a.text)))
         self.add(self.article, KG.pipeline, Literal(self.ag.pipeline))
-        self.add(self.article, PROV.wasDerivedFrom, Literal(a.source))
+        self.add(self.article, KG.sourceFile, Literal(a.source))  # text: prov:wasDerivedFrom takes a resource
         self.add(self.context, RDF.type, NIF.Context)
         self.add(self.context, NIF.isString, Literal(a.text))
         self.add(self.context, NIF.beginIndex, Literal(0))

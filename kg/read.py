@@ -6,6 +6,7 @@ with the rest; the caller decides how to report it.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -18,8 +19,13 @@ from kg.errors import InputError
 from kg.model import Article
 
 MAX_BYTES = 5_000_000  # an article beyond this is almost surely not one article
+# spaCy refuses texts over 1,000,000 characters (E088) and its parser needs about 3 KB per
+# character: 200,000 characters (~30,000 words, ten times a long news article) bound a build's
+# memory to about 1 GB per worker.
+MAX_CHARS = 200_000
 NEWSROOM_TZ = ZoneInfo("Europe/Berlin")  # "Stand: … Uhr" is German local time
 SUFFIXES = (".txt", ".jsonl")
+EARLIEST_YEAR = 1900  # news dated before this is more likely a typo than an archive
 _HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|script|br|a|meta|title|!DOCTYPE)\b[^>]*>", re.IGNORECASE)
 _GERMAN_WORDS = frozenset(
     "der die das und in den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden aus "
@@ -81,12 +87,23 @@ def _decode(path: Path) -> str:
     if size > MAX_BYTES:
         raise InputError(str(path), f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
     data = path.read_bytes()
+    if _looks_utf16(data):
+        raise InputError(str(path), "UTF-16 text, expected UTF-8: convert it first "
+                                    "(e.g. iconv -f UTF-16 -t UTF-8)")
     if b"\x00" in data:
         raise InputError(str(path), "binary file (contains NUL bytes), expected UTF-8 text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(str(path), f"not UTF-8 text (undecodable byte at offset {e.start})") from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A UTF-16 byte order mark, or (Latin text without one) a NUL in every other byte."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    head = data[:2000]
+    return len(head) >= 8 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * (len(head) // 2)
 
 
 def parse_text(
@@ -129,6 +146,9 @@ def make_article(
     body = body.strip()
     if not body:
         raise InputError(source, "empty article (no text)")
+    if len(body) > MAX_CHARS:
+        raise InputError(source, f"article too long ({len(body):,} characters; the limit is "
+                                 f"{MAX_CHARS:,}): split it into several articles")
     if len(_HTML_TAG.findall(body[:5000])) >= 3:
         raise InputError(source, "looks like HTML, not plain text: extract the article text first")
     if not article_id.strip():
@@ -137,12 +157,24 @@ def make_article(
     return Article(
         id=quote(article_id.strip(), safe="-_.~"),
         text=prefix + body,
-        source=source,
+        source=public_source(source),
         title=title.strip() if prefix else None,
         published=published,
         url=url,
         body_start=len(prefix),
     )
+
+
+def public_source(source: str) -> str:
+    """An input's name as the graph publishes it: relative to the working directory, else the file
+    name (and line), never an absolute path that tells the builder's directory layout."""
+    path = Path(source)
+    if not path.is_absolute():
+        return source
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def article_warnings(article: Article, today: dt.date | None = None) -> list[str]:
@@ -155,6 +187,9 @@ def article_warnings(article: Article, today: dt.date | None = None) -> list[str
     today = today or dt.date.today()
     if article.published and article.published.date() > today:
         warnings.append(f"publication date {article.published.date()} is in the future")
+    elif article.published and article.published.year < EARLIEST_YEAR:
+        warnings.append(f"publication date {article.published.date()} is before {EARLIEST_YEAR}: "
+                        "a typo in the year?")
     return warnings
 
 

@@ -2,34 +2,36 @@
 
 Why it looks the way it does:
 
-* Stdlib ``ThreadingHTTPServer``: one thread per connection, no extra dependency. Queries run in
-  a small bounded worker pool, so a slow query cannot hold more than ``workers`` cores and the
-  request thread can answer 503 when the per-query timeout passes.
-* One ``pyoxigraph.Store`` is shared by all threads. Oxigraph's Store is thread-safe (RocksDB
-  snapshots give every query a repeatable read) and pyoxigraph releases the GIL while it
-  evaluates, so queries really run in parallel.
-* pyoxigraph cannot cancel a running query. The timeout is checked between result rows; a
-  query that spends its time before the first row (ORDER BY, GROUP BY, a huge join) gets its
-  503 on time, but keeps its worker busy until Oxigraph finishes it. ``workers`` bounds how many
-  such queries can burn CPU at once.
+* Stdlib ``ThreadingHTTPServer``: one thread per connection, no extra dependency.
+* Queries run in a fixed number of worker *processes*, each with its own read-only handle on the
+  store (an on-disk store opened with ``Store.read_only``, or an in-memory copy). pyoxigraph
+  cannot cancel a running query, and a thread cannot be killed; a process can. A query still
+  running at its timeout gets its 503 and its worker is killed and replaced, so runaway queries
+  hold neither a core nor a worker past their timeout, and shutdown never waits for one.
 * Results are buffered (at most ``max_rows`` rows) so that an over-long result or a timeout can
   still be answered with a proper status code instead of a truncated 200.
 * Read-only: SPARQL Update (incl. LOAD) is never executed, and SERVICE (federation, which makes
-  the server fetch from other hosts) is refused before the query runs; see ``uses_service``.
+  the server fetch from other hosts) is refused by parsing the query before it runs; see
+  ``uses_service``. The check runs inside the worker, so its time counts against the timeout.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import json
 import logging
+import multiprocessing
+import queue
 import re
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -67,7 +69,8 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
-# Short names accepted by the ``format`` parameter (as used by Virtuoso, Fuseki, YASGUI links).
+# Short names accepted by the ``format`` parameter (as used by Virtuoso, Fuseki, YASGUI links, and
+# SPARQLWrapper, which sends its return format's name: n3, rdf+xml, json-ld, ...).
 FORMAT_ALIASES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -83,6 +86,10 @@ FORMAT_ALIASES = {
     "nq": "application/n-quads",
     "trig": "application/trig",
     "rdfxml": "application/rdf+xml",
+    "rdf+xml": "application/rdf+xml",
+    "n3": "text/turtle",  # Turtle is N3's RDF subset: every N3 reader reads it
+    "text/n3": "text/turtle",
+    "text/rdf+n3": "text/turtle",
 }
 # For CONSTRUCT asked with format=json/xml, answer with the graph format of the same family.
 GRAPH_FALLBACK = {"application/sparql-results+json": "application/ld+json",
@@ -99,8 +106,8 @@ _UPDATE_START = re.compile(
 # purpose: a hit is only a reason to parse the query properly (see uses_service).
 _SERVICE_WORD = re.compile(r"(?<![?$:\w])service(?![\w:])", re.IGNORECASE)
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-# pyparsing (under rdflib's SPARQL parser) keeps global parse caches: one parse at a time.
-_RDFLIB_PARSER = threading.Lock()
+# How long a new worker process may take to open the store before the server gives up on it.
+WORKER_START_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class Limits:
 
     timeout: float = 30.0  # seconds from request arrival to answer, else 503
     max_rows: int = 10_000  # solutions (SELECT) or triples (CONSTRUCT/DESCRIBE), else 400
-    workers: int = 4  # queries evaluated at the same time; others wait in line
+    workers: int = 4  # worker processes, i.e. queries evaluated at the same time; others wait
     max_request_bytes: int = 1_000_000  # POST body, else 413
 
 
@@ -145,8 +152,17 @@ def uses_service(query: str) -> bool:
     A cheap word search clears nearly every query. Only when the word appears (it may sit in a
     string literal, an IRI or a comment) is the query parsed with rdflib's SPARQL grammar and the
     parse tree searched for a ServiceGraphPattern; a query rdflib cannot parse, or might parse
-    differently from Oxigraph (\\u escapes), is refused.
+    differently from Oxigraph, is refused. Where the two grammars differ, the text rdflib sees is
+    made to tokenize as Oxigraph's does:
+
+    * a comment ends at CR or LF in SPARQL (and Oxigraph) but only at LF in rdflib, so
+      ``# x\\r SERVICE`` would hide SERVICE from rdflib alone. CR becomes LF: both are whitespace
+      between tokens, cannot occur in IRIs or short strings, and are plain characters in long
+      strings, so no token boundary other than a comment's end moves;
+    * rdflib expands ``\\u`` escapes before parsing, Oxigraph only inside strings and IRIs, so
+      a query with one is refused if it mentions SERVICE at all.
     """
+    query = query.replace("\r", "\n")
     unescaped = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
     if not (_SERVICE_WORD.search(query) or _SERVICE_WORD.search(unescaped)):
         return False
@@ -158,9 +174,8 @@ def uses_service(query: str) -> bool:
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        with _RDFLIB_PARSER:
-            tree = parseQuery(query)
-    except (ParseException, ValueError, TypeError):
+        tree = parseQuery(query)  # in a worker process: one query at a time, bounded by the timeout
+    except (ParseException, ValueError, TypeError, RecursionError):
         return True
     return _has_service_pattern(tree)
 
@@ -259,32 +274,23 @@ def _term_json(term: Any) -> dict[str, Any]:
     raise TypeError(f"unexpected RDF term {term!r}")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Job:
-    """One query evaluation, shared by the request thread and the worker that runs it."""
+    """One query evaluation, sent to a worker process."""
 
     query: str
     accept: str | None
     fmt: str | None
     default_graphs: list[str]
     named_graphs: list[str]
-    deadline: float
-    cancelled: threading.Event
-
-    def expired(self) -> bool:
-        return self.cancelled.is_set() or time.monotonic() > self.deadline
 
 
-def _evaluate(store: ox.Store, job: _Job, limits: Limits) -> Reply | None:
-    """Run the query in a worker thread; None if the request thread stopped waiting.
-
-    Never raises: pyoxigraph result iterators may only be touched (and freed) by the thread that
-    created them, so no exception (whose traceback would hold one) may travel to another thread.
-    """
+def _evaluate(store: ox.Store, job: _Job, limits: Limits) -> Reply:
+    """Check and run one query in a worker process; never raises, every outcome is a Reply."""
     try:
+        if uses_service(job.query):
+            raise HttpError(403, "SERVICE (federated query) is not allowed on this endpoint")
         return _run_query(store, job, limits)
-    except _GivenUp:
-        return None
     except HttpError as err:
         return Reply(err.status, "text/plain", (err.message + "\n").encode("utf-8"))
     except Exception as err:  # a bug must still give the client an answer
@@ -293,8 +299,6 @@ def _evaluate(store: ox.Store, job: _Job, limits: Limits) -> Reply | None:
 
 
 def _run_query(store: ox.Store, job: _Job, limits: Limits) -> Reply:
-    if job.expired():
-        raise _GivenUp()
     try:
         # Same dataset and predeclared prefixes as `kg query`; a query's own PREFIX wins.
         options: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs,
@@ -309,9 +313,9 @@ def _run_query(store: ox.Store, job: _Job, limits: Limits) -> Reply:
             return Reply(200, media, result.serialize(format=RESULT_TYPES[media]))
         if isinstance(result, ox.QuerySolutions):
             media = choose_media_type("results", job.accept, job.fmt)
-            return _select_reply(result, media, job, limits)
+            return _select_reply(result, media, limits)
         media = choose_media_type("graph", job.accept, job.fmt)
-        return _graph_reply(result, media, job, limits)
+        return _graph_reply(result, media, limits)
     except SyntaxError as err:
         raise HttpError(400, f"SPARQL syntax error: {err}") from err
     except (ValueError, RuntimeError) as err:
@@ -320,11 +324,9 @@ def _run_query(store: ox.Store, job: _Job, limits: Limits) -> Reply:
         raise HttpError(500, f"store error: {err}") from err
 
 
-def _collect(rows: Any, job: _Job, limits: Limits, what: str) -> list[Any]:
+def _collect(rows: Any, limits: Limits, what: str) -> list[Any]:
     out = []
     for row in rows:
-        if job.expired():
-            raise _GivenUp()
         if len(out) >= limits.max_rows:
             raise HttpError(400, f"result has more than {limits.max_rows} {what} (the server's "
                                  f"limit); add LIMIT/OFFSET to the query")
@@ -332,13 +334,9 @@ def _collect(rows: Any, job: _Job, limits: Limits, what: str) -> list[Any]:
     return out
 
 
-class _GivenUp(Exception):
-    """The request thread stopped waiting for this job (timeout)."""
-
-
-def _select_reply(result: ox.QuerySolutions, media: str, job: _Job, limits: Limits) -> Reply:
+def _select_reply(result: ox.QuerySolutions, media: str, limits: Limits) -> Reply:
     names = [v.value for v in result.variables]
-    solutions = _collect(result, job, limits, "rows")
+    solutions = _collect(result, limits, "rows")
     bindings = []
     for solution in solutions:
         row = {}
@@ -356,8 +354,8 @@ def _select_reply(result: ox.QuerySolutions, media: str, job: _Job, limits: Limi
     return Reply(200, media, body)
 
 
-def _graph_reply(result: ox.QueryTriples, media: str, job: _Job, limits: Limits) -> Reply:
-    triples = _collect(result, job, limits, "triples")
+def _graph_reply(result: ox.QueryTriples, media: str, limits: Limits) -> Reply:
+    triples = _collect(result, limits, "triples")
     fmt = GRAPH_TYPES[media]
     data: list[Any] = triples
     if fmt.supports_datasets:
@@ -389,6 +387,176 @@ def bundled_params(name: str, params: dict[str, list[str]]) -> dict[str, list[st
     return {"query": [sparql], **{k: v for k, v in params.items() if k in PROTOCOL_PARAMS}}
 
 
+# --- worker processes -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoreSource:
+    """How a worker process gets its own handle on the store (a Store object cannot be shared
+    between processes): an on-disk store opened read-only, or N-Quads loaded into memory."""
+
+    path: str | None = None
+    nquads: bytes = b""
+
+    @classmethod
+    def of(cls, store: ox.Store | Path) -> StoreSource:
+        if isinstance(store, Path):
+            return cls(path=str(store))
+        return cls(nquads=store.dump(format=ox.RdfFormat.N_QUADS))
+
+    def open(self) -> ox.Store:
+        if self.path is not None:
+            return ox.Store.read_only(self.path)
+        store = ox.Store()
+        store.bulk_load(self.nquads, format=ox.RdfFormat.N_QUADS)
+        return store
+
+
+def _worker_main(conn: Connection, source: StoreSource, limits: Limits) -> None:
+    """A worker process: open the store, then answer jobs until the pipe closes or it is killed."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    try:
+        store = source.open()
+    except (OSError, SyntaxError, ValueError) as err:
+        conn.send(f"cannot open the store: {err}")
+        return
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_evaluate(store, job, limits))
+
+
+class _Worker:
+    """One worker process and the pipe to it."""
+
+    def __init__(self, source: StoreSource, limits: Limits) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, source, limits),
+                                       name="kg-sparql-worker", daemon=True)
+        self.process.start()
+        child.close()
+        self._stopping = threading.Lock()
+
+    def wait_ready(self) -> None:
+        """Block until the store is open; KgError if it cannot be."""
+        message = "did not start in time"
+        try:
+            if self.conn.poll(WORKER_START_TIMEOUT):
+                message = self.conn.recv()
+        except (EOFError, OSError):
+            message = "exited while opening the store"
+        if message != "ready":
+            self.stop()
+            raise KgError(f"query worker: {message}")
+
+    def run(self, job: _Job, timeout: float) -> Reply | None:
+        """The worker's reply, or None if it did not answer within ``timeout`` seconds."""
+        self.conn.send(job)
+        if not self.conn.poll(max(0.0, timeout)):
+            return None
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):  # it died (out of memory, a crash): answer, then replace it
+            return Reply(500, "text/plain", b"internal error: the query worker died\n")
+
+    def stop(self) -> None:
+        """Kill the process and close the pipe, once (the pipe's descriptor must not be closed
+        twice: the number may already belong to another file)."""
+        with self._stopping:
+            if self.conn.closed:
+                return
+            self.process.kill()
+            self.process.join()
+            self.conn.close()
+
+
+class WorkerPool:
+    """``limits.workers`` worker processes; a query past its timeout gets its worker killed."""
+
+    def __init__(self, source: StoreSource, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        started = [_Worker(source, limits) for _ in range(limits.workers)]
+        self._all.update(started)
+        try:
+            for worker in started:
+                worker.wait_ready()
+                self._idle.put(worker)
+        except KgError:
+            self.close()
+            raise
+
+    @property
+    def idle(self) -> int:
+        """Workers free to take a query now (0 means new queries wait in line)."""
+        return self._idle.qsize()
+
+    def run(self, job: _Job, deadline: float) -> Reply:
+        """Evaluate ``job`` before ``deadline`` (time.monotonic()), else HttpError 503."""
+        try:
+            worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise HttpError(503, f"all {self.limits.workers} query workers stayed busy for the "
+                                 f"time limit of {self.limits.timeout:g} s; retry later") from None
+        reply = worker.run(job, deadline - time.monotonic())
+        if reply is None or reply.status == 500:
+            self._replace(worker)
+        else:
+            self._idle.put(worker)
+        if reply is None:
+            raise HttpError(503, f"query exceeded the time limit of {self.limits.timeout:g} s "
+                                 "and was stopped; make it more selective or add LIMIT")
+        return reply
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker now; start its successor in the background (the client need not wait)."""
+        worker.stop()
+        with self._lock:
+            self._all.discard(worker)
+        threading.Thread(target=self._start_one, name="kg-sparql-respawn", daemon=True).start()
+
+    def _start_one(self) -> None:
+        if self._closed:
+            return
+        worker = _Worker(self.source, self.limits)
+        with self._lock:
+            if self._closed:
+                worker.stop()
+                return
+            self._all.add(worker)
+        try:
+            worker.wait_ready()
+        except KgError as err:
+            if not self._closed:  # else killed by close() while starting: nothing to report
+                log.error("%s", err)
+            with self._lock:
+                self._all.discard(worker)
+            return
+        self._idle.put(worker)
+
+    def close(self) -> None:
+        """Kill every worker, busy or not: shutdown never waits for a running query. A busy
+        worker's pipe is left to its request thread, which sees it die and cleans up."""
+        with self._lock:
+            self._closed = True
+            workers, self._all = self._all, set()
+        for worker in workers:
+            worker.process.kill()
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                return
+
+
 # --- HTTP -------------------------------------------------------------------------------------
 
 
@@ -400,17 +568,33 @@ def _text(body: bytes) -> str:
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """ThreadingHTTPServer that owns the store, the limits and the query worker pool."""
+    """ThreadingHTTPServer that owns the limits and the query worker processes."""
 
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128  # socketserver's 5 makes bursts of clients see connection resets
 
-    def __init__(self, address: tuple[str, int], store: ox.Store, limits: Limits) -> None:
-        self.store = store
+    def __init__(self, address: tuple[str, int], source: StoreSource, limits: Limits) -> None:
         self.limits = limits
-        self.pool = concurrent.futures.ThreadPoolExecutor(limits.workers, "kg-sparql")
-        super().__init__(address, SparqlHandler)
+        self._pool: WorkerPool | None = None
+        super().__init__(address, SparqlHandler)  # bind first: a busy port fails fast
+        try:
+            self._pool = WorkerPool(source, limits)
+        except KgError:
+            super().server_close()
+            raise
+
+    @property
+    def pool(self) -> WorkerPool:
+        assert self._pool is not None, "the worker pool is started by __init__"
+        return self._pool
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up mid-answer is routine, not a traceback on the console."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            log.info("%s went away before the answer was sent", client_address[0])
+        else:
+            super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:
@@ -419,7 +603,8 @@ class SparqlServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:  # None if binding the address failed
+            self._pool.close()
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -430,6 +615,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "kg-sparql/1"
 
     # -- dispatch --
+
+    def parse_request(self) -> bool:
+        """Note when the request arrived (its timeout counts from here) and reset per-request state."""
+        self._arrived = time.monotonic()
+        self._head_only = False
+        return super().parse_request()
 
     def do_OPTIONS(self) -> None:  # noqa: N802 (stdlib naming)
         """CORS preflight, including Chrome's for pages on the internet calling 127.0.0.1."""
@@ -448,7 +639,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if url.path in ("/", "/index.html"):
             self._send(200, "text/html; charset=utf-8", index_html().encode("utf-8"))
         elif url.path == "/health":
-            self._send(200, "application/json", b'{"status":"ok"}')
+            self._health()
         elif url.path == SPARQL_PATH:
             self._guarded(lambda: self._sparql(parse_qs(url.query, keep_blank_values=True)))
         elif url.path.startswith(BUNDLED_PATH):
@@ -457,6 +648,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         else:
             self._error(404, f"no such resource: {url.path} (the endpoint is {SPARQL_PATH})")
 
+    def do_HEAD(self) -> None:  # noqa: N802
+        """GET without the body (curl -I, link checkers, load balancers)."""
+        self._head_only = True
+        self.do_GET()
+
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
         if url.path != SPARQL_PATH:
@@ -464,6 +660,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._error(404, f"no such resource: {url.path} (the endpoint is {SPARQL_PATH})")
             return
         self._guarded(lambda: self._sparql(self._post_params(url.query)))
+
+    def _health(self) -> None:
+        """200 while a query would start at once, 503 while every worker is busy."""
+        pool = self.server.pool
+        idle = pool.idle
+        body = json.dumps({"status": "ok" if idle else "saturated", "idle_workers": idle,
+                           "workers": self.server.limits.workers}).encode("utf-8")
+        self._send(200 if idle else 503, "application/json", body)
 
     # -- SPARQL --
 
@@ -488,11 +692,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if length is None:
             self.close_connection = True
             raise HttpError(411, "a POST needs a Content-Length header")
-        try:
-            size = int(length)
-        except ValueError:
+        if not re.fullmatch(r"[0-9]+", length.strip()):  # int() takes "-1" (read to EOF), "+1", "1_0"
             self.close_connection = True
-            raise HttpError(400, f"bad Content-Length: {length!r}") from None
+            raise HttpError(400, f"bad Content-Length: {length!r} (must be a number of bytes)")
+        size = int(length)
         if size > self.server.limits.max_request_bytes:
             self.close_connection = True
             raise HttpError(413, f"request body of {size} bytes exceeds the limit of "
@@ -510,24 +713,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if looks_like_update(query):
             raise HttpError(403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, "
                                  "LOAD, CLEAR, ...) is not accepted")
-        if uses_service(query):
-            raise HttpError(403, "SERVICE (federated query) is not allowed on this endpoint")
-        limits = self.server.limits
         job = _Job(query=query, accept=self.headers.get("Accept"),
                    fmt=(params.get("format") or [None])[0],
                    default_graphs=params.get("default-graph-uri", []),
-                   named_graphs=params.get("named-graph-uri", []),
-                   deadline=time.monotonic() + limits.timeout, cancelled=threading.Event())
-        future = self.server.pool.submit(_evaluate, self.server.store, job, limits)
-        try:
-            reply = future.result(timeout=max(0.0, job.deadline - time.monotonic()))
-        except concurrent.futures.TimeoutError:
-            job.cancelled.set()
-            future.cancel()
-            raise HttpError(503, f"query exceeded the time limit of {limits.timeout:g} s; "
-                                 "make it more selective or add LIMIT") from None
-        if reply is None:
-            raise HttpError(503, f"query exceeded the time limit of {limits.timeout:g} s")
+                   named_graphs=params.get("named-graph-uri", []))
+        reply = self.server.pool.run(job, self._arrived + self.server.limits.timeout)
         ctype = reply.content_type
         if ctype.startswith("text/") or ctype.endswith(("json", "xml", "trig", "quads")):
             ctype += "; charset=utf-8"
@@ -559,30 +749,37 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
-        self.wfile.write(body)
+        if not self._head_only:
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
         log.info("%s %s", self.address_string(), format % args)
 
 
-def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 0, *,
+def make_server(store: ox.Store | Path, host: str = "127.0.0.1", port: int = 0, *,
                 timeout: float = Limits.timeout, max_rows: int = Limits.max_rows,
                 workers: int = Limits.workers) -> SparqlServer:
     """A bound, not yet serving endpoint; ``port=0`` picks a free port (see ``.server_address``).
 
-    KgError if the address cannot be bound (port in use, no such host). Call ``serve_forever()``
-    (in a thread if needed), then ``shutdown()`` and ``server_close()``.
+    ``store`` is an in-memory Store (copied into each worker) or the directory of an on-disk
+    store (each worker opens it read-only). KgError if the address cannot be bound (port in use,
+    no such host) or the workers cannot open the store. Call ``serve_forever()`` (in a thread if
+    needed), then ``shutdown()`` and ``server_close()``.
     """
     if timeout <= 0 or max_rows <= 0 or workers <= 0:
         raise KgError("--timeout, --max-rows and workers must be positive")
     limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers)
     try:
-        return SparqlServer((host, port), store, limits)
+        return SparqlServer((host, port), StoreSource.of(store), limits)
     except OSError as err:
         raise KgError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
 
 
-def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 8000, *,
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(store: ox.Store | Path, host: str = "127.0.0.1", port: int = 8000, *,
           timeout: float = Limits.timeout, max_rows: int = Limits.max_rows,
           workers: int = Limits.workers, echo: Callable[[str], Any] | None = None) -> None:
     """Serve until Ctrl-C, telling the user where (``echo``, e.g. click.echo, prints the URLs)."""
@@ -591,6 +788,7 @@ def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 8000, *,
     host_shown, port_bound = server.server_address[:2]
     echo(f"SPARQL endpoint: http://{host_shown}:{port_bound}{SPARQL_PATH}")
     echo(f"query page:      http://{host_shown}:{port_bound}/   (Ctrl-C stops)")
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd and docker stop like Ctrl-C
     try:
         server.serve_forever()
     except KeyboardInterrupt:

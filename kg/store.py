@@ -27,12 +27,20 @@ def open_store(path: Path | None = None, read_only: bool = False) -> Store:
     path = path or default_store_path()
     try:
         if read_only:
-            if not path.is_dir():
-                raise StoreError(f"{path}: no store here (build one with `kg build … --store {path}`)")
-            return Store.read_only(str(path))
+            return Store.read_only(str(existing_store(path)))
         return Store(str(path))
     except OSError as e:
+        if f"{os.sep}LOCK" in str(e):  # RocksDB's lock file: another writer has the store open
+            raise StoreError(f"{path}: the store is in use by another kg process (a build, load or "
+                             "remove); wait for it to finish, or give another --store") from None
         raise StoreError(f"{path}: cannot open store ({e})") from None
+
+
+def existing_store(path: Path) -> Path:
+    """The path, if a store directory is there; else a StoreError saying how to make one."""
+    if not path.is_dir():
+        raise StoreError(f"{path}: no store here (build one with `kg build … --store {path}`)")
+    return path
 
 
 def rdf_format(path: Path) -> RdfFormat:

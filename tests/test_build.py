@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pyshacl
@@ -11,12 +14,16 @@ import rdflib
 from click.testing import CliRunner
 from pyoxigraph import RdfFormat, Store, parse
 
+import kg
 from kg import pipeline
 from kg.cli import main
 from kg.store import open_store
 from tests.conftest import SEEDS
 
-SHAPES = Path(__file__).resolve().parents[1] / "kg" / "shapes.ttl"
+ROOT = Path(__file__).resolve().parents[1]
+SHAPES = ROOT / "kg" / "shapes.ttl"
+DEV = ROOT.parent / "shared" / "gold" / "dev"  # answer-keyed articles, shared by the team
+XSD_DATETIME = re.compile(r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
 
 
 def run(*args: str):
@@ -29,6 +36,7 @@ def quads_of(path: Path) -> set:
 
 
 def validate(trig: Path) -> tuple[bool, str]:
+    """The union of the file's graphs against kg/shapes.ttl."""
     data = rdflib.Dataset()
     data.parse(trig, format="trig")
     graph = rdflib.Graph()
@@ -38,12 +46,72 @@ def validate(trig: Path) -> tuple[bool, str]:
     return conforms, text
 
 
+def nonconforming_graphs(trig: Path) -> dict[str, str]:
+    """Each named graph of the file against kg/shapes.ttl on its own: graph IRI -> SHACL report."""
+    data = rdflib.Dataset()
+    data.parse(trig, format="trig")
+    shapes = rdflib.Graph().parse(SHAPES)
+    reports = {}
+    for graph in data.graphs():
+        if len(graph):
+            conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes)
+            if not conforms:
+                reports[str(graph.identifier)] = text
+    return reports
+
+
 def test_seed_graph_conforms_to_shapes(extractor, tmp_path):
     out = tmp_path / "seed.trig"
     result = run("build", SEEDS, "--store", tmp_path / "s", "-o", out)
     assert result.exit_code == 0, result.output
     conforms, text = validate(out)
     assert conforms, text[:2000]
+
+
+def test_every_dev_article_graph_conforms_to_shapes(extractor, tmp_path):
+    """Real articles, not only the seed: e.g. a Place must never be a claim's schema:author."""
+    if not DEV.is_dir():
+        pytest.skip(f"{DEV} is not here")
+    articles = sorted(DEV.glob("*.txt"))
+    out = tmp_path / "dev.trig"
+    result = run("build", SEEDS, *articles, "--no-store", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert f"built {len(articles) + 1} article(s)" in result.output
+    reports = nonconforming_graphs(out)
+    assert not reports, "\n\n".join(f"{g}:\n{text[:1500]}" for g, text in reports.items())
+
+
+def test_pipeline_id_changes_with_extraction_code_not_with_readers(tmp_path):
+    package = tmp_path / "kg"
+    for name in ("extract/claims.py", "data/cue_verbs.jsonl", "cli.py", "serve.py", "rdf.py"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text("# v1\n")
+    first = pipeline.source_digest(package)
+    (package / "serve.py").write_text("# v2\n")
+    (package / "cli.py").write_text("# v2\n")
+    assert pipeline.source_digest(package) == first
+    for name in ("extract/claims.py", "data/cue_verbs.jsonl", "rdf.py"):
+        before = pipeline.source_digest(package)
+        (package / name).write_text("# v2\n")
+        assert pipeline.source_digest(package) != before, name
+    real = pipeline.Extractor().pipeline
+    assert real.startswith(f"kg {kg.__version__}+{pipeline.source_digest(ROOT / 'kg')};")
+
+
+def test_old_dates_are_valid_xsd_and_warned_about_and_no_absolute_path_is_published(extractor, tmp_path):
+    article = tmp_path / "alt.txt"
+    article.write_text("1850-03-01 | Aus dem Archiv\nDer König reiste am Montag nach Berlin.", encoding="utf-8")
+    out = tmp_path / "alt.nq"
+    result = CliRunner().invoke(main, ["build", str(article), "--no-store", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "alt.txt: publication date 1850-03-01 is before 1900" in result.stderr
+    [published] = [q.object for q in parse(path=str(out), format=RdfFormat.N_QUADS)
+                   if q.predicate.value == "https://schema.org/datePublished"]
+    assert XSD_DATETIME.fullmatch(published.value), published.value  # not +00:53:28
+    assert published.value == "1850-02-28T23:06:32Z"  # midnight Berlin mean time, in UTC
+    text = out.read_text(encoding="utf-8")
+    assert str(tmp_path) not in text
+    assert '<https://w3id.org/kg-news/ns#sourceFile> "alt.txt"' in text
 
 
 @pytest.mark.parametrize("suffix", ["trig", "nq", "ttl", "nt", "jsonld"])
@@ -60,6 +128,23 @@ def test_rebuild_replaces_the_graph(seed_store):
     before = quads_of(seed_store)
     assert run("build", SEEDS, "--store", seed_store).exit_code == 0
     assert quads_of(seed_store) == before
+
+
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.iterdir() if f.is_file() and not f.name.startswith("LOG"))
+
+
+def test_forced_rebuilds_do_not_grow_the_store(extractor, tmp_path):
+    """Replaced graphs leave tombstones: the store is compacted after a build that replaced many."""
+    if not DEV.is_dir():
+        pytest.skip(f"{DEV} is not here")
+    corpus = [SEEDS, *sorted(DEV.glob("*.txt"))]
+    assert run("build", *corpus, "--store", tmp_path / "s").exit_code == 0
+    sizes = []
+    for _ in range(3):
+        assert run("build", *corpus, "--store", tmp_path / "s", "--force").exit_code == 0
+        sizes.append(_size(tmp_path / "s"))
+    assert sizes[-1] <= sizes[0] * 1.1, sizes
 
 
 def test_iris_are_deterministic_and_base_is_configurable(extractor, tmp_path):
@@ -99,6 +184,20 @@ def test_failed_article_leaves_its_old_graph(seed_store, monkeypatch):
     with pytest.raises(RuntimeError):
         pipeline.build([SEEDS], open_store(seed_store), pipeline.load_extractor(), pipeline.BuildOptions(force=True))
     assert quads_of(seed_store) == before
+
+
+def test_a_store_in_use_is_named_as_such(tmp_path):
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph as ox; "
+                               f"s = ox.Store({str(tmp_path / 's')!r}); print('open', flush=True); "
+                               "sys.stdin.read()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "open\n"
+        result = run("build", SEEDS, "--store", tmp_path / "s")
+    finally:
+        holder.communicate("")
+    assert result.exit_code == 1
+    assert "the store is in use by another kg process" in result.output
+    assert "IO error" not in result.output and "Traceback" not in result.output
 
 
 def test_unknown_model_is_a_clean_error(tmp_path):

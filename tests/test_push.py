@@ -70,9 +70,8 @@ def rows_remote(endpoint: str, query: str) -> list[tuple[str, ...]]:
 
 
 def bundled_queries() -> list[Path]:
-    """The project's queries that must give the same rows in every store (`kg query NAME`)."""
-    return [path for name in ("claims", "entities") for path in [REPO / "queries" / f"{name}.rq"]
-            if path.is_file()]
+    """The project's queries (`kg query NAME`): each must give the same rows in every store."""
+    return sorted((REPO / "queries").glob("*.rq"))
 
 
 def rows_kg_query(store: ox.Store, query: str) -> list[tuple[str, ...]]:

@@ -10,7 +10,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.model import Article
-from kg.read import MAX_BYTES, iter_articles
+from kg.read import MAX_BYTES, MAX_CHARS, iter_articles
 
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 
@@ -91,6 +91,26 @@ def test_missing_and_huge_file(tmp_path):
         f.write("Satz. " * (MAX_BYTES // 6 + 10))
     [err] = read(huge)
     assert isinstance(err, InputError) and "too large" in str(err)
+
+
+def test_long_articles_are_refused_by_name_before_nlp(tmp_path):
+    """spaCy aborts on texts over 1,000,000 characters (E088) and needs GBs well before that."""
+    long = "Das ist ein Satz. " * (MAX_CHARS // 18 + 1)
+    [err] = read(write(tmp_path / "long.txt", long))
+    assert isinstance(err, InputError) and "long.txt" in str(err) and "too long" in str(err)
+    items = read(write(tmp_path / "c.jsonl", json.dumps({"id": "x", "text": long}) + "\n"
+                       + json.dumps({"id": "ok", "text": "Gut."})))
+    assert "c.jsonl:1" in str(items[0]) and "too long" in str(items[0])
+    assert isinstance(items[1], Article)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_utf16_is_named_as_such_not_binary(tmp_path, encoding):
+    path = tmp_path / "u16.txt"
+    text = "Die Bundesregierung begrüßt das Abkommen."
+    path.write_bytes((("\ufeff" + text) if encoding == "utf-16-be" else text).encode(encoding))
+    [err] = read(path)
+    assert isinstance(err, InputError) and "UTF-16" in str(err) and "binary" not in str(err)
 
 
 def test_bad_jsonl_lines_are_reported_and_the_rest_read(tmp_path):

@@ -31,6 +31,8 @@ def bad_corpus(root: Path) -> dict[str, str | None]:
         "binary.txt": bytes(range(256)) * 4,
         "cp1252.txt": "Die Bundesregierung begrüßt das Abkommen.".encode("cp1252"),
         "huge.txt": b"Das ist ein Satz. " * 1_200_000,
+        "long.txt": b"Das ist ein Satz. " * 60_000,  # 1.08 M characters: spaCy would abort (E088)
+        "utf16.txt": "Die Bundesregierung begr\u00fc\u00dft das Abkommen.".encode("utf-16"),
         "page.txt": b"<!DOCTYPE html><html><head><title>x</title></head><body><p>Hallo Berlin</p></body></html>",
         "english.txt": b"The president met the chancellor in Berlin on Monday to discuss the war.",
         "russian.txt": "Президент России Владимир Путин провел переговоры в Москве.".encode(),
@@ -44,7 +46,7 @@ def bad_corpus(root: Path) -> dict[str, str | None]:
         (root / name).write_bytes(data)
     return {
         "empty.txt": "empty article", "binary.txt": "binary file", "cp1252.txt": "not UTF-8",
-        "huge.txt": "too large", "page.txt": "HTML", "corpus.jsonl:2": "not a JSON object",
+        "huge.txt": "too large", "long.txt": "too long", "utf16.txt": "UTF-16", "page.txt": "HTML", "corpus.jsonl:2": "not a JSON object",
         "corpus.jsonl:3": "duplicate article id 'j1'",
     }
 
@@ -101,6 +103,22 @@ def test_killed_build_keeps_every_committed_article(extractor, tmp_path):
     assert 0 < len(got) < len(want), "kill came too early or too late to test anything"
     for graph, quads in got.items():
         assert quads == want[graph], f"{graph} is half-written"
+
+
+def test_killed_parallel_build_prints_no_worker_tracebacks(extractor, tmp_path):
+    texts = [f"Meldung {i}: {GOOD} Die NATO berät in Brüssel über die Ukraine." for i in range(600)]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": f"n{i}", "text": t}) for i, t in enumerate(texts)), encoding="utf-8")
+    store = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(store),
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None and not _committed(store):
+        time.sleep(0.2)
+    os.kill(proc.pid, signal.SIGKILL)  # the workers are orphaned mid-build
+    _, stderr = proc.communicate(timeout=300)  # EOF once every worker has exited too
+    assert 0 < _committed(store) < len(texts), "kill came too early or too late to test anything"
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr[-2000:]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

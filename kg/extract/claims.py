@@ -1780,6 +1780,12 @@ class _Article:
 
     # --- output ---------------------------------------------------------------------------------
 
+    def _actor(self, key: str | None) -> str | None:
+        """The key if it names an actor, else None: kg/shapes.ttl wants a sem:Actor as author,
+        addressee, via and reporter, and a Place is none (its words stay as kg:speakerText)."""
+        entity = self.index.by_key.get(key) if key else None
+        return key if entity is not None and entity.type != "Place" else None
+
     def _finish(self, d: Draft) -> Claim:
         content = self.sents.mention(*d.content)
         topics = [k for k in dict.fromkeys(self.index.actor(k) for k in self._entities(*d.content)) if k != d.speaker]
@@ -1792,12 +1798,12 @@ class _Article:
             cue=Mention(d.cue[0], d.cue[1], d.cue[2], self.sents.index(d.cue[0])) if d.cue else None,
             content=content,
             sentence=d.sentence,
-            speaker=d.speaker,
-            addressee=d.addressee,
-            via=d.via,
+            speaker=self._actor(d.speaker),
+            addressee=[k for k in d.addressee if self._actor(k)],
+            via=self._actor(d.via),
             quote=Mention(d.quote[0], d.quote[1], d.quote[2], self.sents.index(d.quote[0])) if d.quote else None,
             topics=topics,
-            reported_by=d.reported_by,
+            reported_by=self._actor(d.reported_by),
             code=row.get("plover"),
             evidence=[self.sents.mention(self.sents.sentences[i].start, self.sents.sentences[i].end) for i in d.evidence],
             speaker_mention=self.sents.mention(*d.speaker_span) if d.speaker_span else None,
