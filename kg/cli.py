@@ -12,6 +12,7 @@ import click
 from pyoxigraph import Store
 
 from kg.errors import KgError
+from kg.export.registry import EXPORTERS, FORMATS
 from kg.read import parse_date
 from kg.store import default_store_path, existing_store, load_files, open_store, query as query_store
 from kg.vocab import DEFAULT_BASE
@@ -288,7 +289,7 @@ def push(store_path, gsp, user, password) -> None:
 @main.command("export")
 @store_option
 @data_option
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "cytoscape", "html"]), help="Output format (default: from the extension of -o: .graphml .gexf .json .cyjs .html).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from the extension of -o: " + " ".join(e.extension for e in EXPORTERS.values()) + ").")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="File to write.")
 @click.option("--view", type=click.Choice(["full", "actors"]), default="full", show_default=True, help="full: entities, events and claims; actors: who said what to whom, who met whom.")
 @click.option("--article", "articles", multiple=True, help="Only this article (id or IRI); repeatable.")

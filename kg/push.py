@@ -15,15 +15,11 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import PushError
 from kg.vocab import PREFIXES
 
 # (graphs done, graphs in all, graph IRI just sent)
 Progress = Callable[[int, int, str], None]
-
-
-class PushError(KgError):
-    """The remote store cannot be reached, or refused a graph."""
 
 
 def graph_url(gsp_url: str, graph: ox.NamedNode | ox.DefaultGraph) -> str:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.keys import slug
 from kg.model import ArticleGraph, Claim, Entity, Event, Mention, Span
 from kg.vocab import DEFAULT_BASE, ITSRDF, KG, KG_ROLE, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, WD, XSD
 
@@ -26,13 +26,6 @@ _ENTITY_CLASSES = {
     "Place": (SCHEMA.Place, SEM.Place),
     "Group": (KG.Group, SEM.Actor),
 }
-
-
-def slug(text: str) -> str:
-    """ASCII, lower case, hyphens: a readable and stable IRI segment ("Weißes Haus" -> "weisses-haus")."""
-    text = text.replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def content_hash(text: str) -> str:

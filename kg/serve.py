@@ -37,7 +37,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from kg.errors import KgError
+from kg.errors import HttpError, KgError
 from kg.page import index_html
 from kg.query import bundled, load
 from kg.vocab import PREFIXES
@@ -118,15 +118,6 @@ class Limits:
     max_rows: int = 10_000  # solutions (SELECT) or triples (CONSTRUCT/DESCRIBE), else 400
     workers: int = 4  # worker processes, i.e. queries evaluated at the same time; others wait
     max_request_bytes: int = 1_000_000  # POST body, else 413
-
-
-class HttpError(Exception):
-    """A request that ends with an error status and a plain-text message."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,10 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.graph import ExportError
+from kg.errors import ExportError
 from kg.export.html import render_html
+from kg.export.registry import EXPORTERS, FORMATS
 
-FORMATS = ("graphml", "gexf", "json", "cytoscape", "html")
-_EXTENSIONS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".cyjs": "cytoscape", ".html": "html"}
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _GEXF_RESERVED_EDGE = {"type": "edge_type", "id": "edge_id", "start": "edge_start", "end": "edge_end"}
 _GEXF_RESERVED_NODE = {"start": "node_start", "end": "node_end", "pid": "node_pid", "viz": "node_viz"}
@@ -30,9 +29,9 @@ LIST_SEPARATOR = " | "
 
 
 def format_for(path: Path, fmt: str | None = None) -> str:
-    """The format asked for, else the one the file name implies (.graphml .gexf .json .cyjs .html)."""
+    """The format asked for, else the one the file name implies (each exporter's extension)."""
     if fmt is None:
-        fmt = _EXTENSIONS.get(path.suffix.lower())
+        fmt = next((name for name, e in EXPORTERS.items() if e.extension == path.suffix.lower()), None)
         if fmt is None:
             raise ExportError(f"{path}: cannot tell the format from {path.suffix!r} (use --format {'|'.join(FORMATS)})")
     if fmt not in FORMATS:
@@ -118,12 +117,6 @@ def _atomic(path: Path, write: Callable[[str], None]) -> None:
         raise
 
 
-def _write_text(text: str) -> Callable[[str], None]:
-    def write(tmp: str) -> None:
-        Path(tmp).write_text(text, encoding="utf-8")
-    return write
-
-
 def _title(graph: nx.MultiDiGraph) -> str:
     view = {"full": "graph", "actors": "actor network"}.get(graph.graph.get("view"), "graph")
     return f"kg {view}"
@@ -134,16 +127,31 @@ def write_graph(graph: nx.MultiDiGraph, path: Path, fmt: str | None = None, titl
     path = Path(path)
     fmt = format_for(path, fmt)
     try:
-        if fmt == "graphml":
-            _atomic(path, lambda tmp: nx.write_graphml(xml_safe(graph), tmp, encoding="utf-8"))
-        elif fmt == "gexf":
-            _atomic(path, lambda tmp: nx.write_gexf(xml_safe(graph, gexf=True), tmp, encoding="utf-8"))
-        elif fmt == "json":
-            _atomic(path, _write_text(json.dumps(node_link(graph), ensure_ascii=False)))
-        elif fmt == "cytoscape":
-            _atomic(path, _write_text(json.dumps(cytoscape(graph), ensure_ascii=False)))
-        else:
-            _atomic(path, _write_text(render_html(cytoscape(graph), title or _title(graph))))
+        _atomic(path, lambda tmp: EXPORTERS[fmt].writer()(graph, tmp, title or _title(graph)))
     except OSError as e:
         raise ExportError(f"{path}: cannot write ({e.strerror or e})") from None
     return fmt
+
+
+def graphml(graph: nx.MultiDiGraph, tmp: str, title: str) -> None:
+    nx.write_graphml(xml_safe(graph), tmp, encoding="utf-8")
+
+
+def gexf(graph: nx.MultiDiGraph, tmp: str, title: str) -> None:
+    nx.write_gexf(xml_safe(graph, gexf=True), tmp, encoding="utf-8")
+
+
+def _write_json(data: dict, tmp: str) -> None:
+    Path(tmp).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def node_link_json(graph: nx.MultiDiGraph, tmp: str, title: str) -> None:
+    _write_json(node_link(graph), tmp)
+
+
+def cytoscape_json(graph: nx.MultiDiGraph, tmp: str, title: str) -> None:
+    _write_json(cytoscape(graph), tmp)
+
+
+def html(graph: nx.MultiDiGraph, tmp: str, title: str) -> None:
+    Path(tmp).write_text(render_html(cytoscape(graph), title), encoding="utf-8")

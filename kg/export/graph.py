@@ -30,7 +30,7 @@ from itertools import combinations
 import networkx as nx
 from pyoxigraph import Store
 
-from kg.errors import KgError
+from kg.errors import ExportError
 from kg.model import ENTITY_TYPES
 from kg.store import query
 from kg.vocab import WD
@@ -39,10 +39,6 @@ VIEWS = ("full", "actors")
 ACTOR_TYPES = frozenset({"Person", "Organization", "Country", "Group"})
 _LABEL_CHARS = 60
 _EDGE_LISTS = ("articles", "evidence", "sentences", "dates", "items")
-
-
-class ExportError(KgError):
-    """An export argument the store cannot answer: unknown view, type, article or a malformed date."""
 
 
 # One query per kind of fact; `{graphs}` becomes a VALUES clause when --article narrows the export.

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer, load_gazetteer
+from kg.keys import slug
 from kg.lexicon import InstitutionNoun, Lexicon, lexicon
 from kg.model import Entity, Role
 from kg.nlp import name_key
-from kg.rdf import slug
 from kg.extract.text import SentenceIndex, doc_text
 
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}

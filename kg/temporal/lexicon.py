@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KgError
+from kg.errors import LexiconError
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "timex.json"
 
@@ -49,10 +49,6 @@ TABLE_PLACEHOLDERS = {
     "YEARBLOCKBEFORE": ("year_blockers_before",),
 }
 PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9]*)(?::([a-z0-9_]+))?\}")
-
-
-class LexiconError(KgError):
-    """The temporal lexicon file is missing or malformed."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from kg.errors import KgError
+from kg.errors import CorpusError
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -44,10 +44,6 @@ _SMARTDATA_MAP = {
     "location": "LOC", "location-city": "LOC", "location-street": "LOC",
     "location-stop": "LOC", "location-route": "LOC",
 }
-
-
-class CorpusError(KgError):
-    """A corpus file does not look like the format its reader expects."""
 
 
 @dataclass(frozen=True)
