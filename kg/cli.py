@@ -14,7 +14,7 @@ from pyoxigraph import Store
 from kg.errors import KgError
 from kg.export.registry import EXPORTERS, FORMATS
 from kg.read import parse_date
-from kg.store import default_store_path, existing_store, load_files, open_store, query as query_store
+from kg.store import default_store_path, existing_store, load_files, open_store
 from kg.vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:
@@ -108,35 +108,16 @@ def _dask(address: str):
 
 
 def _build(inputs, path: Path | None, output: Path | None, model: str | None, options):
-    """Run the build and print its summary; the store is closed when this returns."""
-    from kg.pipeline import build as run_build, load_extractor
+    """Run the build (kg.build) with a progress line and print its summary."""
+    from kg.api import build as run_build
     from kg.read import count_articles
 
-    extractor = load_extractor(model)
-    store = open_store(path) if path else None
-    sink: list | None = [] if output else None
     with Progress(count_articles(inputs)) as progress:
-        report = run_build(inputs, store, extractor, options, sink, on_article=progress.step)
-    if output and sink is not None:
-        _write_output(output, sink, store, report.skipped, options.base)
+        report = run_build(inputs, path, output=output, model=model, options=options, on_article=progress.step)
     click.echo(f"{report.summary()} into {' and '.join(str(p) for p in (path, output) if p)}")
-    if store is not None and (report.built or report.skipped):
-        click.echo(", ".join(f"{row['n'].value} {row['kind'].value}" for row in query_store(store, COUNTS)) + " in the store")
+    if report.counts:
+        click.echo(", ".join(f"{n} {kind}" for kind, n in report.counts.items()) + " in the store")
     return report
-
-
-def _write_output(path: Path, built: list[tuple[str, str]], store: Store | None, skipped: list[str], base: str) -> None:
-    """The graphs of this build's articles (built now, or unchanged in the store) to one file."""
-    from kg.rdf import Iris
-    from kg.store import add_graph, write_file
-
-    out = Store()
-    for graph, triples in built:
-        add_graph(out, graph, triples)
-    for article_id in skipped if store is not None else ():
-        graph = Iris(base).graph(article_id)
-        out.bulk_extend(store.quads_for_pattern(None, None, None, graph))
-    write_file(out, path)
 
 
 class Progress:
@@ -164,14 +145,6 @@ class Progress:
             click.echo("", err=True)
 
 
-COUNTS = """
-SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  VALUES (?class ?kind) { (schema:NewsArticle "articles") (schema:Person "people")
-    (schema:Organization "organizations") (schema:Country "countries") (schema:Place "places")
-    (kg:Group "groups") (sem:Event "events") (schema:Claim "claims") }
-  ?x a ?class
-} GROUP BY ?kind ORDER BY DESC(?n)
-"""
 
 
 @main.command()

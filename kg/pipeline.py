@@ -110,6 +110,7 @@ class BuildReport:
     failed: list[KgError] = field(default_factory=list)
     warnings: list[InputError] = field(default_factory=list)
     quads: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # what the store holds after the build, by kind
 
     def summary(self) -> str:
         parts = [f"built {len(self.built)} article(s)", f"{self.quads} quads"]
