@@ -353,6 +353,40 @@ def test_name_after_the_verb_speaks_when_the_object_comes_first(extractor):
     assert speaker(ag, c) == "Lisa Wendt"
 
 
+# --- speakers named by common nouns ---------------------------------------------------------------
+
+
+def kinds(ag: ArticleGraph) -> list[tuple[str, str] | None]:
+    return [(e.type, e.label) if (e := ag.entity(c.speaker or "")) else None for c in ag.claims]
+
+
+def test_unrecognised_speaker_nouns_become_entities(extractor):
+    ag = extract(extractor, "Nach Angaben einer Bauerngewerkschaft wurden mehrere Höfe besetzt. "
+                            "Augenzeugen berichteten, dass Schüsse gefallen seien. "
+                            "Die Feuerwehr teilte mit, dass das Feuer gelöscht sei.")
+    assert kinds(ag) == [("Organization", "Bauerngewerkschaft"), ("Group", "Augenzeugen"), ("Organization", "Feuerwehr")]
+    assert ag.entity(ag.claims[0].speaker).anonymous and not ag.entity(ag.claims[2].speaker).anonymous
+
+
+def test_adjective_of_a_speaker_noun_is_no_speaker(extractor):
+    ag = extract(extractor, "Die spanische Regierung kündigte an, die Steuern zu senken. "
+                            "Chinesische Politiker forderten, die Kontrollen zu verstärken.")
+    assert kinds(ag) == [("Organization", "spanische Regierung"), ("Group", "chinesische Politiker")]
+
+
+def test_speaker_label_is_nominative_and_compound_frames_name_their_source(extractor):
+    ag = extract(extractor, "Nach Meinung von Kritikern ist das Gesetz verfassungswidrig. "
+                            "Nach israelischen Armeeangaben wurden zehn Ziele getroffen.")
+    assert kinds(ag) == [("Group", "Kritiker"), ("Organization", "israelische Armee")]
+
+
+def test_definite_title_and_apposition_point_to_the_named_person(extractor):
+    ag = extract(extractor, "Der Prozess wurde von der Richterin Petra Lang geleitet. "
+                            "Die Richterin sagte, der Angeklagte sei uneinsichtig. "
+                            "Die Sprecherin der Stadt, Jana Roth, erklärte, die Straße bleibe gesperrt.")
+    assert [speaker(ag, c) for c in ag.claims] == ["Petra Lang", "Jana Roth"]
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

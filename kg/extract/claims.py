@@ -31,10 +31,11 @@ from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.extract.entities import EntityIndex
+from kg.extract.entities import EntityIndex, _inflect
 from kg.extract.text import SentenceIndex, doc_text
 from kg.lexicon import DATA_DIR, read_jsonl
-from kg.model import Claim, Event, Mention
+from kg.model import Claim, Entity, Event, Mention
+from kg.rdf import slug
 
 SUBJECT = {"nsubj", "sb", "nsubj:pass"}
 PARTICLE = {"compound:prt", "svp"}
@@ -45,6 +46,7 @@ AGENT_PREPS = {"von", "vom", "durch"}
 DEFAULT_ADDRESSEE = ("iobj", "zu", "gegenüber")
 _PARTICIPLE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zurück|her|hin|dar|frei|fort|los|um|zu|bekannt|hinzu|hervor)?ge\w{3,}(t|en)$")
 _ZU_INFIX = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zurück|her|hin|dar|frei|fort|los|um|durch|über|wieder|zusammen|bekannt|hinzu|heraus|herbei|voran)zu\w{3,}en$")
+_INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 _NAME_PARTICLES = {"von", "van", "de", "del", "di", "da", "du", "zu", "vom"}
 _NOT_SPEAKER_PRON = {"sich", "es", "das", "dies", "was", "man", "mir", "mich", "uns", "euch"}
 _NOT_NOMINATIVE = {"den", "dem", "denen", "einen", "einem", "ihm", "ihn", "ihnen", "mir", "mich", "dir", "dich", "diesem", "diesen"}
@@ -102,6 +104,18 @@ class Lexicon:
     types: dict[str, dict]  # claim type -> its row in claim_types.jsonl
     words: dict  # reported_speech.json
     nouns: dict[str, str]  # message noun (lower case) -> claim type: "forderung" -> demand
+    speaker_nouns: tuple[tuple[str, str], ...]  # ("*gewerkschaft", "organization"): heads naming an actor
+
+    def speaker_kind(self, word: str) -> str | None:
+        """What a common noun names when it speaks: organization, person or group ("*zeuge" covers
+        "Augenzeuge"; a feminine "-in" falls back on its base: "Richterin" → "*richter")."""
+        low = word.lower()
+        stems = [low, low[:-1], low[:-2]]  # plural and oblique endings: "Augenzeugen", "Mönche", "Studenten"
+        stems += [low[:-2]] if low.endswith("in") else [low[:-5]] if low.endswith("innen") else []
+        for form in stems:
+            if len(form) > 2 and (kind := next((k for n, k in self.speaker_nouns if _word_match_text(form, n.lower())), None)):
+                return kind
+        return None
 
     @cached_property
     def frame_index(self) -> dict[str, list[Frame]]:
@@ -172,7 +186,8 @@ def lexicon() -> Lexicon:
             particles.setdefault(cue.base, set()).add(cue.particle)
     all_particles = frozenset(p for ps in particles.values() for p in ps) | frozenset(words["other_particles"])
     nouns = {row["noun"].lower(): row["type"] for row in read_jsonl("message_nouns.jsonl")}
-    return Lexicon(cues, particles, all_particles, forms, frames, types, words, nouns)
+    speaker_nouns = tuple((row["noun"], row["kind"]) for row in read_jsonl("speaker_nouns.jsonl"))
+    return Lexicon(cues, particles, all_particles, forms, frames, types, words, nouns, speaker_nouns)
 
 
 # --- quotations ----------------------------------------------------------------------------------
@@ -291,6 +306,9 @@ class _Article:
             found += self._noun_claims(i, span, found)
             if not found:
                 found = self._continuation(i, span, drafts)
+            for d in found:
+                if d.speaker_span is not None and (d.speaker is None or self._modifier_only(d.speaker_span)):
+                    d.speaker = self._adopted_speaker(d.speaker_span, self._cue_verb(d, span)) or d.speaker
             drafts += found
         drafts = self._merge_headings(drafts)
         return [self._finish(d) for d in sorted(drafts, key=lambda d: (d.content[0], d.cue or (0, 0, "")))]
@@ -907,6 +925,119 @@ class _Article:
                 draft.speaker = self._antecedent(head[0], sent)
             else:
                 draft.speaker = self._best_entity(fallback, None)
+
+    def _cue_verb(self, draft: Draft, sent: SpacySpan) -> Token | None:
+        """The finite verb of a claim's cue, if the cue is a verb: its number is its subject's."""
+        token = self.doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") if draft.cue else None
+        if token is None or token[0].pos_ not in ("VERB", "AUX"):
+            return None
+        return self._finite(token[0], sent)
+
+    def _adopted_speaker(self, span: tuple[int, int], verb: Token | None = None) -> str | None:
+        """A speaker named only by a common noun of `speaker_nouns.jsonl` ("einer Bauerngewerkschaft",
+        "Augenzeugen", "Die Richterin") becomes an entity of the article: a claim's author must be
+        one. A definite singular person noun refers back to the person the article titled so
+        ("der Richterin Melissa C. Jackson"); plural people are a group."""
+        words = self.doc.char_span(*span, alignment_mode="expand")
+        if not words:
+            return None
+        head = self._span_head(span) or words[-1]
+        if head.pos_ == "PROPN" or not head.text[:1].isupper():
+            return None
+        noun, kind = self._speaker_noun(head.text)
+        if kind is None:
+            return None
+        if kind == "person" and (named := self._apposed_person(span)):
+            return named
+        plural = kind == "group" or (noun == head.text and self._plural(head, verb))
+        first = words[0].lower_
+        if kind == "person" and not plural and first in ("der", "die") and (titled := self._titled_person(head)):
+            return titled
+        kind = "group" if plural else kind
+        label = self._nominative_label(words, head, plural, noun)
+        same = next((e for e in self.index.entities if e.type.lower() == kind and e.label.casefold() == label.casefold()), None)
+        key = same.key if same else f"{kind}/{self.index.article_id}/{slug(label)}"
+        entity = Entity(key, kind.capitalize(), label, anonymous=first in _INDEFINITE)
+        entity.mentions.append(self.sents.mention(*span))
+        return self.index.adopt(entity)
+
+    def _speaker_noun(self, word: str) -> tuple[str, str | None]:
+        """The actor noun a speaker's head names and its kind; a frame noun's compound names its
+        source by its first part ("Armeeangaben" → Armee, "Medienberichten" → Medien)."""
+        if kind := self.lex.speaker_kind(word):
+            return word, kind
+        for suffix in {w[1:] for frame in self.lex.frames for w in frame.words if w.startswith("*")}:
+            stem = word[: -len(suffix)].rstrip("-")
+            if word.lower().endswith(suffix) and len(stem) > 2:
+                for noun in (stem, stem[:-1] if stem.endswith("s") else ""):  # "Regierungskreisen": linking s
+                    if noun and (kind := self.lex.speaker_kind(noun)):
+                        return noun, kind
+        return word, None
+
+    def _modifier_only(self, span: tuple[int, int]) -> bool:
+        """The speaker entity came from a modifier before an actor noun no entity covers ("die
+        chinesische Regierung" is not China, "Chinesische Politiker" are not China)."""
+        head = self._span_head(span)
+        if head is None or any(s <= head.idx < e for s, e, _ in self.index.spans):
+            return False
+        inside = [(s, e) for s, e, _ in self.index.spans if span[0] <= s and e <= span[1]]
+        return bool(inside) and all(e <= head.idx for _, e in inside)
+
+    def _apposed_person(self, span: tuple[int, int]) -> str | None:
+        """"Dolkun Isa, der Sekretär …, sagte", "Die Chefjuristin der Regierung, Anabella Morfin
+        verwies": a person's name in apposition to the noun names the speaker."""
+        for s, e, key in self.index.spans:
+            if self.index.by_key[key].type == "Person" and (
+                    (e <= span[0] and self.text[e : span[0]].strip() == ",") or (s >= span[1] and self.text[span[1] : s].strip() == ",")):
+                return key
+        return None
+
+    def _plural(self, head: Token, verb: Token | None) -> bool:
+        """The number of a noun phrase's head: its finite verb's where it is the subject ("Die Mönche
+        verlangen"; the tagger's noun morphology is less reliable), else its own or its determiner's."""
+        verbs = [head.head, *(c for c in head.head.children if c.dep_.startswith("aux"))] if head.dep_ in SUBJECT else []
+        verbs = [verb] if verb is not None and _finite_form(verb) else verbs
+        dets = [c for c in head.children if c.pos_ == "DET"]
+        number = next((t.morph.get("Number")[0] for t in verbs if _finite_form(t) and t.morph.get("Number")), None)
+        number = number or next((t.morph.get("Number")[0] for t in (head, *dets) if t.morph.get("Number")), "Sing")
+        return number == "Plur"
+
+    def _titled_person(self, head: Token) -> str | None:
+        """"Die Richterin" after "der Richterin Melissa C. Jackson": the last person named right after
+        that title (or a compound ending in it: "Sozialminister Carlos Rodas" for "Der Minister")."""
+        found = None
+        for start, _, key in self.index.spans:
+            if start >= head.idx:
+                break
+            before = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            if before is None or before.start == 0 or self.index.by_key[key].type != "Person":
+                continue
+            title = self.doc[before.start - 1]
+            if title.text.lower().endswith(head.text.lower()):
+                found = key
+        return found
+
+    def _nominative_label(self, words: SpacySpan, head: Token, plural: bool, noun: str) -> str:
+        """The phrase's name in the nominative, without article or quantifier: "einer
+        Bauerngewerkschaft" → "Bauerngewerkschaft", "politischer Beobachter" → "politische Beobachter",
+        "von Kritikern" → "Kritiker"."""
+        gender = {"Masc": "m", "Fem": "f", "Neut": "n"}.get(next(iter(head.morph.get("Gender")), ""), "f")
+        before = list(words)
+        j = words.start - 1
+        while noun != head.text and j >= 0 and self.doc[j].pos_ == "ADJ":  # "nach israelischen Armeeangaben"
+            before.insert(0, self.doc[j])
+            j -= 1
+        adjectives = [t.text.lower() for t in before if t.i < head.i and t.pos_ == "ADJ" and t.is_alpha
+                      and t.lower_ not in self.words["speaker_quantifiers"]]
+        adjectives = [re.sub(r"(en|em|er|es|e)$", "", a) + "e" if plural else _inflect(a, gender) for a in adjectives]
+        if noun != head.text:
+            return " ".join([*adjectives, noun])  # a compound's first part: "israelischen Armeeangaben"
+        dative = "Dat" in head.morph.get("Case") or words[0].pos_ == "ADP"
+        if plural and dative and noun.endswith(("ern", "eln")):
+            noun = noun[:-1]  # dative plural: "von Kritikern" → "Kritiker"
+        elif not plural and head.pos_ == "NOUN" and head.lemma_[:1].isupper():
+            noun = head.lemma_  # "des Verbandes" → "Verband"
+        return " ".join([*adjectives, noun])
 
     def _named_before(self, sent: SpacySpan, token: Token) -> tuple[int, int] | None:
         """A name of the article right before the verb, however the tagger took it (headlines:
