@@ -387,6 +387,17 @@ def test_definite_title_and_apposition_point_to_the_named_person(extractor):
     assert [speaker(ag, c) for c in ag.claims] == ["Petra Lang", "Jana Roth"]
 
 
+def test_dateline_headline_is_no_claim_and_party_in_brackets_is_no_speaker(extractor):
+    ag = extract(extractor, "Die Ministerin Eva Kunz (SPD) sagte, die Schulen blieben geöffnet.",
+                 title="Hessen: Schulen bleiben trotz Streik geöffnet")
+    assert [speaker(ag, c) for c in ag.claims] == ["Eva Kunz"]
+
+
+def test_genitive_plural_without_article_is_a_frame_source(extractor):
+    ag = extract(extractor, "Nach Ansicht politischer Beobachter wird die Koalition nicht lange halten.")
+    assert kinds(ag) == [("Group", "politische Beobachter")]
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

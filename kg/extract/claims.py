@@ -1114,6 +1114,8 @@ class _Article:
         words = self.doc.char_span(*span, alignment_mode="expand")
         head = None
         for t in words or []:
+            if head is not None and t.text == "(":
+                break  # "Kristina Schröder (CDU)": the party in brackets is no head
             if self._nounlike(t) or (not self.parsed and t.text[:1].isupper()):
                 head = t
             elif head is not None and t.pos_ in ("DET", "ADP"):
@@ -1541,7 +1543,9 @@ class _Article:
             return name  # "nach Angaben Uschakows"
         if frame.source == "after":
             span = self._np_after(hi, sent.end)
-            if span and len(frame.words) > 1 and self.doc.char_span(*span, alignment_mode="expand")[0].lower_ not in _GENITIVE_START:
+            first = self.doc.char_span(*span, alignment_mode="expand")[0] if span else None
+            if first is not None and len(frame.words) > 1 and first.lower_ not in _GENITIVE_START and not (
+                    first.pos_ == "ADJ" and first.lower_.endswith("er")):  # "nach Meinung politischer Beobachter"
                 span = None  # "nach ersten Meldungen Schäden …": the next noun phrase is no genitive source
         elif frame.source == "before":
             span = self._np_before(lo, sent.start)
@@ -1549,7 +1553,7 @@ class _Article:
                 first = doc.char_span(*span, alignment_mode="expand") if span else None
                 if first is None or first.start != sent.start or len(first) > 6 or not self._entities(*span):
                     return None
-                return span
+                return None if self._dateline(span, sent) else span
         elif frame.source == "previous":
             return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         elif frame.source == "subject":
@@ -1564,6 +1568,13 @@ class _Article:
         if span is None and frame.source == "after" and hi - lo > 1:
             return doc[lo + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])  # "nach ersten Untersuchungen": the reports speak
         return span
+
+    def _dateline(self, span: tuple[int, int], sent: SpacySpan) -> bool:
+        """"Simbabwe: Gericht nimmt Klage an": a place or country before a headline's colon says where,
+        not who speaks (a quotation after it still makes the country speak)."""
+        kinds = {self.index.by_key[k].type for k in self._entities(*span)}
+        heading = self.sents.index(sent.start_char) in self.headings
+        return kinds <= {"Place", "Country"} and ("Place" in kinds or heading and not self._quote_in(span[1], sent.end_char))
 
     def _genitive_name(self, j: int, sent: SpacySpan) -> tuple[int, int] | None:
         """"Uschakows", "Wladimir Putins": capitalised words up to one in genitive -s, with no article."""
