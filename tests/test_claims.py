@@ -398,6 +398,12 @@ def test_genitive_plural_without_article_is_a_frame_source(extractor):
     assert kinds(ag) == [("Group", "politische Beobachter")]
 
 
+def test_relative_clause_before_the_verb_keeps_the_subject_and_missed_names_are_adopted(extractor):
+    ag = extract(extractor, "Die Bauernpartei, die am Sonntag die Wahl gewonnen hatte, beschuldigte die Regierung des Betrugs. "
+                            "Tarek Olumbo, der Sekretär des Verbandes, sagte, die Lage sei ernst.")
+    assert kinds(ag) == [("Organization", "Bauernpartei"), ("Person", "Tarek Olumbo")]
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

@@ -306,9 +306,7 @@ class _Article:
             found += self._noun_claims(i, span, found)
             if not found:
                 found = self._continuation(i, span, drafts)
-            for d in found:
-                if d.speaker_span is not None and (d.speaker is None or self._modifier_only(d.speaker_span)):
-                    d.speaker = self._adopted_speaker(d.speaker_span, self._cue_verb(d, span)) or d.speaker
+            self._adopt_speakers(found, span)
             drafts += found
         drafts = self._merge_headings(drafts)
         return [self._finish(d) for d in sorted(drafts, key=lambda d: (d.content[0], d.cue or (0, 0, "")))]
@@ -815,6 +813,8 @@ class _Article:
                     return None, False  # "den russischen Staatschef …" is an object: ask the surface
                 if found[0].i > finite.i and self._named_vorfeld(token, sent):
                     return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
+                if found[0].i > finite.i and finite.i == (lo := self._clause_bounds(sent, token)[0]) and self._relative_antecedent(sent, lo):
+                    return None, False  # "Die Partei, die …, beschuldigte die Regierung": the phrase before the relative clause
                 if found[0].i < finite.i and found[0].pos_ == "NOUN" and self._name_after(finite, sent):
                     return None, False  # "Eine Verschiebung bezeichnete Conze als fatal": the name after the verb
                 return found[0], False
@@ -926,6 +926,18 @@ class _Article:
             else:
                 draft.speaker = self._best_entity(fallback, None)
 
+    def _adopt_speakers(self, found: list[Draft], sent: SpacySpan) -> None:
+        """Give the sentence's claims whose speaker is no entity (or only a modifier's) an adopted one;
+        claims sharing the words ("… haben aufgerufen und angekündigt") share it."""
+        adopted: dict[tuple[int, int], str] = {}
+        for d in found:
+            span = d.speaker_span
+            if span in adopted:
+                d.speaker = adopted[span]
+            elif span is not None and (d.speaker is None or self._modifier_only(span)):
+                if key := self._adopted_speaker(span, self._cue_verb(d, sent)):
+                    d.speaker = adopted[span] = key
+
     def _cue_verb(self, draft: Draft, sent: SpacySpan) -> Token | None:
         """The finite verb of a claim's cue, if the cue is a verb: its number is its subject's."""
         token = self.doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") if draft.cue else None
@@ -990,7 +1002,24 @@ class _Article:
             if self.index.by_key[key].type == "Person" and (
                     (e <= span[0] and self.text[e : span[0]].strip() == ",") or (s >= span[1] and self.text[span[1] : s].strip() == ",")):
                 return key
-        return None
+        return self._unrecognised_name(span)
+
+    def _unrecognised_name(self, span: tuple[int, int]) -> str | None:
+        """"Dolkun Isa, der Sekretär …": two or three capitalised words opening the sentence before the
+        apposition's comma are a name the recogniser missed; the person is adopted."""
+        first = self.doc.char_span(*span, alignment_mode="expand")
+        if first is None or first.start < 3 or self.doc[first.start - 1].text != ",":
+            return None
+        sent = first[0].sent
+        words = self.doc[sent.start : first.start - 1]
+        if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X") for t in words):
+            return None
+        if any(self.lex.speaker_kind(t.text) or self.index.at(t.idx, t.idx + len(t)) for t in words):
+            return None  # "Die Sprecherin Anna" is no bare name; a known entity is no missed one
+        label = words.text
+        entity = Entity(f"person/{slug(label)}", "Person", label)
+        entity.mentions.append(self.sents.mention(words.start_char, words.end_char))
+        return self.index.adopt(entity)
 
     def _plural(self, head: Token, verb: Token | None) -> bool:
         """The number of a noun phrase's head: its finite verb's where it is the subject ("Die Mönche
@@ -1273,10 +1302,26 @@ class _Article:
             head = self._span_head(span)
             if not (head is not None and head.pos_ == "NOUN" and self._name_after(finite, sent)):
                 return span
-        if end == lo and (span := self._apposed_subject(sent, lo)):
+        if end == lo and (span := self._relative_antecedent(sent, lo) or self._apposed_subject(sent, lo)):
             return span
         span = self._np_after(self._past_objects(finite.i + 1, hi), hi)
         return span if span and self._nominal(span) else None
+
+    def _relative_antecedent(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
+        """"Die Partei, die am Samstag den Sieg reklamiert hatte, beschuldigte die Regierung …": a
+        relative clause fills the field before the verb, so the subject is the noun phrase it hangs
+        on at the sentence start, not the object after the verb."""
+        if lo - 2 <= sent.start or self.doc[lo - 1].text != "," or not _finite_verb(self.doc[lo - 2]):
+            return None
+        rel = next((t for t in reversed(self.doc[sent.start + 1 : lo - 2]) if self.doc[t.i - 1].text == ","
+                    and "Rel" in t.morph.get("PronType")), None)
+        if rel is None or any(t.text == "," for t in self.doc[rel.i : lo - 1]):
+            return None
+        words = self.doc[sent.start : rel.i - 1]
+        if not 0 < len(words) <= 12 or any(t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or t.text == "," for t in words):
+            return None
+        span = words[0].idx, words[-1].idx + len(words[-1])
+        return span if self._nominal(span) else None
 
     def _apposed_subject(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
         """"Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete" / "Wie die Sprecherin, Anna Berg,
