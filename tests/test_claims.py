@@ -404,6 +404,20 @@ def test_relative_clause_before_the_verb_keeps_the_subject_and_missed_names_are_
     assert kinds(ag) == [("Organization", "Bauernpartei"), ("Person", "Tarek Olumbo")]
 
 
+def test_attributive_participle_is_no_cue_and_a_name_after_an_actor_noun_speaks(extractor):
+    ag = extract(extractor, "Die Armee begann am Morgen die seit Wochen erwartete Offensive. "
+                            "Das meldet die Tageszeitung „Nordkurier“ auf ihrer Website.")
+    assert kinds(ag) == [("Organization", "Nordkurier")]
+    assert ag.claims[0].content.text.startswith("Die Armee begann")
+
+
+def test_konjunktiv_of_a_separable_verb_continues_and_einstufen_reports(extractor):
+    ag = extract(extractor, "Das Landgericht hat den Verein als kriminelle Vereinigung eingestuft. "
+                            "Eine lose Struktur reiche dafür aus.")
+    assert [c.cue.text if c.cue else None for c in ag.claims] == ["eingestuft", None]
+    assert {speaker(ag, c) for c in ag.claims} == {"Landgericht"}
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

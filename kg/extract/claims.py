@@ -323,11 +323,32 @@ class _Article:
             if token.idx in self.in_quote or not token.is_alpha:
                 continue
             cue = self._cue(token, sent)
-            if cue is None or self._in_parentheses(token, sent) or self._embedded(token, out) or self._reported_cue(i, token, sent):
+            if cue is None or self._attributive(token, sent) or self._in_parentheses(token, sent) or self._embedded(token, out) or self._reported_cue(i, token, sent):
                 continue
             if draft := self._from_cue(i, sent, token, cue, out):
                 out.append(draft)
         return out
+
+    def _attributive(self, token: Token, sent: SpacySpan) -> bool:
+        """"die seit Tagen erwartete Bodenoffensive": a participle between an article and its noun is
+        an adjective, whatever the tagger says; adverbs and prepositional phrases may stand between."""
+        nxt = self.doc[token.i + 1] if token.i + 1 < sent.end else None
+        if nxt is None or nxt.pos_ != "NOUN" or not nxt.text[:1].isupper():
+            return False
+        j = token.i - 1
+        while j >= sent.start:
+            t = self.doc[j]
+            if t.pos_ == "DET" and "Art" in t.morph.get("PronType"):
+                return True
+            if t.pos_ in ("ADV", "ADJ", "NUM"):
+                j -= 1
+            elif t.pos_ == "NOUN" and (k := next((k for k in range(j - 1, max(j - 4, sent.start - 1), -1)
+                                                   if self.doc[k].pos_ == "ADP"), None)) is not None and all(
+                    x.pos_ in ("DET", "ADJ", "NUM") for x in self.doc[k + 1 : j]):
+                j = k - 1  # "seit Tagen", "von der Regierung"
+            else:
+                return False
+        return False
 
     def _reported_cue(self, i: int, token: Token, sent: SpacySpan) -> bool:
         """"Die Diagnose sei von Ärzten bestätigt worden", "So müsse die Regierung zustimmen", "Die
@@ -759,7 +780,9 @@ class _Article:
         if t.lower_ in self.words["konjunktiv1"]:
             return True
         lemma = t.lemma_.lower()
-        return (t.pos_ in ("VERB", "AUX") and lemma.endswith("en") and t.lower_ == lemma[:-1]
+        particle = lemma[: -len(t.lower_) - 1]  # "reiche … aus" of "ausreichen"
+        return (t.pos_ in ("VERB", "AUX") and lemma.endswith("en") and lemma.endswith(t.lower_ + "n")
+                and (not particle or particle in self.lex.all_particles)
                 and not any(x.lower_ == "ich" and x.idx not in self.in_quote for x in t.sent))
 
     @staticmethod
@@ -934,9 +957,15 @@ class _Article:
             span = d.speaker_span
             if span in adopted:
                 d.speaker = adopted[span]
-            elif span is not None and (d.speaker is None or self._modifier_only(span)):
-                if key := self._adopted_speaker(span, self._cue_verb(d, sent)):
-                    d.speaker = adopted[span] = key
+            elif span is not None and (d.speaker is None or self._is_place(d.speaker) or self._modifier_only(span)):
+                key = self._adopted_speaker(span, self._cue_verb(d, sent))
+                d.speaker = key or (None if self._is_place(d.speaker) else d.speaker)  # a place never speaks
+                if key:
+                    adopted[span] = key
+
+    def _is_place(self, key: str | None) -> bool:
+        entity = self.index.by_key.get(key or "")
+        return entity is not None and entity.type == "Place"
 
     def _cue_verb(self, draft: Draft, sent: SpacySpan) -> Token | None:
         """The finite verb of a claim's cue, if the cue is a verb: its number is its subject's."""
@@ -954,11 +983,13 @@ class _Article:
         if not words:
             return None
         head = self._span_head(span) or words[-1]
-        if head.pos_ == "PROPN" or not head.text[:1].isupper():
+        if head.pos_ == "PROPN" or self.index.at(head.idx, head.idx + len(head)):
+            return self._named_by_noun(words, head)
+        if not head.text[:1].isupper():
             return None
         noun, kind = self._speaker_noun(head.text)
         if kind is None:
-            return None
+            return self._named_by_noun(words, head)  # "die Tageszeitung Nordkurier"
         if kind == "person" and (named := self._apposed_person(span)):
             return named
         plural = kind == "group" or (noun == head.text and self._plural(head, verb))
@@ -971,6 +1002,21 @@ class _Article:
         key = same.key if same else f"{kind}/{self.index.article_id}/{slug(label)}"
         entity = Entity(key, kind.capitalize(), label, anonymous=first in _INDEFINITE)
         entity.mentions.append(self.sents.mention(*span))
+        return self.index.adopt(entity)
+
+    def _named_by_noun(self, words: SpacySpan, head: Token) -> str | None:
+        """"die israelische Tageszeitung Haaretz": a name after an actor noun is an actor of the
+        noun's kind, whatever the recogniser took it for (here a place)."""
+        noun = next((t for t in reversed(words[: head.i - words.start]) if t.pos_ == "NOUN" and self.lex.speaker_kind(t.text)), None)
+        if noun is None:
+            return None
+        kind = "person" if self.lex.speaker_kind(noun.text) == "person" else "organization"
+        start, end = self.doc[noun.i + 1].idx, words.end_char
+        label = self.text[start:end].strip("„“”\"»« ")
+        if not label or any(e.type == kind.capitalize() for e in map(self.index.by_key.get, self.index.at(start, end))):
+            return None
+        entity = Entity(f"{kind}/{slug(label)}", kind.capitalize(), label)
+        entity.mentions.append(self.sents.mention(start, end))
         return self.index.adopt(entity)
 
     def _speaker_noun(self, word: str) -> tuple[str, str | None]:
