@@ -418,6 +418,13 @@ def test_konjunktiv_of_a_separable_verb_continues_and_einstufen_reports(extracto
     assert {speaker(ag, c) for c in ag.claims} == {"Landgericht"}
 
 
+def test_verbs_outside_their_speech_sense_are_no_cues(extractor):
+    ag = extract(extractor, "Der Film heißt „Die Brücke am Fluss“. Die Spieler hoffen, dass das Wetter hält. "
+                            "Der Trainer weiß, dass die Saison lang ist. Die Jugendlichen waren in einen Streit geraten. "
+                            "In der Erklärung hieß es, die Gespräche würden fortgesetzt.")
+    assert [c.cue.text for c in ag.claims] == ["hieß"]
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

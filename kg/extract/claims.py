@@ -76,6 +76,7 @@ class Cue:
     impersonal: bool = False  # "es hieß": the speaker is the document in the sentence, if any
     not_with: tuple[str, ...] = ()  # prepositions that make it no speech act: "zu … verurteilt"
     quoted_speaks: bool = False  # "zitiert X mit den Worten": the object speaks, the subject relays
+    strict: bool = False  # `requires`/`not_with` hold for every use, clauses too: "hofft darauf, dass", not "hofft, dass"
 
     @property
     def base(self) -> str:
@@ -323,7 +324,7 @@ class _Article:
             if token.idx in self.in_quote or not token.is_alpha:
                 continue
             cue = self._cue(token, sent)
-            if cue is None or self._attributive(token, sent) or self._in_parentheses(token, sent) or self._embedded(token, out) or self._reported_cue(i, token, sent):
+            if cue is None or (cue.strict and not self._in_sense(token, sent, cue)) or self._attributive(token, sent) or self._in_parentheses(token, sent) or self._embedded(token, out) or self._reported_cue(i, token, sent):
                 continue
             if draft := self._from_cue(i, sent, token, cue, out):
                 out.append(draft)
@@ -499,6 +500,11 @@ class _Article:
         if not (_finite_form(token) or token.tag_ in _FINITE_TAGS or self._finite_in_clause(token, sent)
                 or self.sents.index(token.idx) in self.headings):
             return False  # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are tagged worse
+        return self._in_sense(token, sent, cue)
+
+    def _in_sense(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
+        """The verb's speech sense by the words of its clause: "sprach von …", "heißt es"; not "zu …
+        verurteilt", "in Streit geraten"."""
         if cue.requires and not self._has_prep(token, sent, cue.requires):
             return False
         return not (cue.not_with and self._has_prep(token, sent, cue.not_with))
