@@ -425,6 +425,11 @@ def test_verbs_outside_their_speech_sense_are_no_cues(extractor):
     assert [c.cue.text for c in ag.claims] == ["hieß"]
 
 
+def test_cue_under_a_modal_inside_a_message_is_part_of_it(extractor):
+    ag = extract(extractor, "Am Abend gab der Minister bekannt, er wolle am Freitag seinen Rücktritt bekannt geben.")
+    assert [c.cue.text for c in ag.claims] == ["gab … bekannt"]
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

@@ -324,7 +324,7 @@ class _Article:
             if token.idx in self.in_quote or not token.is_alpha:
                 continue
             cue = self._cue(token, sent)
-            if cue is None or (cue.strict and not self._in_sense(token, sent, cue)) or self._attributive(token, sent) or self._in_parentheses(token, sent) or self._embedded(token, out) or self._reported_cue(i, token, sent):
+            if cue is None or (cue.strict and not self._in_sense(token, sent, cue)) or self._attributive(token, sent) or self._in_parentheses(token, sent) or self._embedded(token, out, sent) or self._reported_cue(i, token, sent):
                 continue
             if draft := self._from_cue(i, sent, token, cue, out):
                 out.append(draft)
@@ -362,10 +362,14 @@ class _Article:
         finite = self._finite(token, sent)
         return finite.i != token.i and self._konjunktiv1(finite)
 
-    def _embedded(self, token: Token, prior: list[Draft]) -> bool:
-        """"riet ihr, sofort die Polizei zu informieren": an infinitive inside another claim's message."""
+    def _embedded(self, token: Token, prior: list[Draft], sent: SpacySpan) -> bool:
+        """"riet ihr, sofort die Polizei zu informieren", "gab bekannt, er wolle den Rücktritt bekannt
+        geben": an infinitive, or a verb under a Konjunktiv I modal, inside another claim's message."""
+        if not any(d.content[0] <= token.idx < d.content[1] for d in prior):
+            return False
         infinitive = (token.i > 0 and self.doc[token.i - 1].lower_ == "zu") or bool(_ZU_INFIX.match(token.lower_))
-        return infinitive and any(d.content[0] <= token.idx < d.content[1] for d in prior)
+        finite = self._finite(token, sent)
+        return infinitive or (finite.i != token.i and self._konjunktiv1(finite))
 
     def _cue(self, token: Token, sent: SpacySpan) -> Cue | None:
         """The cue a verb token is, checking its separable particle ("wies … zurück" is not "weisen")."""
@@ -1163,8 +1167,9 @@ class _Article:
                 rank = 0
             elif entity.type == "Place":
                 rank = 4
-            elif head is not None and self._appositive(start, head):
-                rank = 1
+            elif (head is not None and self._appositive(start, head)) or (
+                    entity.type == "Person" and end == span[1] and not self._genitive(self.text[start:end])):
+                rank = 1  # "der … Außenminister der Russischen Föderation Sergei Lawrow": the closing name
             elif self._genitive(self.text[start:end]):
                 rank = 3
             else:
