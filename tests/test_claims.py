@@ -430,6 +430,13 @@ def test_cue_under_a_modal_inside_a_message_is_part_of_it(extractor):
     assert [c.cue.text for c in ag.claims] == ["gab … bekannt"]
 
 
+def test_sich_zeigen_reports_a_stance_and_vertreten_needs_its_noun(extractor):
+    ag = extract(extractor, "Die Bürgermeisterin Lena Hoff zeigte sich erfreut über die große Beteiligung. "
+                            "Dass viele Vereine nicht mit Ständen vertreten waren, soll einem Sprecher zufolge am Wetter gelegen haben.")
+    assert [c.cue.text for c in ag.claims] == ["zeigte", "zufolge"]
+    assert speaker(ag, ag.claims[0]) == "Lena Hoff"
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 
