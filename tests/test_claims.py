@@ -437,6 +437,12 @@ def test_sich_zeigen_reports_a_stance_and_vertreten_needs_its_noun(extractor):
     assert speaker(ag, ag.claims[0]) == "Lena Hoff"
 
 
+def test_fronted_object_is_no_antecedent_of_the_subject_pronoun(extractor):
+    ag = extract(extractor, "Der Oppositionsführer Karl Brenner kritisierte die Regierung. "
+                            "Den Internationalen Währungsfonds (IWF) forderte er auf, die Auszahlung von Hilfsgeldern auszusetzen.")
+    assert [speaker(ag, c) for c in ag.claims] == ["Karl Brenner", "Karl Brenner"]
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

@@ -1226,8 +1226,9 @@ class _Article:
             return self._last_actor(pronoun.idx, person=True)
         person = pronoun.lower_ in ("er", "ihm", "ihn")
         features = self._pronoun_features(pronoun)
-        agreeing = self._last_actor(pronoun.idx, person=False, features=features) if features else None
-        return agreeing or self._last_actor(pronoun.idx, person=person)
+        clause = pronoun.sent.start_char if pronoun.dep_ in SUBJECT else None
+        agreeing = self._last_actor(pronoun.idx, person=False, features=features, clause=clause) if features else None
+        return agreeing or self._last_actor(pronoun.idx, person=person, clause=clause)
 
     def _pronoun_features(self, pronoun: Token) -> tuple[str, str] | None:
         """Gender and number of "er"/"sie"/"ihm"/"ihnen": "sie" is plural when its verb is ("sie
@@ -1265,9 +1266,11 @@ class _Article:
             return found_number == "Plur" or entity_type == "Group"
         return found_number != "Plur" and found_gender == gender
 
-    def _last_actor(self, before: int, person: bool, features: tuple[str, str] | None = None) -> str | None:
+    def _last_actor(self, before: int, person: bool, features: tuple[str, str] | None = None,
+                    clause: int | None = None) -> str | None:
         """The nearest actor named before a position: a person where asked, one agreeing with a
-        pronoun's gender and number where given."""
+        pronoun's gender and number where given. From `clause` on (a subject pronoun's sentence),
+        objects are passed over: in "Den Währungsfonds forderte er auf" "er" is not the fund."""
         best = None
         for start, end, key in self.index.spans:
             if end > before:
@@ -1275,10 +1278,20 @@ class _Article:
             entity = self.index.by_key[key]
             if entity.type == "Place" or (person and entity.type != "Person"):
                 continue
+            if clause is not None and start >= clause and self._oblique(start):
+                continue
             if features and not self._agrees(start, end, entity.type, features):
                 continue
             best = key
         return self.index.actor(best) if best else None
+
+    def _oblique(self, start: int) -> bool:
+        """A mention visibly not in the nominative: after "den"/"dem"/"einem" (adjectives between) or a preposition."""
+        first = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        j = first.start - 1 if first is not None else -1
+        while j >= 0 and self.doc[j].pos_ == "ADJ":
+            j -= 1
+        return j >= 0 and (self.doc[j].lower_ in _NOT_NOMINATIVE or self.doc[j].pos_ == "ADP")
 
     def _previous_subject(self, i: int) -> str | None:
         """An agentless passive ("Darin wird … gefordert") continues the previous sentence's actor."""
