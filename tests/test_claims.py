@@ -443,6 +443,13 @@ def test_fronted_object_is_no_antecedent_of_the_subject_pronoun(extractor):
     assert [speaker(ag, c) for c in ag.claims] == ["Karl Brenner", "Karl Brenner"]
 
 
+def test_demonstrative_object_of_a_framed_verb_is_no_anaphoric_message(extractor):
+    ag = extract(extractor, "Der Bürgermeister sagte, die Stadt sei bereit. "
+                            "Der Stadtrat Hans Kurz spricht von einer „großen Resonanz“ und sieht dies als Ausdruck der Hilfsbereitschaft.")
+    assert [c.cue.text for c in ag.claims] == ["sagte", "spricht", "sieht"]
+    assert ag.claims[2].content.text.startswith("sieht dies als Ausdruck")
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

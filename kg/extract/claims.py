@@ -411,7 +411,8 @@ class _Article:
         if wie is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in self.doc[wie + 1 : token.i]):
             return None  # "wie erwartet", "wie angekündigt": an idiom that names no one
         clause = self._content(sent, token, cue)
-        anaphor = None if clause else self._anaphor(token, sent)
+        framed = cue.reported and cue.requires and self._reported_use(token, sent, cue)  # "sieht dies als Ausdruck …"
+        anaphor = None if clause or framed else self._anaphor(token, sent)
         mode = None
         if clause:
             start, end = clause
