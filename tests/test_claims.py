@@ -450,6 +450,13 @@ def test_demonstrative_object_of_a_framed_verb_is_no_anaphoric_message(extractor
     assert ag.claims[2].content.text.startswith("sieht dies als Ausdruck")
 
 
+def test_so_frame_with_an_article_before_the_speaker(extractor):
+    ag = extract(extractor, "„Das ist ein schwerer Fehler“, so der Gewerkschaftsvorstand Uwe Brandt. "
+                            "Es gibt ein Gutachten, laut dem die Brücke marode ist.")
+    assert [c.cue.text for c in ag.claims] == ["so", "Gutachten"]
+    assert speaker(ag, ag.claims[0]) == "Uwe Brandt"
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

@@ -1880,9 +1880,13 @@ class _Article:
         return out
 
     def _relative_after_comma(self, t: Token, sent: SpacySpan) -> bool:
-        """", laut dem …", ", nach denen …": a frame word opening a relative clause."""
+        """", laut dem …", ", nach denen …": a frame word opening a relative clause; not an article before
+        its noun (", so der Sprecher Uwe Berg.")."""
         nxt = self.doc[t.i + 1] if t.i + 1 < sent.end else None
-        return t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None and nxt.lower_ in _RELATIVE_AFTER_FRAME
+        after = self.doc[t.i + 2] if t.i + 2 < sent.end else None
+        article = after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ") or self._capitalised(after))
+        return (t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None and nxt.lower_ in _RELATIVE_AFTER_FRAME
+                and not article)
 
     def _relative_frame(self, sent: SpacySpan, comma: int) -> int | None:
         """", wonach …", ", laut dem …", ", nach denen …": the first word of a relative clause that
