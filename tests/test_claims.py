@@ -457,6 +457,12 @@ def test_so_frame_with_an_article_before_the_speaker(extractor):
     assert speaker(ag, ag.claims[0]) == "Uwe Brandt"
 
 
+def test_state_passive_names_no_speaker_and_sich_versprechen_is_no_promise(extractor):
+    ag = extract(extractor, "Der Verband kritisierte die Pläne scharf. Weitere Proteste sind für Montag angekündigt. "
+                            "Von der neuen Technik versprechen sich die Forscher große Gewinne.")
+    assert [c.cue.text for c in ag.claims] == ["kritisierte"]
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

@@ -76,6 +76,7 @@ class Cue:
     impersonal: bool = False  # "es hieß": the speaker is the document in the sentence, if any
     not_with: tuple[str, ...] = ()  # prepositions that make it no speech act: "zu … verurteilt"
     quoted_speaks: bool = False  # "zitiert X mit den Worten": the object speaks, the subject relays
+    perfect_sein: bool = False  # "ist davon ausgegangen": a perfect; with other cues "ist angekündigt" is a passive
     strict: bool = False  # `requires`/`not_with` hold for every use, clauses too: "hofft darauf, dass", not "hofft, dass"
 
     @property
@@ -437,12 +438,14 @@ class _Article:
         for d in prior:  # words of earlier messages in the sentence, but not their speakers
             speaker = d.speaker_span or (d.content[0], d.content[0])
             messages += [(d.content[0], speaker[0]), (speaker[1], d.content[1])]
-        subject, passive = self._subject(token, sent, messages)
+        subject, passive = self._subject(token, sent, messages, cue)
         if subject is not None and subject.lower_ in ("das", "dies") and cue.impersonal:
             return None  # "das heißt": i.e.
         if subject is not None and anaphor is not None and subject.i == anaphor.i:
             subject = None  # "Das meldet die Zeitung": the parse took the object for the subject
         self._speaker(draft, token, subject, passive, sent, cue, prior)
+        if passive and draft.speaker_span is None and self._stative(token, sent, cue):
+            draft.speaker = None  # "Weitere Proteste sind angekündigt": a state, no act of the previous actor
         if cue.quoted_speaks:
             self._quoted_speaker(draft, token, sent, passive)
         if mode == "reported" and draft.speaker is None and draft.speaker_span is None:
@@ -831,10 +834,10 @@ class _Article:
 
     # --- speaker, addressee, frames -------------------------------------------------------------
 
-    def _subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]]) -> tuple[Token | None, bool]:
+    def _subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]], cue: Cue) -> tuple[Token | None, bool]:
         """The cue's subject (or a passive's agent), inherited along coordinated verbs; never a word of
         the message itself ("Die USA würden …, sagte Biden": the parse may take "USA" as subject)."""
-        if self._passive(token, sent):
+        if self._passive(token, sent) or self._stative(token, sent, cue):
             return self._agent(token, sent), True
         verb = token
         for _ in range(4):
@@ -894,6 +897,15 @@ class _Article:
             return False
         lo, hi = self._clause_bounds(sent, token)
         return any(t.lemma_ == "werden" or t.lower_ in _WERDEN for t in self.doc[lo:hi] if t.i != token.i)
+
+    def _stative(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
+        """"Weitere Aktionen sind für Montag angekündigt", "Eine Heilung sei ausgeschlossen": a
+        participle with a form of sein is a state passive unless the verb forms its perfect with
+        sein ("sei davon ausgegangen"); its subject is what was said, not who said it."""
+        if cue.perfect_sein or not ("Part" in token.morph.get("VerbForm") or token.tag_ == "VVPP"):
+            return False
+        lo, hi = self._clause_bounds(sent, token)
+        return any(t.lemma_ == "sein" and t.i != token.i and t.idx not in self.in_quote for t in self.doc[lo:hi])
 
     @staticmethod
     def _participle(token: Token) -> bool:
