@@ -463,6 +463,11 @@ def test_state_passive_names_no_speaker_and_sich_versprechen_is_no_promise(extra
     assert [c.cue.text for c in ag.claims] == ["kritisierte"]
 
 
+def test_view_frames_name_a_group_in_the_genitive_plural(extractor):
+    ag = extract(extractor, "In den Augen der Kritiker ist der Plan gescheitert. Aus Sicht der Gewerkschaften fehlt Geld.")
+    assert kinds(ag) == [("Group", "Kritiker"), ("Group", "Gewerkschaften")]
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 
