@@ -468,6 +468,13 @@ def test_view_frames_name_a_group_in_the_genitive_plural(extractor):
     assert kinds(ag) == [("Group", "Kritiker"), ("Group", "Gewerkschaften")]
 
 
+def test_definite_organisation_noun_refers_to_the_named_organisation(extractor):
+    ag = extract(extractor, "Die Bezirksstaatsanwaltschaft von Manhattan erhob Anklage. "
+                            "Die Staatsanwaltschaft argumentierte, der Mann könne fliehen.")
+    organisation = ag.entity(ag.claims[-1].speaker)
+    assert organisation.type == "Organization" and organisation.label.startswith("Bezirksstaatsanwaltschaft")
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

@@ -1019,6 +1019,8 @@ class _Article:
         first = words[0].lower_
         if kind == "person" and not plural and first in ("der", "die") and (titled := self._titled_person(head)):
             return titled
+        if kind == "organization" and first in ("der", "die", "das") and (named := self._named_organization(noun)):
+            return named
         kind = "group" if plural else kind
         label = self._nominative_label(words, head, plural, noun)
         same = next((e for e in self.index.entities if e.type.lower() == kind and e.label.casefold() == label.casefold()), None)
@@ -1102,6 +1104,14 @@ class _Article:
         number = next((t.morph.get("Number")[0] for t in verbs if _finite_form(t) and t.morph.get("Number")), None)
         number = number or next((t.morph.get("Number")[0] for t in (head, *dets) if t.morph.get("Number")), "Sing")
         return number == "Plur"
+
+    def _named_organization(self, noun: str) -> str | None:
+        """"Die Staatsanwaltschaft" where the article names "der Bezirks-Staatsanwaltschaft von Manhattan":
+        a definite organisation noun refers to the organisation whose name has it as a word's end."""
+        low = noun.lower()
+        found = [e.key for e in self.index.entities if e.type == "Organization" and e.label.lower() != low
+                 and any(w.replace("-", "").endswith(low) for w in e.label.lower().split())]
+        return found[0] if len(found) == 1 else None
 
     def _titled_person(self, head: Token) -> str | None:
         """"Die Richterin" after "der Richterin Melissa C. Jackson": the last person named right after
