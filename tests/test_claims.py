@@ -475,6 +475,11 @@ def test_definite_organisation_noun_refers_to_the_named_organisation(extractor):
     assert organisation.type == "Organization" and organisation.label.startswith("Bezirksstaatsanwaltschaft")
 
 
+def test_pronoun_agreeing_with_no_one_is_not_a_country(extractor):
+    ag = extract(extractor, "Russland hat das Manöver beendet. Sie sagten, die Truppen kehrten in ihre Kasernen zurück.")
+    assert only(ag).speaker is None and only(ag).speaker_mention.text == "Sie"
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

@@ -1254,7 +1254,7 @@ class _Article:
         features = self._pronoun_features(pronoun)
         clause = pronoun.sent.start_char if pronoun.dep_ in SUBJECT else None
         agreeing = self._last_actor(pronoun.idx, person=False, features=features, clause=clause) if features else None
-        return agreeing or self._last_actor(pronoun.idx, person=person, clause=clause)
+        return agreeing or self._last_actor(pronoun.idx, person=person, clause=clause, countries=False)
 
     def _pronoun_features(self, pronoun: Token) -> tuple[str, str] | None:
         """Gender and number of "er"/"sie"/"ihm"/"ihnen": "sie" is plural when its verb is ("sie
@@ -1293,16 +1293,18 @@ class _Article:
         return found_number != "Plur" and found_gender == gender
 
     def _last_actor(self, before: int, person: bool, features: tuple[str, str] | None = None,
-                    clause: int | None = None) -> str | None:
+                    clause: int | None = None, countries: bool = True) -> str | None:
         """The nearest actor named before a position: a person where asked, one agreeing with a
         pronoun's gender and number where given. From `clause` on (a subject pronoun's sentence),
-        objects are passed over: in "Den Währungsfonds forderte er auf" "er" is not the fund."""
+        objects are passed over: in "Den Währungsfonds forderte er auf" "er" is not the fund. A
+        pronoun that agrees with no one falls back on the nearest actor but a country (`countries`):
+        "Russland" is neuter, no "sie" or "er" of a nearby sentence."""
         best = None
         for start, end, key in self.index.spans:
             if end > before:
                 break
             entity = self.index.by_key[key]
-            if entity.type == "Place" or (person and entity.type != "Person"):
+            if entity.type == "Place" or (person and entity.type != "Person") or (not countries and entity.type == "Country"):
                 continue
             if clause is not None and start >= clause and self._oblique(start):
                 continue
