@@ -480,6 +480,11 @@ def test_pronoun_agreeing_with_no_one_is_not_a_country(extractor):
     assert only(ag).speaker is None and only(ag).speaker_mention.text == "Sie"
 
 
+def test_sense_words_match_the_head_of_a_hyphenated_compound(extractor):
+    ag = extract(extractor, "Das lange Wochenende hat wieder einen Motorrad-Toten gefordert.")
+    assert ag.claims == []
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

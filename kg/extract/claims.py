@@ -544,7 +544,8 @@ class _Article:
         """"sprach von …", "wies darauf hin": the required preposition (or its da-form) in the verb's clause."""
         lo, hi = self._clause_bounds(sent, token)
         words = {t.lower_ for t in self.doc[lo:hi]}
-        return any(p in words or f"da{p}" in words or f"dar{p}" in words for p in preps)
+        heads = {w.rsplit("-", 1)[-1] for w in words}  # "Motorrad-Toten" for "toten"
+        return any(p in words or p in heads or f"da{p}" in words or f"dar{p}" in words for p in preps)
 
     # --- content --------------------------------------------------------------------------------
 
