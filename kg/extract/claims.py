@@ -31,7 +31,7 @@ from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.extract.entities import EntityIndex, _inflect
+from kg.extract.entities import INDEFINITE, EntityIndex, _inflect
 from kg.extract.text import SentenceIndex, doc_text
 from kg.lexicon import DATA_DIR, read_jsonl
 from kg.model import Claim, Entity, Event, Mention
@@ -46,7 +46,6 @@ AGENT_PREPS = {"von", "vom", "durch"}
 DEFAULT_ADDRESSEE = ("iobj", "zu", "gegenüber")
 _PARTICIPLE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zurück|her|hin|dar|frei|fort|los|um|zu|bekannt|hinzu|hervor)?ge\w{3,}(t|en)$")
 _ZU_INFIX = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zurück|her|hin|dar|frei|fort|los|um|durch|über|wieder|zusammen|bekannt|hinzu|heraus|herbei|voran)zu\w{3,}en$")
-_INDEFINITE = {"ein", "eine", "einer", "einem", "einen", "eines"}
 _NAME_PARTICLES = {"von", "van", "de", "del", "di", "da", "du", "zu", "vom"}
 _NOT_SPEAKER_PRON = {"sich", "es", "das", "dies", "was", "man", "mir", "mich", "uns", "euch"}
 _NOT_NOMINATIVE = {"den", "dem", "denen", "einen", "einem", "ihm", "ihn", "ihnen", "mir", "mich", "dir", "dich", "diesem", "diesen"}
@@ -1026,7 +1025,7 @@ class _Article:
         label = self._nominative_label(words, head, plural, noun)
         same = next((e for e in self.index.entities if e.type.lower() == kind and e.label.casefold() == label.casefold()), None)
         key = same.key if same else f"{kind}/{self.index.article_id}/{slug(label)}"
-        entity = Entity(key, kind.capitalize(), label, anonymous=first in _INDEFINITE)
+        entity = Entity(key, kind.capitalize(), label, anonymous=first in INDEFINITE)
         entity.mentions.append(self.sents.mention(*span))
         return self.index.adopt(entity)
 
