@@ -353,6 +353,138 @@ def test_name_after_the_verb_speaks_when_the_object_comes_first(extractor):
     assert speaker(ag, c) == "Lisa Wendt"
 
 
+# --- speakers named by common nouns ---------------------------------------------------------------
+
+
+def kinds(ag: ArticleGraph) -> list[tuple[str, str] | None]:
+    return [(e.type, e.label) if (e := ag.entity(c.speaker or "")) else None for c in ag.claims]
+
+
+def test_unrecognised_speaker_nouns_become_entities(extractor):
+    ag = extract(extractor, "Nach Angaben einer Bauerngewerkschaft wurden mehrere Höfe besetzt. "
+                            "Augenzeugen berichteten, dass Schüsse gefallen seien. "
+                            "Die Feuerwehr teilte mit, dass das Feuer gelöscht sei.")
+    assert kinds(ag) == [("Organization", "Bauerngewerkschaft"), ("Group", "Augenzeugen"), ("Organization", "Feuerwehr")]
+    assert ag.entity(ag.claims[0].speaker).anonymous and not ag.entity(ag.claims[2].speaker).anonymous
+
+
+def test_adjective_of_a_speaker_noun_is_no_speaker(extractor):
+    ag = extract(extractor, "Die spanische Regierung kündigte an, die Steuern zu senken. "
+                            "Chinesische Politiker forderten, die Kontrollen zu verstärken.")
+    assert kinds(ag) == [("Organization", "spanische Regierung"), ("Group", "chinesische Politiker")]
+
+
+def test_speaker_label_is_nominative_and_compound_frames_name_their_source(extractor):
+    ag = extract(extractor, "Nach Meinung von Kritikern ist das Gesetz verfassungswidrig. "
+                            "Nach israelischen Armeeangaben wurden zehn Ziele getroffen.")
+    assert kinds(ag) == [("Group", "Kritiker"), ("Organization", "israelische Armee")]
+
+
+def test_definite_title_and_apposition_point_to_the_named_person(extractor):
+    ag = extract(extractor, "Der Prozess wurde von der Richterin Petra Lang geleitet. "
+                            "Die Richterin sagte, der Angeklagte sei uneinsichtig. "
+                            "Die Sprecherin der Stadt, Jana Roth, erklärte, die Straße bleibe gesperrt.")
+    assert [speaker(ag, c) for c in ag.claims] == ["Petra Lang", "Jana Roth"]
+
+
+def test_dateline_headline_is_no_claim_and_party_in_brackets_is_no_speaker(extractor):
+    ag = extract(extractor, "Die Ministerin Eva Kunz (SPD) sagte, die Schulen blieben geöffnet.",
+                 title="Hessen: Schulen bleiben trotz Streik geöffnet")
+    assert [speaker(ag, c) for c in ag.claims] == ["Eva Kunz"]
+
+
+def test_genitive_plural_without_article_is_a_frame_source(extractor):
+    ag = extract(extractor, "Nach Ansicht politischer Beobachter wird die Koalition nicht lange halten.")
+    assert kinds(ag) == [("Group", "politische Beobachter")]
+
+
+def test_relative_clause_before_the_verb_keeps_the_subject_and_missed_names_are_adopted(extractor):
+    ag = extract(extractor, "Die Bauernpartei, die am Sonntag die Wahl gewonnen hatte, beschuldigte die Regierung des Betrugs. "
+                            "Tarek Olumbo, der Sekretär des Verbandes, sagte, die Lage sei ernst.")
+    assert kinds(ag) == [("Organization", "Bauernpartei"), ("Person", "Tarek Olumbo")]
+
+
+def test_attributive_participle_is_no_cue_and_a_name_after_an_actor_noun_speaks(extractor):
+    ag = extract(extractor, "Die Armee begann am Morgen die seit Wochen erwartete Offensive. "
+                            "Das meldet die Tageszeitung „Nordkurier“ auf ihrer Website.")
+    assert kinds(ag) == [("Organization", "Nordkurier")]
+    assert ag.claims[0].content.text.startswith("Die Armee begann")
+
+
+def test_konjunktiv_of_a_separable_verb_continues_and_einstufen_reports(extractor):
+    ag = extract(extractor, "Das Landgericht hat den Verein als kriminelle Vereinigung eingestuft. "
+                            "Eine lose Struktur reiche dafür aus.")
+    assert [c.cue.text if c.cue else None for c in ag.claims] == ["eingestuft", None]
+    assert {speaker(ag, c) for c in ag.claims} == {"Landgericht"}
+
+
+def test_verbs_outside_their_speech_sense_are_no_cues(extractor):
+    ag = extract(extractor, "Der Film heißt „Die Brücke am Fluss“. Die Spieler hoffen, dass das Wetter hält. "
+                            "Der Trainer weiß, dass die Saison lang ist. Die Jugendlichen waren in einen Streit geraten. "
+                            "In der Erklärung hieß es, die Gespräche würden fortgesetzt.")
+    assert [c.cue.text for c in ag.claims] == ["hieß"]
+
+
+def test_cue_under_a_modal_inside_a_message_is_part_of_it(extractor):
+    ag = extract(extractor, "Am Abend gab der Minister bekannt, er wolle am Freitag seinen Rücktritt bekannt geben.")
+    assert [c.cue.text for c in ag.claims] == ["gab … bekannt"]
+
+
+def test_sich_zeigen_reports_a_stance_and_vertreten_needs_its_noun(extractor):
+    ag = extract(extractor, "Die Bürgermeisterin Lena Hoff zeigte sich erfreut über die große Beteiligung. "
+                            "Dass viele Vereine nicht mit Ständen vertreten waren, soll einem Sprecher zufolge am Wetter gelegen haben.")
+    assert [c.cue.text for c in ag.claims] == ["zeigte", "zufolge"]
+    assert speaker(ag, ag.claims[0]) == "Lena Hoff"
+
+
+def test_fronted_object_is_no_antecedent_of_the_subject_pronoun(extractor):
+    ag = extract(extractor, "Der Oppositionsführer Karl Brenner kritisierte die Regierung. "
+                            "Den Internationalen Währungsfonds (IWF) forderte er auf, die Auszahlung von Hilfsgeldern auszusetzen.")
+    assert [speaker(ag, c) for c in ag.claims] == ["Karl Brenner", "Karl Brenner"]
+
+
+def test_demonstrative_object_of_a_framed_verb_is_no_anaphoric_message(extractor):
+    ag = extract(extractor, "Der Bürgermeister sagte, die Stadt sei bereit. "
+                            "Der Stadtrat Hans Kurz spricht von einer „großen Resonanz“ und sieht dies als Ausdruck der Hilfsbereitschaft.")
+    assert [c.cue.text for c in ag.claims] == ["sagte", "spricht", "sieht"]
+    assert ag.claims[2].content.text.startswith("sieht dies als Ausdruck")
+
+
+def test_so_frame_with_an_article_before_the_speaker(extractor):
+    ag = extract(extractor, "„Das ist ein schwerer Fehler“, so der Gewerkschaftsvorstand Uwe Brandt. "
+                            "Es gibt ein Gutachten, laut dem die Brücke marode ist.")
+    assert [c.cue.text for c in ag.claims] == ["so", "Gutachten"]
+    assert speaker(ag, ag.claims[0]) == "Uwe Brandt"
+
+
+def test_state_passive_names_no_speaker_and_sich_versprechen_is_no_promise(extractor):
+    ag = extract(extractor, "Der Verband kritisierte die Pläne scharf. Weitere Proteste sind für Montag angekündigt. "
+                            "Von der neuen Technik versprechen sich die Forscher große Gewinne.")
+    assert [c.cue.text for c in ag.claims] == ["kritisierte"]
+
+
+def test_view_frames_name_a_group_in_the_genitive_plural(extractor):
+    ag = extract(extractor, "In den Augen der Kritiker ist der Plan gescheitert. Aus Sicht der Gewerkschaften fehlt Geld.")
+    assert kinds(ag) == [("Group", "Kritiker"), ("Group", "Gewerkschaften")]
+
+
+def test_definite_organisation_noun_refers_to_the_named_organisation(extractor):
+    ag = extract(extractor, "Die Bezirksstaatsanwaltschaft von Manhattan erhob Anklage. "
+                            "Die Staatsanwaltschaft argumentierte, der Mann könne fliehen.")
+    organisation = ag.entity(ag.claims[-1].speaker)
+    assert organisation.type == "Organization" and organisation.label.startswith("Bezirksstaatsanwaltschaft")
+
+
+def test_pronoun_agreeing_with_no_one_is_not_a_country(extractor):
+    ag = extract(extractor, "Russland hat das Manöver beendet. Sie sagten, die Truppen kehrten in ihre Kasernen zurück.")
+    assert only(ag).speaker is None and only(ag).speaker_mention.text == "Sie"
+
+
+def test_sense_words_match_the_head_of_a_hyphenated_compound(extractor):
+    ag = extract(extractor, "Das lange Wochenende hat wieder einen Motorrad-Toten gefordert.")
+    assert ag.claims == []
+
+
 # --- queries on the seed store ---------------------------------------------------------------------
 
 

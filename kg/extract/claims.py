@@ -31,10 +31,11 @@ from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.extract.entities import EntityIndex
+from kg.extract.entities import INDEFINITE, EntityIndex, _inflect
 from kg.extract.text import SentenceIndex, doc_text
 from kg.lexicon import DATA_DIR, read_jsonl
-from kg.model import Claim, Event, Mention
+from kg.model import Claim, Entity, Event, Mention
+from kg.rdf import slug
 
 SUBJECT = {"nsubj", "sb", "nsubj:pass"}
 PARTICLE = {"compound:prt", "svp"}
@@ -74,6 +75,8 @@ class Cue:
     impersonal: bool = False  # "es hieß": the speaker is the document in the sentence, if any
     not_with: tuple[str, ...] = ()  # prepositions that make it no speech act: "zu … verurteilt"
     quoted_speaks: bool = False  # "zitiert X mit den Worten": the object speaks, the subject relays
+    perfect_sein: bool = False  # "ist davon ausgegangen": a perfect; with other cues "ist angekündigt" is a passive
+    strict: bool = False  # `requires`/`not_with` hold for every use, clauses too: "hofft darauf, dass", not "hofft, dass"
 
     @property
     def base(self) -> str:
@@ -102,6 +105,18 @@ class Lexicon:
     types: dict[str, dict]  # claim type -> its row in claim_types.jsonl
     words: dict  # reported_speech.json
     nouns: dict[str, str]  # message noun (lower case) -> claim type: "forderung" -> demand
+    speaker_nouns: tuple[tuple[str, str], ...]  # ("*gewerkschaft", "organization"): heads naming an actor
+
+    def speaker_kind(self, word: str) -> str | None:
+        """What a common noun names when it speaks: organization, person or group ("*zeuge" covers
+        "Augenzeuge"; a feminine "-in" falls back on its base: "Richterin" → "*richter")."""
+        low = word.lower()
+        stems = [low, low[:-1], low[:-2]]  # plural and oblique endings: "Augenzeugen", "Mönche", "Studenten"
+        stems += [low[:-2]] if low.endswith("in") else [low[:-5]] if low.endswith("innen") else []
+        for form in stems:
+            if len(form) > 2 and (kind := next((k for n, k in self.speaker_nouns if _word_match_text(form, n.lower())), None)):
+                return kind
+        return None
 
     @cached_property
     def frame_index(self) -> dict[str, list[Frame]]:
@@ -172,7 +187,8 @@ def lexicon() -> Lexicon:
             particles.setdefault(cue.base, set()).add(cue.particle)
     all_particles = frozenset(p for ps in particles.values() for p in ps) | frozenset(words["other_particles"])
     nouns = {row["noun"].lower(): row["type"] for row in read_jsonl("message_nouns.jsonl")}
-    return Lexicon(cues, particles, all_particles, forms, frames, types, words, nouns)
+    speaker_nouns = tuple((row["noun"], row["kind"]) for row in read_jsonl("speaker_nouns.jsonl"))
+    return Lexicon(cues, particles, all_particles, forms, frames, types, words, nouns, speaker_nouns)
 
 
 # --- quotations ----------------------------------------------------------------------------------
@@ -291,6 +307,7 @@ class _Article:
             found += self._noun_claims(i, span, found)
             if not found:
                 found = self._continuation(i, span, drafts)
+            self._adopt_speakers(found, span)
             drafts += found
         drafts = self._merge_headings(drafts)
         return [self._finish(d) for d in sorted(drafts, key=lambda d: (d.content[0], d.cue or (0, 0, "")))]
@@ -307,11 +324,32 @@ class _Article:
             if token.idx in self.in_quote or not token.is_alpha:
                 continue
             cue = self._cue(token, sent)
-            if cue is None or self._in_parentheses(token, sent) or self._embedded(token, out) or self._reported_cue(i, token, sent):
+            if cue is None or (cue.strict and not self._in_sense(token, sent, cue)) or self._attributive(token, sent) or self._in_parentheses(token, sent) or self._embedded(token, out, sent) or self._reported_cue(i, token, sent):
                 continue
             if draft := self._from_cue(i, sent, token, cue, out):
                 out.append(draft)
         return out
+
+    def _attributive(self, token: Token, sent: SpacySpan) -> bool:
+        """"die seit Tagen erwartete Bodenoffensive": a participle between an article and its noun is
+        an adjective, whatever the tagger says; adverbs and prepositional phrases may stand between."""
+        nxt = self.doc[token.i + 1] if token.i + 1 < sent.end else None
+        if nxt is None or nxt.pos_ != "NOUN" or not nxt.text[:1].isupper():
+            return False
+        j = token.i - 1
+        while j >= sent.start:
+            t = self.doc[j]
+            if t.pos_ == "DET" and "Art" in t.morph.get("PronType"):
+                return True
+            if t.pos_ in ("ADV", "ADJ", "NUM"):
+                j -= 1
+            elif t.pos_ == "NOUN" and (k := next((k for k in range(j - 1, max(j - 4, sent.start - 1), -1)
+                                                   if self.doc[k].pos_ == "ADP"), None)) is not None and all(
+                    x.pos_ in ("DET", "ADJ", "NUM") for x in self.doc[k + 1 : j]):
+                j = k - 1  # "seit Tagen", "von der Regierung"
+            else:
+                return False
+        return False
 
     def _reported_cue(self, i: int, token: Token, sent: SpacySpan) -> bool:
         """"Die Diagnose sei von Ärzten bestätigt worden", "So müsse die Regierung zustimmen", "Die
@@ -324,10 +362,14 @@ class _Article:
         finite = self._finite(token, sent)
         return finite.i != token.i and self._konjunktiv1(finite)
 
-    def _embedded(self, token: Token, prior: list[Draft]) -> bool:
-        """"riet ihr, sofort die Polizei zu informieren": an infinitive inside another claim's message."""
+    def _embedded(self, token: Token, prior: list[Draft], sent: SpacySpan) -> bool:
+        """"riet ihr, sofort die Polizei zu informieren", "gab bekannt, er wolle den Rücktritt bekannt
+        geben": an infinitive, or a verb under a Konjunktiv I modal, inside another claim's message."""
+        if not any(d.content[0] <= token.idx < d.content[1] for d in prior):
+            return False
         infinitive = (token.i > 0 and self.doc[token.i - 1].lower_ == "zu") or bool(_ZU_INFIX.match(token.lower_))
-        return infinitive and any(d.content[0] <= token.idx < d.content[1] for d in prior)
+        finite = self._finite(token, sent)
+        return infinitive or (finite.i != token.i and self._konjunktiv1(finite))
 
     def _cue(self, token: Token, sent: SpacySpan) -> Cue | None:
         """The cue a verb token is, checking its separable particle ("wies … zurück" is not "weisen")."""
@@ -369,7 +411,8 @@ class _Article:
         if wie is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in self.doc[wie + 1 : token.i]):
             return None  # "wie erwartet", "wie angekündigt": an idiom that names no one
         clause = self._content(sent, token, cue)
-        anaphor = None if clause else self._anaphor(token, sent)
+        framed = cue.reported and cue.requires and self._reported_use(token, sent, cue)  # "sieht dies als Ausdruck …"
+        anaphor = None if clause or framed else self._anaphor(token, sent)
         mode = None
         if clause:
             start, end = clause
@@ -394,12 +437,14 @@ class _Article:
         for d in prior:  # words of earlier messages in the sentence, but not their speakers
             speaker = d.speaker_span or (d.content[0], d.content[0])
             messages += [(d.content[0], speaker[0]), (speaker[1], d.content[1])]
-        subject, passive = self._subject(token, sent, messages)
+        subject, passive = self._subject(token, sent, messages, cue)
         if subject is not None and subject.lower_ in ("das", "dies") and cue.impersonal:
             return None  # "das heißt": i.e.
         if subject is not None and anaphor is not None and subject.i == anaphor.i:
             subject = None  # "Das meldet die Zeitung": the parse took the object for the subject
         self._speaker(draft, token, subject, passive, sent, cue, prior)
+        if passive and draft.speaker_span is None and self._stative(token, sent, cue):
+            draft.speaker = None  # "Weitere Proteste sind angekündigt": a state, no act of the previous actor
         if cue.quoted_speaks:
             self._quoted_speaker(draft, token, sent, passive)
         if mode == "reported" and draft.speaker is None and draft.speaker_span is None:
@@ -462,6 +507,11 @@ class _Article:
         if not (_finite_form(token) or token.tag_ in _FINITE_TAGS or self._finite_in_clause(token, sent)
                 or self.sents.index(token.idx) in self.headings):
             return False  # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are tagged worse
+        return self._in_sense(token, sent, cue)
+
+    def _in_sense(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
+        """The verb's speech sense by the words of its clause: "sprach von …", "heißt es"; not "zu …
+        verurteilt", "in Streit geraten"."""
         if cue.requires and not self._has_prep(token, sent, cue.requires):
             return False
         return not (cue.not_with and self._has_prep(token, sent, cue.not_with))
@@ -493,7 +543,8 @@ class _Article:
         """"sprach von …", "wies darauf hin": the required preposition (or its da-form) in the verb's clause."""
         lo, hi = self._clause_bounds(sent, token)
         words = {t.lower_ for t in self.doc[lo:hi]}
-        return any(p in words or f"da{p}" in words or f"dar{p}" in words for p in preps)
+        heads = {w.rsplit("-", 1)[-1] for w in words}  # "Motorrad-Toten" for "toten"
+        return any(p in words or p in heads or f"da{p}" in words or f"dar{p}" in words for p in preps)
 
     # --- content --------------------------------------------------------------------------------
 
@@ -743,7 +794,9 @@ class _Article:
         if t.lower_ in self.words["konjunktiv1"]:
             return True
         lemma = t.lemma_.lower()
-        return (t.pos_ in ("VERB", "AUX") and lemma.endswith("en") and t.lower_ == lemma[:-1]
+        particle = lemma[: -len(t.lower_) - 1]  # "reiche … aus" of "ausreichen"
+        return (t.pos_ in ("VERB", "AUX") and lemma.endswith("en") and lemma.endswith(t.lower_ + "n")
+                and (not particle or particle in self.lex.all_particles)
                 and not any(x.lower_ == "ich" and x.idx not in self.in_quote for x in t.sent))
 
     @staticmethod
@@ -781,10 +834,10 @@ class _Article:
 
     # --- speaker, addressee, frames -------------------------------------------------------------
 
-    def _subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]]) -> tuple[Token | None, bool]:
+    def _subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]], cue: Cue) -> tuple[Token | None, bool]:
         """The cue's subject (or a passive's agent), inherited along coordinated verbs; never a word of
         the message itself ("Die USA würden …, sagte Biden": the parse may take "USA" as subject)."""
-        if self._passive(token, sent):
+        if self._passive(token, sent) or self._stative(token, sent, cue):
             return self._agent(token, sent), True
         verb = token
         for _ in range(4):
@@ -797,6 +850,8 @@ class _Article:
                     return None, False  # "den russischen Staatschef …" is an object: ask the surface
                 if found[0].i > finite.i and self._named_vorfeld(token, sent):
                     return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
+                if found[0].i > finite.i and finite.i == (lo := self._clause_bounds(sent, token)[0]) and self._relative_antecedent(sent, lo):
+                    return None, False  # "Die Partei, die …, beschuldigte die Regierung": the phrase before the relative clause
                 if found[0].i < finite.i and found[0].pos_ == "NOUN" and self._name_after(finite, sent):
                     return None, False  # "Eine Verschiebung bezeichnete Conze als fatal": the name after the verb
                 return found[0], False
@@ -842,6 +897,15 @@ class _Article:
             return False
         lo, hi = self._clause_bounds(sent, token)
         return any(t.lemma_ == "werden" or t.lower_ in _WERDEN for t in self.doc[lo:hi] if t.i != token.i)
+
+    def _stative(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
+        """"Weitere Aktionen sind für Montag angekündigt", "Eine Heilung sei ausgeschlossen": a
+        participle with a form of sein is a state passive unless the verb forms its perfect with
+        sein ("sei davon ausgegangen"); its subject is what was said, not who said it."""
+        if cue.perfect_sein or not ("Part" in token.morph.get("VerbForm") or token.tag_ == "VVPP"):
+            return False
+        lo, hi = self._clause_bounds(sent, token)
+        return any(t.lemma_ == "sein" and t.i != token.i and t.idx not in self.in_quote for t in self.doc[lo:hi])
 
     @staticmethod
     def _participle(token: Token) -> bool:
@@ -908,6 +972,184 @@ class _Article:
             else:
                 draft.speaker = self._best_entity(fallback, None)
 
+    def _adopt_speakers(self, found: list[Draft], sent: SpacySpan) -> None:
+        """Give the sentence's claims whose speaker is no entity (or only a modifier's) an adopted one;
+        claims sharing the words ("… haben aufgerufen und angekündigt") share it."""
+        adopted: dict[tuple[int, int], str] = {}
+        for d in found:
+            span = d.speaker_span
+            if span in adopted:
+                d.speaker = adopted[span]
+            elif span is not None and (d.speaker is None or self._is_place(d.speaker) or self._modifier_only(span)):
+                key = self._adopted_speaker(span, self._cue_verb(d, sent))
+                d.speaker = key or (None if self._is_place(d.speaker) else d.speaker)  # a place never speaks
+                if key:
+                    adopted[span] = key
+
+    def _is_place(self, key: str | None) -> bool:
+        entity = self.index.by_key.get(key or "")
+        return entity is not None and entity.type == "Place"
+
+    def _cue_verb(self, draft: Draft, sent: SpacySpan) -> Token | None:
+        """The finite verb of a claim's cue, if the cue is a verb: its number is its subject's."""
+        token = self.doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") if draft.cue else None
+        if token is None or token[0].pos_ not in ("VERB", "AUX"):
+            return None
+        return self._finite(token[0], sent)
+
+    def _adopted_speaker(self, span: tuple[int, int], verb: Token | None = None) -> str | None:
+        """A speaker named only by a common noun of `speaker_nouns.jsonl` ("einer Bauerngewerkschaft",
+        "Augenzeugen", "Die Richterin") becomes an entity of the article: a claim's author must be
+        one. A definite singular person noun refers back to the person the article titled so
+        ("der Richterin Melissa C. Jackson"); plural people are a group."""
+        words = self.doc.char_span(*span, alignment_mode="expand")
+        if not words:
+            return None
+        head = self._span_head(span) or words[-1]
+        if head.pos_ == "PROPN" or self.index.at(head.idx, head.idx + len(head)):
+            return self._named_by_noun(words, head)
+        if not head.text[:1].isupper():
+            return None
+        noun, kind = self._speaker_noun(head.text)
+        if kind is None:
+            return self._named_by_noun(words, head)  # "die Tageszeitung Nordkurier"
+        if kind == "person" and (named := self._apposed_person(span)):
+            return named
+        plural = kind == "group" or (noun == head.text and self._plural(head, verb))
+        first = words[0].lower_
+        if kind == "person" and not plural and first in ("der", "die") and (titled := self._titled_person(head)):
+            return titled
+        if kind == "organization" and first in ("der", "die", "das") and (named := self._named_organization(noun)):
+            return named
+        kind = "group" if plural else kind
+        label = self._nominative_label(words, head, plural, noun)
+        same = next((e for e in self.index.entities if e.type.lower() == kind and e.label.casefold() == label.casefold()), None)
+        key = same.key if same else f"{kind}/{self.index.article_id}/{slug(label)}"
+        entity = Entity(key, kind.capitalize(), label, anonymous=first in INDEFINITE)
+        entity.mentions.append(self.sents.mention(*span))
+        return self.index.adopt(entity)
+
+    def _named_by_noun(self, words: SpacySpan, head: Token) -> str | None:
+        """"die israelische Tageszeitung Haaretz": a name after an actor noun is an actor of the
+        noun's kind, whatever the recogniser took it for (here a place)."""
+        noun = next((t for t in reversed(words[: head.i - words.start]) if t.pos_ == "NOUN" and self.lex.speaker_kind(t.text)), None)
+        if noun is None:
+            return None
+        kind = "person" if self.lex.speaker_kind(noun.text) == "person" else "organization"
+        start, end = self.doc[noun.i + 1].idx, words.end_char
+        label = self.text[start:end].strip("„“”\"»« ")
+        if not label or any(e.type == kind.capitalize() for e in map(self.index.by_key.get, self.index.at(start, end))):
+            return None
+        entity = Entity(f"{kind}/{slug(label)}", kind.capitalize(), label)
+        entity.mentions.append(self.sents.mention(start, end))
+        return self.index.adopt(entity)
+
+    def _speaker_noun(self, word: str) -> tuple[str, str | None]:
+        """The actor noun a speaker's head names and its kind; a frame noun's compound names its
+        source by its first part ("Armeeangaben" → Armee, "Medienberichten" → Medien)."""
+        if kind := self.lex.speaker_kind(word):
+            return word, kind
+        for suffix in {w[1:] for frame in self.lex.frames for w in frame.words if w.startswith("*")}:
+            stem = word[: -len(suffix)].rstrip("-")
+            if word.lower().endswith(suffix) and len(stem) > 2:
+                for noun in (stem, stem[:-1] if stem.endswith("s") else ""):  # "Regierungskreisen": linking s
+                    if noun and (kind := self.lex.speaker_kind(noun)):
+                        return noun, kind
+        return word, None
+
+    def _modifier_only(self, span: tuple[int, int]) -> bool:
+        """The speaker entity came from a modifier before an actor noun no entity covers ("die
+        chinesische Regierung" is not China, "Chinesische Politiker" are not China)."""
+        head = self._span_head(span)
+        if head is None or any(s <= head.idx < e for s, e, _ in self.index.spans):
+            return False
+        inside = [(s, e) for s, e, _ in self.index.spans if span[0] <= s and e <= span[1]]
+        return bool(inside) and all(e <= head.idx for _, e in inside)
+
+    def _apposed_person(self, span: tuple[int, int]) -> str | None:
+        """"Dolkun Isa, der Sekretär …, sagte", "Die Chefjuristin der Regierung, Anabella Morfin
+        verwies": a person's name in apposition to the noun names the speaker."""
+        for s, e, key in self.index.spans:
+            if self.index.by_key[key].type == "Person" and (
+                    (e <= span[0] and self.text[e : span[0]].strip() == ",") or (s >= span[1] and self.text[span[1] : s].strip() == ",")):
+                return key
+        return self._unrecognised_name(span)
+
+    def _unrecognised_name(self, span: tuple[int, int]) -> str | None:
+        """"Dolkun Isa, der Sekretär …": two or three capitalised words opening the sentence before the
+        apposition's comma are a name the recogniser missed; the person is adopted."""
+        first = self.doc.char_span(*span, alignment_mode="expand")
+        if first is None or first.start < 3 or self.doc[first.start - 1].text != ",":
+            return None
+        sent = first[0].sent
+        words = self.doc[sent.start : first.start - 1]
+        if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X") for t in words):
+            return None
+        if any(self.lex.speaker_kind(t.text) or self.index.at(t.idx, t.idx + len(t)) for t in words):
+            return None  # "Die Sprecherin Anna" is no bare name; a known entity is no missed one
+        label = words.text
+        entity = Entity(f"person/{slug(label)}", "Person", label)
+        entity.mentions.append(self.sents.mention(words.start_char, words.end_char))
+        return self.index.adopt(entity)
+
+    def _plural(self, head: Token, verb: Token | None) -> bool:
+        """The number of a noun phrase's head: its finite verb's where it is the subject ("Die Mönche
+        verlangen"; the tagger's noun morphology is less reliable), else its own or its determiner's."""
+        verbs = [head.head, *(c for c in head.head.children if c.dep_.startswith("aux"))] if head.dep_ in SUBJECT else []
+        verbs = [verb] if verb is not None and _finite_form(verb) else verbs
+        if verb is None and any(d.text == "der" for d in self.doc[max(head.i - 3, 0) : head.i] if d.pos_ == "DET") and (
+                "Fem" not in head.morph.get("Gender")):
+            return True  # a frame's source "in den Augen der Kritiker": "der" before a masculine noun is a genitive plural
+        dets = [c for c in head.children if c.pos_ == "DET"]
+        number = next((t.morph.get("Number")[0] for t in verbs if _finite_form(t) and t.morph.get("Number")), None)
+        number = number or next((t.morph.get("Number")[0] for t in (head, *dets) if t.morph.get("Number")), "Sing")
+        return number == "Plur"
+
+    def _named_organization(self, noun: str) -> str | None:
+        """"Die Staatsanwaltschaft" where the article names "der Bezirks-Staatsanwaltschaft von Manhattan":
+        a definite organisation noun refers to the organisation whose name has it as a word's end."""
+        low = noun.lower()
+        found = [e.key for e in self.index.entities if e.type == "Organization" and e.label.lower() != low
+                 and any(w.replace("-", "").endswith(low) for w in e.label.lower().split())]
+        return found[0] if len(found) == 1 else None
+
+    def _titled_person(self, head: Token) -> str | None:
+        """"Die Richterin" after "der Richterin Melissa C. Jackson": the last person named right after
+        that title (or a compound ending in it: "Sozialminister Carlos Rodas" for "Der Minister")."""
+        found = None
+        for start, _, key in self.index.spans:
+            if start >= head.idx:
+                break
+            before = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            if before is None or before.start == 0 or self.index.by_key[key].type != "Person":
+                continue
+            title = self.doc[before.start - 1]
+            if title.text.lower().endswith(head.text.lower()):
+                found = key
+        return found
+
+    def _nominative_label(self, words: SpacySpan, head: Token, plural: bool, noun: str) -> str:
+        """The phrase's name in the nominative, without article or quantifier: "einer
+        Bauerngewerkschaft" → "Bauerngewerkschaft", "politischer Beobachter" → "politische Beobachter",
+        "von Kritikern" → "Kritiker"."""
+        gender = {"Masc": "m", "Fem": "f", "Neut": "n"}.get(next(iter(head.morph.get("Gender")), ""), "f")
+        before = list(words)
+        j = words.start - 1
+        while noun != head.text and j >= 0 and self.doc[j].pos_ == "ADJ":  # "nach israelischen Armeeangaben"
+            before.insert(0, self.doc[j])
+            j -= 1
+        adjectives = [t.text.lower() for t in before if t.i < head.i and t.pos_ == "ADJ" and t.is_alpha
+                      and t.lower_ not in self.words["speaker_quantifiers"]]
+        adjectives = [re.sub(r"(en|em|er|es|e)$", "", a) + "e" if plural else _inflect(a, gender) for a in adjectives]
+        if noun != head.text:
+            return " ".join([*adjectives, noun])  # a compound's first part: "israelischen Armeeangaben"
+        dative = "Dat" in head.morph.get("Case") or words[0].pos_ == "ADP"
+        if plural and dative and noun.endswith(("ern", "eln")):
+            noun = noun[:-1]  # dative plural: "von Kritikern" → "Kritiker"
+        elif not plural and head.pos_ == "NOUN" and head.lemma_[:1].isupper():
+            noun = head.lemma_  # "des Verbandes" → "Verband"
+        return " ".join([*adjectives, noun])
+
     def _named_before(self, sent: SpacySpan, token: Token) -> tuple[int, int] | None:
         """A name of the article right before the verb, however the tagger took it (headlines:
         "Macron warnt vor Eskalation")."""
@@ -951,8 +1193,9 @@ class _Article:
                 rank = 0
             elif entity.type == "Place":
                 rank = 4
-            elif head is not None and self._appositive(start, head):
-                rank = 1
+            elif (head is not None and self._appositive(start, head)) or (
+                    entity.type == "Person" and end == span[1] and not self._genitive(self.text[start:end])):
+                rank = 1  # "der … Außenminister der Russischen Föderation Sergei Lawrow": the closing name
             elif self._genitive(self.text[start:end]):
                 rank = 3
             else:
@@ -983,6 +1226,8 @@ class _Article:
         words = self.doc.char_span(*span, alignment_mode="expand")
         head = None
         for t in words or []:
+            if head is not None and t.text == "(":
+                break  # "Kristina Schröder (CDU)": the party in brackets is no head
             if self._nounlike(t) or (not self.parsed and t.text[:1].isupper()):
                 head = t
             elif head is not None and t.pos_ in ("DET", "ADP"):
@@ -1007,8 +1252,9 @@ class _Article:
             return self._last_actor(pronoun.idx, person=True)
         person = pronoun.lower_ in ("er", "ihm", "ihn")
         features = self._pronoun_features(pronoun)
-        agreeing = self._last_actor(pronoun.idx, person=False, features=features) if features else None
-        return agreeing or self._last_actor(pronoun.idx, person=person)
+        clause = pronoun.sent.start_char if pronoun.dep_ in SUBJECT else None
+        agreeing = self._last_actor(pronoun.idx, person=False, features=features, clause=clause) if features else None
+        return agreeing or self._last_actor(pronoun.idx, person=person, clause=clause, countries=False)
 
     def _pronoun_features(self, pronoun: Token) -> tuple[str, str] | None:
         """Gender and number of "er"/"sie"/"ihm"/"ihnen": "sie" is plural when its verb is ("sie
@@ -1046,20 +1292,34 @@ class _Article:
             return found_number == "Plur" or entity_type == "Group"
         return found_number != "Plur" and found_gender == gender
 
-    def _last_actor(self, before: int, person: bool, features: tuple[str, str] | None = None) -> str | None:
+    def _last_actor(self, before: int, person: bool, features: tuple[str, str] | None = None,
+                    clause: int | None = None, countries: bool = True) -> str | None:
         """The nearest actor named before a position: a person where asked, one agreeing with a
-        pronoun's gender and number where given."""
+        pronoun's gender and number where given. From `clause` on (a subject pronoun's sentence),
+        objects are passed over: in "Den Währungsfonds forderte er auf" "er" is not the fund. A
+        pronoun that agrees with no one falls back on the nearest actor but a country (`countries`):
+        "Russland" is neuter, no "sie" or "er" of a nearby sentence."""
         best = None
         for start, end, key in self.index.spans:
             if end > before:
                 break
             entity = self.index.by_key[key]
-            if entity.type == "Place" or (person and entity.type != "Person"):
+            if entity.type == "Place" or (person and entity.type != "Person") or (not countries and entity.type == "Country"):
+                continue
+            if clause is not None and start >= clause and self._oblique(start):
                 continue
             if features and not self._agrees(start, end, entity.type, features):
                 continue
             best = key
         return self.index.actor(best) if best else None
+
+    def _oblique(self, start: int) -> bool:
+        """A mention visibly not in the nominative: after "den"/"dem"/"einem" (adjectives between) or a preposition."""
+        first = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        j = first.start - 1 if first is not None else -1
+        while j >= 0 and self.doc[j].pos_ == "ADJ":
+            j -= 1
+        return j >= 0 and (self.doc[j].lower_ in _NOT_NOMINATIVE or self.doc[j].pos_ == "ADP")
 
     def _previous_subject(self, i: int) -> str | None:
         """An agentless passive ("Darin wird … gefordert") continues the previous sentence's actor."""
@@ -1140,10 +1400,26 @@ class _Article:
             head = self._span_head(span)
             if not (head is not None and head.pos_ == "NOUN" and self._name_after(finite, sent)):
                 return span
-        if end == lo and (span := self._apposed_subject(sent, lo)):
+        if end == lo and (span := self._relative_antecedent(sent, lo) or self._apposed_subject(sent, lo)):
             return span
         span = self._np_after(self._past_objects(finite.i + 1, hi), hi)
         return span if span and self._nominal(span) else None
+
+    def _relative_antecedent(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
+        """"Die Partei, die am Samstag den Sieg reklamiert hatte, beschuldigte die Regierung …": a
+        relative clause fills the field before the verb, so the subject is the noun phrase it hangs
+        on at the sentence start, not the object after the verb."""
+        if lo - 2 <= sent.start or self.doc[lo - 1].text != "," or not _finite_verb(self.doc[lo - 2]):
+            return None
+        rel = next((t for t in reversed(self.doc[sent.start + 1 : lo - 2]) if self.doc[t.i - 1].text == ","
+                    and "Rel" in t.morph.get("PronType")), None)
+        if rel is None or any(t.text == "," for t in self.doc[rel.i : lo - 1]):
+            return None
+        words = self.doc[sent.start : rel.i - 1]
+        if not 0 < len(words) <= 12 or any(t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or t.text == "," for t in words):
+            return None
+        span = words[0].idx, words[-1].idx + len(words[-1])
+        return span if self._nominal(span) else None
 
     def _apposed_subject(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
         """"Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete" / "Wie die Sprecherin, Anna Berg,
@@ -1410,7 +1686,9 @@ class _Article:
             return name  # "nach Angaben Uschakows"
         if frame.source == "after":
             span = self._np_after(hi, sent.end)
-            if span and len(frame.words) > 1 and self.doc.char_span(*span, alignment_mode="expand")[0].lower_ not in _GENITIVE_START:
+            first = self.doc.char_span(*span, alignment_mode="expand")[0] if span else None
+            if first is not None and len(frame.words) > 1 and first.lower_ not in _GENITIVE_START and not (
+                    first.pos_ == "ADJ" and first.lower_.endswith("er")):  # "nach Meinung politischer Beobachter"
                 span = None  # "nach ersten Meldungen Schäden …": the next noun phrase is no genitive source
         elif frame.source == "before":
             span = self._np_before(lo, sent.start)
@@ -1418,7 +1696,7 @@ class _Article:
                 first = doc.char_span(*span, alignment_mode="expand") if span else None
                 if first is None or first.start != sent.start or len(first) > 6 or not self._entities(*span):
                     return None
-                return span
+                return None if self._dateline(span, sent) else span
         elif frame.source == "previous":
             return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         elif frame.source == "subject":
@@ -1433,6 +1711,13 @@ class _Article:
         if span is None and frame.source == "after" and hi - lo > 1:
             return doc[lo + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])  # "nach ersten Untersuchungen": the reports speak
         return span
+
+    def _dateline(self, span: tuple[int, int], sent: SpacySpan) -> bool:
+        """"Simbabwe: Gericht nimmt Klage an": a place or country before a headline's colon says where,
+        not who speaks (a quotation after it still makes the country speak)."""
+        kinds = {self.index.by_key[k].type for k in self._entities(*span)}
+        heading = self.sents.index(sent.start_char) in self.headings
+        return kinds <= {"Place", "Country"} and ("Place" in kinds or heading and not self._quote_in(span[1], sent.end_char))
 
     def _genitive_name(self, j: int, sent: SpacySpan) -> tuple[int, int] | None:
         """"Uschakows", "Wladimir Putins": capitalised words up to one in genitive -s, with no article."""
@@ -1622,9 +1907,13 @@ class _Article:
         return out
 
     def _relative_after_comma(self, t: Token, sent: SpacySpan) -> bool:
-        """", laut dem …", ", nach denen …": a frame word opening a relative clause."""
+        """", laut dem …", ", nach denen …": a frame word opening a relative clause; not an article before
+        its noun (", so der Sprecher Uwe Berg.")."""
         nxt = self.doc[t.i + 1] if t.i + 1 < sent.end else None
-        return t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None and nxt.lower_ in _RELATIVE_AFTER_FRAME
+        after = self.doc[t.i + 2] if t.i + 2 < sent.end else None
+        article = after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ") or self._capitalised(after))
+        return (t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None and nxt.lower_ in _RELATIVE_AFTER_FRAME
+                and not article)
 
     def _relative_frame(self, sent: SpacySpan, comma: int) -> int | None:
         """", wonach …", ", laut dem …", ", nach denen …": the first word of a relative clause that

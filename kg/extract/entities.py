@@ -68,11 +68,27 @@ class EntityIndex:
 
     entities: list[Entity]
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, key), sorted
+    article_id: str = ""
 
     def __post_init__(self) -> None:
+        self._reindex()
+
+    def _reindex(self) -> None:
         self.spans = sorted((m.start, m.end, e.key) for e in self.entities for m in e.mentions)
         self.by_key = {e.key: e for e in self.entities}
         self._starts = [s for s, _, _ in self.spans]
+
+    def adopt(self, entity: Entity) -> str:
+        """Hook for the claims extractor: a speaker named by a common noun that no recogniser took
+        for an actor ("einer Bauerngewerkschaft", "Augenzeugen") becomes an entity, since a claim's
+        author must be one. Mentions join an entity with the same key. Returns the key."""
+        known = self.by_key.get(entity.key)
+        if known is None:
+            self.entities.append(entity)
+        else:
+            known.mentions = sorted(set(known.mentions) | set(entity.mentions), key=lambda m: (m.start, m.end))
+        self._reindex()
+        return entity.key
 
     def at(self, start: int, end: int) -> list[str]:
         """Keys of the entities mentioned inside [start, end), in text order, without repeats."""
@@ -107,7 +123,7 @@ class EntityExtractor:
         cands = self._acronyms(doc, cands)
         roles = self._roles(doc, cands)
         entities = self._merge(cands, roles, sents, doc)
-        return EntityIndex(entities)
+        return EntityIndex(entities, article_id=article_id)
 
     # --- candidates -------------------------------------------------------------------------
 
