@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from kg import temporal
 from kg.extract.entities import EntityIndex
-from kg.extract.event_lexicon import EventLexicon, EventType, event_lexicon
+from kg.extract.events.lexicon import EventLexicon, EventType, event_lexicon
 from kg.extract.text import SentenceIndex, doc_text
 from kg.lexicon import lexicon
 from kg.model import Event, Mention, TimeValue
