@@ -2,10 +2,10 @@
 
 Nothing here knows about events or claims: these are the facts of German a news reader needs —
 where a sentence and its comma-delimited segments end, whether a line is a headline, the regular
-forms of a verb or noun, which verb forms make a past, perfect or future tense, what a "zu"-infinitive or a directional phrase ("in
-die Ukraine") looks like. The tagger is trusted where it is reliable (morphology, STTS tags) and
-helped by word lists where it is not; the lists are data, kg/data/german.json, so a newcomer adds
-a word by editing one line.
+forms of a verb or noun, which verb forms make a past, perfect or future tense, what a
+"zu"-infinitive or a directional phrase ("in die Ukraine") looks like. The tagger is trusted
+where it is reliable (morphology, STTS tags) and helped by word lists where it is not; the lists
+are data, kg/data/german.json, so a newcomer adds a word by editing one line.
 
 Tokens come from kg's pipeline (kg/nlp): UD part-of-speech, STTS tags, German morphology.
 """

@@ -83,6 +83,7 @@ class Dating(Job):
         return (i, end)
 
     def _in_span(self, span: tuple[int, int], kinds: set[str]) -> list[temporal.Timex]:
+        """The timexes of the given types inside the token range."""
         if span[1] <= span[0]:
             return []
         lo, hi = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1])
@@ -99,7 +100,8 @@ class Dating(Job):
     def _nearest_timex(self, f: Found, span: tuple[int, int]) -> temporal.Timex | None:
         """The calendar date (day, month, week or year) in the span closest to the trigger."""
         lo, hi = f.token.idx, f.token.idx + len(f.token)
-        dated = [tx for tx in self._in_span(span, DATE_TYPES) if self._calendar_date(tx) and not CLOCK.fullmatch(tx.text)]
+        dated = [tx for tx in self._in_span(span, DATE_TYPES)
+                 if self._calendar_date(tx) and not CLOCK.fullmatch(tx.text)]
         return min(dated, key=lambda tx: (not self._attached(tx, f), max(tx.start - hi, lo - tx.end)), default=None)
 
     def _attached(self, tx: temporal.Timex, f: Found) -> bool:

@@ -16,6 +16,7 @@ class TriggerFilter(Job):
     """Drops the triggers of a sentence that name no event of their own."""
 
     def keep(self, found: list[Found], sent: Span) -> list[Found]:
+        """The triggers that are events (their phrases must be read first)."""
         conditions = self._conditions(sent)
         return [f for f in found if not self._blocked(f) and not self._negated(f) and f.token.i not in conditions
                 and not any(a < f.token.idx < b for a, b in self.view.quoted)]  # a quotation is the speaker's claim

@@ -85,7 +85,10 @@ def verb_forms(lemma: str, particle: str | None, irregular: list[str] | None) ->
     base = lemma[len(particle):] if particle and lemma.startswith(particle) else lemma
     forms = set(irregular) if irregular else german.weak_forms(base)
     forms.add(base)
-    participles = {f for f in forms if f.startswith("ge") and f != base} if irregular else {german.weak_participle(base)}
+    if irregular:
+        participles = {f for f in forms if f.startswith("ge") and f != base}
+    else:
+        participles = {german.weak_participle(base)}
     if not particle:
         return set(), forms, participles
     joined = {particle + f for f in forms} | {particle + "zu" + base}
@@ -137,6 +140,7 @@ def event_lexicon() -> EventLexicon:
 
 
 def _event_type(row: dict) -> EventType:
+    """The type a line of event_types.jsonl describes (its triggers are indexed apart)."""
     return EventType(
         row["type"], row.get("label_de", row["type"]), row.get("plover"), row.get("plover_mode"), row.get("cameo"),
         row.get("specificity", 1), frozenset(row.get("absorbs", [])), row.get("actors") == "state",

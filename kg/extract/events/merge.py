@@ -13,6 +13,7 @@ class Merger(Job):
     """Clusters an article's triggers, in text order; each joins the latest cluster it fits."""
 
     def merge(self, found: list[Found]) -> list[Cluster]:
+        """The article's events, in the order of their first mention."""
         clusters: list[Cluster] = []
         for f in found:
             target = None if f.fresh else next((c for c in reversed(clusters) if self._compatible(c, f)), None)
@@ -23,6 +24,7 @@ class Merger(Job):
         return clusters
 
     def _new(self, f: Found) -> Cluster:
+        """An event first mentioned by f."""
         c = Cluster(f.type, [f], f.status, f.explicit, None, None, False, f.place, list(f.participants), f.duration)
         self._set_date(c, f)
         return c
@@ -40,6 +42,7 @@ class Merger(Job):
             c.date, c.inferred = self.view.anchor.isoformat(), True
 
     def _absorb(self, c: Cluster, f: Found) -> None:
+        """f is one more mention of c: it may make the type more specific and fill what c lacks."""
         c.mentions.append(f)
         if f.type.specificity > c.type.specificity and c.type.name in f.type.absorbs:
             c.type = f.type
@@ -51,6 +54,7 @@ class Merger(Job):
         c.duration = c.duration or f.duration
 
     def _compatible(self, c: Cluster, f: Found) -> bool:
+        """f may mention the event c: types, status, place, dates and participants agree."""
         headline = all(german.is_headline(self.doc, m.sentence[0]) for m in c.mentions)
         if f.indefinite and not headline and not (set(f.participants) & set(c.participants)):
             return False  # an indefinite noun introduces an event, unless a headline or its participants name it

@@ -17,6 +17,7 @@ class EventWriter(Job):
     """Cluster -> Event."""
 
     def event(self, c: Cluster, sents: SentenceIndex) -> Event:
+        """The event, keyed by its type and main trigger's offset, with its other triggers as mentions."""
         main = max(c.mentions, key=lambda f: (self._informative(f), -f.token.i))
         first = sents.mention(main.token.idx, main.token.idx + len(main.token))
         triggers = [sents.mention(g.token.idx, g.token.idx + len(g.token))

@@ -26,9 +26,11 @@ class Tense(Job):
                 or german.is_perfect(tokens, self.lex.participles))
 
     def pluperfect(self, span: tuple[int, int]) -> bool:
+        """Plusquamperfekt: before the story's time, so the story's date is not the event's."""
         return german.is_pluperfect(self.view.tokens(span), self.lex.participles)
 
     def future(self, span: tuple[int, int]) -> bool:
+        """Futur I ("werden … zusammenkommen"): a plan."""
         return german.is_future(self.view.tokens(span))
 
     def present(self, span: tuple[int, int]) -> bool:
@@ -47,6 +49,7 @@ class Tense(Job):
         return False
 
     def participle(self, t: Token) -> bool:
+        """A participle by the tagger or among the lexicon's verbs' participles, which it often misses."""
         return german.is_participle(t, self.lex.participles)
 
     def _weak_preterite(self, t: Token) -> bool:

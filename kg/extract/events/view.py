@@ -72,6 +72,7 @@ class ArticleView:
         return "NOUN" if t.text[:1].isupper() else "X"
 
     def is_prep(self, t: Token) -> bool:
+        """A preposition by the tagger, or one of the cue lists' prepositions for an untagged Doc."""
         if self.has_pos:
             return self.pos(t) == "ADP"
         cue = self.lex.cue
@@ -87,12 +88,15 @@ class ArticleView:
                 and self.pos(prev) not in ("DET", "ADP", "ADJ", "NUM", "PRON") and not prev.is_punct)
 
     def is_trigger_noun(self, t: Token) -> bool:
+        """A capitalised word, no entity, that the lexicon knows as a trigger: it starts a phrase of its own."""
         return t.text[:1].isupper() and t.i not in self.mention_at and self.lex.noun(t.text) is not None
 
     def words(self, span: tuple[int, int]) -> list[str]:
+        """The token range's words, lower case, for the cue lists (which are lower case)."""
         return [self.doc[i].lower_ for i in range(*span)]
 
     def tokens(self, span: tuple[int, int]) -> list[Token]:
+        """The token range as a list (kg.extract.german reads it more than once)."""
         return [self.doc[i] for i in range(*span)]
 
     # --- titles ---------------------------------------------------------------------------
@@ -133,6 +137,7 @@ class ArticleView:
     # --- entities ---------------------------------------------------------------------------
 
     def is_place(self, key: str) -> bool:
+        """The entity is a place or country: where an event happens, not who takes part."""
         e = self.index.by_key.get(key)
         return bool(e and e.type in ("Place", "Country"))
 
