@@ -88,3 +88,12 @@ def test_a_compound_counts_by_its_head():
     assert german.is_word_or_head(doc[1], "truppen")
     assert german.is_word_or_head(doc[2], "gericht")
     assert not german.is_word_or_head(doc[2], "cht")  # too short to be a head
+
+
+def test_a_noun_phrase_ends_at_a_preposition_a_stop_or_a_clause(nlp):
+    doc = nlp("Gespräche zwischen Russland und der NATO in Genf, die am Montag begannen.")
+    assert doc[2:german.noun_phrase_end(doc, 2, len(doc))].text == "Russland und der NATO"
+    assert german.noun_phrase_end(doc, 2, len(doc), stops={4}) == 4  # "der" is a stop
+    assert german.noun_phrase_end(doc, 2, len(doc), names={2: 4}) == 6  # "Russland und" as one name
+    comma = next(t.i for t in doc if t.text == ",")
+    assert german.noun_phrase_end(doc, comma + 1, len(doc), clause_pronouns={"die"}) == comma + 1

@@ -2,8 +2,8 @@
 
 Nothing here knows about events or claims: these are the facts of German a news reader needs —
 where a sentence and its comma-delimited segments end, whether a line is a headline, the regular
-forms of a verb or noun, which verb forms make a past, perfect or future tense, what a
-"zu"-infinitive or a directional phrase ("in die Ukraine") looks like. The tagger is trusted
+forms of a verb or noun, where a noun phrase ends, which verb forms make a past, perfect or future
+tense, what a "zu"-infinitive or a directional phrase ("in die Ukraine") looks like. The tagger is trusted
 where it is reliable (morphology, STTS tags) and helped by word lists where it is not; the lists
 are data, kg/data/german.json, so a newcomer adds a word by editing one line.
 
@@ -12,7 +12,8 @@ Tokens come from kg's pipeline (kg/nlp): UD part-of-speech, STTS tags, German mo
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Container, Iterator, Mapping, Sequence
+from operator import attrgetter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +36,7 @@ NOUN_ENDINGS = _WORDS["noun_endings"]  # case and plural endings of regular noun
 SEGMENT_BOUNDARIES = frozenset({",", ";", ":", "–", "—"})
 SENTENCE_END = frozenset(".!?:\"“”»«')")  # a parser's sentence ending in one of these ends a sentence
 HEADLINE_END = (".", "!", "?", '"', "“", "”", "«", "»")  # a line ending otherwise is a headline
+NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # what a plain noun phrase is made of
 PARTICIPLE_TAGS = ("VVPP", "VAPP", "VMPP")
 ZU_TAGS = ("PTKZU", "VVIZU")
 
@@ -78,6 +80,44 @@ def is_headline(doc: Doc, start: int) -> bool:
     end = text.find("\n", first)
     line = text[first:end if end >= 0 else len(text)]
     return not line.rstrip().endswith(HEADLINE_END)
+
+
+def noun_phrase_end(doc: Doc, i: int, limit: int, *, names: Mapping[int, int] | None = None,
+                    stops: Container[int] = (), clause_pronouns: Collection[str] = (),
+                    pos: Callable[[Token], str] = attrgetter("pos_")) -> int:
+    """End of a plain noun phrase starting at token i (at most `limit`): articles, adjectives, nouns,
+    numbers and pronouns; "und" joins phrases; parentheses are skipped. A name is atomic (`names`:
+    a token of a name -> the end of that name). The phrase ends before a token in `stops` (a date),
+    before an adjective after its noun ("Angaben Uschakows vereinbarten": a verb the tagger took for
+    an adjective) and before a pronoun that opens a clause (`clause_pronouns`: "der", "welche").
+    `pos` may stand in for the tagger (kg's extractors guess for untagged Docs)."""
+    names = names or {}
+    end = i
+    head = False  # a noun or name has been read since the last "und"
+    while end < limit:
+        t = doc[end]
+        if end in names:
+            end = max(end + 1, names[end])
+            head = True
+            continue
+        if end in stops:
+            break
+        p = pos(t)
+        if p == "ADJ" and head:
+            break
+        if p in NP_POS and not (p == "PRON" and t.lower_ in clause_pronouns):
+            end += 1
+            head = head or p in ("NOUN", "PROPN")
+            continue
+        if t.lower_ in COORDINATORS and end + 1 < limit and pos(doc[end + 1]) in NP_POS:
+            end += 1
+            head = False
+            continue
+        if t.text in ("(", ")"):
+            end += 1
+            continue
+        break
+    return end
 
 
 def is_verb(t: Token) -> bool:

@@ -8,7 +8,6 @@ from kg.extract import german
 from kg.extract.events.model import Found
 from kg.extract.events.view import Job
 
-NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
 MAX_NP = 14  # tokens a noun phrase may reach after its trigger
 
 
@@ -71,7 +70,7 @@ class NounPhrases(Job):
 
     def _shared_prep(self, i: int, limit: int) -> str | None:
         """The preposition of the first conjunct, read backwards from its last token at i."""
-        while i >= limit and (self.view.pos(self.doc[i]) in NP_POS or i in self.view.mention_at):
+        while i >= limit and (self.view.pos(self.doc[i]) in german.NP_POS or i in self.view.mention_at):
             i -= 1
         return self.doc[i].lower_ if i >= limit and self.view.is_prep(self.doc[i]) else None
 
@@ -102,32 +101,8 @@ class NounPhrases(Job):
         return end
 
     def np_end(self, i: int, limit: int) -> int:
-        """End of a plain noun phrase starting at i (entity names are atomic, "und" joins, adjectives
-        only stand before the noun: "Angaben Uschakows vereinbarten" ends before the verb)."""
+        """End of a plain noun phrase starting at i: entity names are atomic, a date ends it, and so
+        does a pronoun that opens a clause."""
         view = self.view
-        end = i
-        head = False  # a noun or name has been read since the last "und"
-        while end < limit:
-            t = self.doc[end]
-            if end in view.mention_at:
-                end = max(end + 1, view.mention_at[end][1])
-                head = True
-                continue
-            if end in view.timex_at:
-                break
-            p = view.pos(t)
-            if p == "ADJ" and head:
-                break
-            if p in NP_POS and not (p == "PRON" and t.lower_ in self.lex.cue("scope_breakers")):
-                end += 1
-                head = head or p in ("NOUN", "PROPN")
-                continue
-            if t.lower_ in german.COORDINATORS and end + 1 < limit and view.pos(self.doc[end + 1]) in NP_POS:
-                end += 1
-                head = False
-                continue
-            if t.text in ("(", ")"):
-                end += 1
-                continue
-            break
-        return end
+        return german.noun_phrase_end(self.doc, i, limit, names=view.name_end, stops=view.timex_at,
+                                      clause_pronouns=self.lex.cue("scope_breakers"), pos=view.pos)

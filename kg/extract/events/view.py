@@ -34,6 +34,7 @@ class ArticleView:
         self.mention_at: dict[int, tuple[int, int, str]] = {}  # token index -> (first, end token, key)
         self.partial: set[int] = set()  # tokens whose mention is only a compound's first part ("US-Dollar")
         self._index_mentions()
+        self.name_end = {i: m[1] for i, m in self.mention_at.items()}  # token -> end of its mention
         self.timex_at: dict[int, temporal.Timex] = {}
         for tx in timexes:
             for t in self.span_of(tx) or []:
