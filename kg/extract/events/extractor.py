@@ -58,10 +58,8 @@ class EventExtractor:
     def __call__(self, doc: Doc, sents: SentenceIndex, entities: EntityIndex, anchor: dt.date | None) -> list[Event]:
         view = ArticleView(doc, entities, self.lex, anchor, _timexes(doc, anchor))
         jobs = _Jobs(view)
-        found: list[Found] = []
-        for sent in german.sentences(doc):
-            found += jobs.sentence(sent)
-        return [jobs.writer.event(c, sents) for c in Merger(view).merge(found)]
+        found = [f for sent in german.sentences(doc) for f in jobs.sentence(sent)]
+        return [jobs.writer.event(c, sents) for c in jobs.merger.merge(found)]
 
 
 def _timexes(doc: Doc, anchor: dt.date | None) -> list[temporal.Timex]:
@@ -73,7 +71,7 @@ def _timexes(doc: Doc, anchor: dt.date | None) -> list[temporal.Timex]:
 
 
 class _Jobs:
-    """The jobs for one article, run sentence by sentence."""
+    """The jobs for one article: the sentence jobs in their order, then merging and output."""
 
     def __init__(self, view: ArticleView) -> None:
         tense = Tense(view)
@@ -83,6 +81,7 @@ class _Jobs:
         self.dating = Dating(view, tense)
         self.status = StatusReader(view, tense, self.dating)
         self.participants = Participants(view, tense, self.phrases)
+        self.merger = Merger(view)
         self.writer = EventWriter(view)
 
     def sentence(self, sent: Span) -> list[Found]:
