@@ -58,6 +58,21 @@ class Lexicon:
     groups: dict[str, GroupNoun] = field(default_factory=dict)
     institutions: dict[str, InstitutionNoun] = field(default_factory=dict)  # form -> noun
     cues: dict[str, tuple[str, bool]] = field(default_factory=dict)  # class noun -> (entity type, heads compounds)
+    person_nouns: tuple[str, ...] = ()  # speaker_nouns.jsonl of kind person: "*sekretär", "*kandidat"
+
+    def person_noun(self, token: str) -> bool:
+        """Does the token name a person by function ("Sekretär", "Präsidentschaftskandidat",
+        "Chefjuristin")? Roles and the person nouns of speaker_nouns.jsonl, a feminine "-in"
+        falling back on its base, so an apposition can tell that the name beside it is a person."""
+        if not token[:1].isupper():
+            return False
+        if self.role(token) is not None:
+            return True
+        for form in (token, token[:-2]) if token.endswith("in") else (token,):
+            low = form.lower()
+            if any(low.endswith(n[1:]) if n.startswith("*") else low == n for n in self.person_nouns):
+                return True
+        return False
 
     def cue(self, token: str) -> str | None:
         """The entity type a class noun gives the name after it ("die Tageszeitung Haaretz",
@@ -112,4 +127,5 @@ def lexicon() -> Lexicon:
         noun = InstitutionNoun(**row)
         institutions.update({form: noun for form in noun.forms})
     cues = {row["noun"]: (row["type"], row.get("suffix", False)) for row in read_jsonl("type_cues.jsonl")}
-    return Lexicon(roles, groups, institutions, cues)
+    person_nouns = tuple(row["noun"].lower() for row in read_jsonl("speaker_nouns.jsonl") if row["kind"] == "person")
+    return Lexicon(roles, groups, institutions, cues, person_nouns)

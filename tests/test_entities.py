@@ -183,3 +183,24 @@ def test_compound_institutions_and_a_person_after_an_organization(extractor):
     assert found["US-Regierung"].type == "Organization" and found["Vereinigte Staaten"].wikidata == "Q30"
     assert found["Bundesregierung"].type == "Organization"
     assert found["Josef Ackermann"].type == "Person" and found["Deutsche Bank"].type == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text, person, noun",
+    [
+        ("Der Spitzenkandidat der Grünen, Jorvan Keltisch, kritisierte den Plan der Regierung.", "Jorvan Keltisch", "Spitzenkandidat"),
+        ("Tamsin Orbeck, die Sprecherin des Bauernverbandes sagte, die Ernte sei schlecht.", "Tamsin Orbeck", "Sprecherin"),
+        ("Die Chefjuristin des Konzerns, Merle Vantoog erklärte, die Klage sei unbegründet.", "Merle Vantoog", "Chefjuristin"),
+    ],
+)
+def test_a_function_noun_in_apposition_makes_a_person(extractor, text, person, noun):
+    """Whatever the recogniser typed or missed, a name beside "der Sekretär", "die Sprecherin" is a
+    person, and the function noun is one of its mentions (so it speaks as the person)."""
+    found = entities(extractor, text)
+    assert found[person].type == "Person"
+    assert noun in {m.text for m in found[person].mentions}
+
+
+def test_no_person_from_an_apposition_without_a_function_noun(extractor):
+    found = entities(extractor, "Siemens, der Konzern aus München, meldete Gewinne. Berlin, die Hauptstadt, feierte.")
+    assert found["Siemens"].type == "Organization" and found["Berlin"].type == "Place"

@@ -110,6 +110,7 @@ class EntityExtractor:
     def __call__(self, doc: Doc, sents: SentenceIndex, article_id: str) -> EntityIndex:
         cands = self._named(doc)
         cands += self._cued(doc, cands)
+        cands += self._apposed_names(doc, cands)
         taken = {t for c in cands for t in range(c.start, c.end)}
         cands += [c for c in self._compounds(doc) if c.start not in taken]
         cands += [c for c in self._adjectives(doc) if c.start not in taken]
@@ -122,7 +123,7 @@ class EntityExtractor:
         cands = self._outside_bylines(doc, cands)
         cands = self._acronyms(doc, cands)
         roles = self._roles(doc, cands)
-        entities = self._merge(cands, roles, sents, doc)
+        entities = self._merge(cands, roles, sents, doc, self._apposition_mentions(doc, cands))
         return EntityIndex(entities, article_id=article_id)
 
     # --- candidates -------------------------------------------------------------------------
@@ -196,12 +197,84 @@ class EntityExtractor:
         words = [t for t in ent if not t.is_space]
         if 2 <= len(words) <= 3 and self.gaz.is_first_name(words[0].text) and all(t.is_title for t in words):
             return [Span(doc, ent.start, ent.end, label="PER")]
+        if self._name_like(words) and self._apposed(doc, ent.start, ent.end):
+            return [Span(doc, ent.start, ent.end, label="PER")]  # "Präsidentschaftskandidat der MDC, Morgan Tsvangirai"
         after = doc[ent.end] if ent.end < len(doc) else None
         if len(ent) > 1 and self.gaz.is_first_name(ent[-1].text) and after is not None and after.is_title and after.is_alpha:
             return [Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, ent.end + 1, label="PER")]
         if len(ent) > 2 and self.gaz.is_first_name(ent[-2].text) and ent[-1].is_title and not self.gaz.name(ent[-2:].text):
             return [Span(doc, ent.start, ent.end - 2, label=ent.label_), Span(doc, ent.end - 2, ent.end, label="PER")]
         return [ent]
+
+    def _name_like(self, words: list[Token]) -> bool:
+        """Two or three capitalised words, none a known common noun: the shape of a person's name."""
+        return 2 <= len(words) <= 3 and all(
+            t.is_alpha and t.is_title and t.lower_ not in DETERMINERS | INDEFINITE and not self.lex.person_noun(t.text)
+            and not self.lex.institution(t.text) and not self._group_noun(t) and not self.lex.cue(t.text)
+            for t in words
+        )
+
+    def _apposed(self, doc: Doc, start: int, end: int) -> bool:
+        """Is doc[start:end] in apposition with a noun naming a person's function? Whatever the
+        recogniser typed the name, it names a person."""
+        return self._apposition_noun(doc, start, end) is not None
+
+    def _apposition_noun(self, doc: Doc, start: int, end: int) -> Token | None:
+        """The noun naming a person's function in apposition to doc[start:end]: after it ("Dolkun
+        Isa, der Sekretär des …") or closed by it ("der Präsidentschaftskandidat der MDC, Morgan
+        Tsvangirai"), across a comma and no verb."""
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("der", "die"):
+            j = end + 2
+            while j < len(doc) - 1 and doc[j].is_lower and doc[j].pos_ == "ADJ":
+                j += 1  # "der ehemalige Sekretär"
+            if self.lex.person_noun(doc[j].text):
+                return doc[j]
+        if start >= 2 and doc[start - 1].text == ",":
+            for k in range(start - 2, max(start - 8, -1), -1):
+                t = doc[k]
+                if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX"):
+                    return None
+                if self.lex.person_noun(t.text) and t.pos_ in ("NOUN", "PROPN"):
+                    return t
+        return None
+
+    def _apposition_mentions(self, doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, int, int]]:
+        """A named person's function noun in apposition is a mention of the person ("Dolkun Isa,
+        der Sekretär des Weltkongresses" — the Sekretär is Isa), so the noun phrase headed by it
+        names the person, not the congress in its genitive."""
+        out = []
+        for c in cands:
+            if c.type != "Person" or c.anonymous or c.key:
+                continue
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None and (noun := self._apposition_noun(doc, span.start, span.end)) is not None:
+                if not any(o.start <= noun.idx < o.end for o in cands):
+                    out.append((c, noun.idx, noun.idx + len(noun)))
+        return out
+
+    def _apposed_names(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Persons the recogniser missed or cut, found by an apposition naming their function:
+        "Dolkun Isa, der Sekretär des Weltkongresses der Uiguren, sagte"; "Die Chefjuristin des
+        Konzerns, Merle Vantoog erklärte" where only "Vantoog" was tagged."""
+        by_start = {c.start: c for c in cands}
+        spans = [(c.start, c.end) for c in cands]
+        out = []
+        for i in range(1, len(doc) - 2):
+            if not (doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start):
+                continue  # the name opens its sentence, clause or line
+            words = [doc[i], doc[i + 1]]
+            if not self._name_like(words) or words[1].tag_ not in ("NE", "NNP") and words[1].pos_ != "PROPN":
+                continue
+            start, end = doc[i].idx, doc[i + 1].idx + len(doc[i + 1])
+            if not self._apposed(doc, i, i + 2):
+                continue
+            surname = by_start.get(doc[i + 1].idx)
+            if surname is not None and surname.type == "Person" and surname.end == end and not surname.entry:
+                surname.start = start  # the untagged first name joins the surname
+            elif not any(s < end and start < e for s, e in spans):
+                entry = self.gaz.name(doc[i : i + 2].text)
+                out.append(Candidate(start, end, entry.type if entry else "Person", entry, ner=True))
+        return out
 
     def _name_span(self, ent):
         """The name in an entity span: without a leading title or article ("US-Präsident Joe Biden",
@@ -573,7 +646,8 @@ class EntityExtractor:
 
     # --- merging ------------------------------------------------------------------------------
 
-    def _merge(self, cands: list[Candidate], roles: list[RoleCandidate], sents: SentenceIndex, doc: Doc) -> list[Entity]:
+    def _merge(self, cands: list[Candidate], roles: list[RoleCandidate], sents: SentenceIndex, doc: Doc,
+               apposed: list[tuple[Candidate, int, int]] = ()) -> list[Entity]:
         key_of: dict[int, str] = {}  # id(candidate) -> entity key
         entities: dict[str, Entity] = {}
 
@@ -611,6 +685,9 @@ class EntityExtractor:
             person = entities.get(key_of.get(id(r.person), ""))
             if person and not any(x.name == r.name and x.of == of_key for x in person.roles):
                 person.roles.append(Role(r.name, of_key, sents.mention(r.start, r.end)))
+        for c, start, end in apposed:
+            if (person := entities.get(key_of.get(id(c), ""))) is not None:
+                person.mentions.append(sents.mention(start, end))
         for e in entities.values():
             e.mentions = sorted(set(e.mentions), key=lambda m: (m.start, m.end))
         return sorted(entities.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
