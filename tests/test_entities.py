@@ -204,3 +204,14 @@ def test_a_function_noun_in_apposition_makes_a_person(extractor, text, person, n
 def test_no_person_from_an_apposition_without_a_function_noun(extractor):
     found = entities(extractor, "Siemens, der Konzern aus München, meldete Gewinne. Berlin, die Hauptstadt, feierte.")
     assert found["Siemens"].type == "Organization" and found["Berlin"].type == "Place"
+
+
+def test_local_institution_owned_by_a_place_and_its_bare_noun(extractor):
+    """"der Bezirks-Staatsanwaltschaft von Manhattan" is labelled as authorities name themselves
+    (closed compound, then the place), and "Die Staatsanwaltschaft" of the same article is it."""
+    found = entities(extractor, "Die Staatsanwaltschaft erhob Anklage. Der Richter sprach mit der "
+                                "Bezirks-Staatsanwaltschaft von Manhattan. Die Polizei in Köln ermittelt.")
+    office = found["Bezirksstaatsanwaltschaft Manhattan"]
+    assert office.type == "Organization" and {m.text for m in office.mentions} == {"Staatsanwaltschaft", "Bezirks-Staatsanwaltschaft"}
+    assert "Staatsanwaltschaft" not in found and found["Polizei Köln"].type == "Organization"
+    assert "US-Regierung" in entities(extractor, "Die US-Regierung schweigt.")  # a name's compound keeps its hyphen

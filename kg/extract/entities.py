@@ -403,7 +403,7 @@ class EntityExtractor:
         One entity per noun and owner in an article, labelled in the nominative."""
         by_start = {c.start: c for c in cands}
         spans = [(c.start, c.end) for c in cands]
-        found: list[tuple[int, int, InstitutionNoun, str, Entry | None, str | None]] = []
+        found: list[tuple[int, int, InstitutionNoun, str, Entry | LocalOwner | None, str | None]] = []
         for t in doc:
             hit = self.lex.institution(t.text)
             if hit is None or any(s < t.idx + len(t) <= e for s, e in spans):
@@ -419,31 +419,75 @@ class EntityExtractor:
             owner = self.gaz.adjective(doc[t.i - 1].text) if stem else None
             if noun.national and not stem:
                 owner = self._genitive_owner(doc, t, by_start)  # "Gericht von Simbabwe" may be any court there
+            place = None if stem or owner else self._local_owner(doc, t, by_start)
             start = doc[t.i - 1].idx if stem else t.idx
-            found.append((start, t.idx + len(t), noun, name, owner, stem))
+            found.append((start, t.idx + len(t), noun, _closed_compound(name, self.gaz), owner or place, stem))
         main = self._main_country(cands)
-        owned = {}
+        owned: dict[str, set[str]] = {}
         for _, _, noun, name, owner, _ in found:
             if owner:
                 owned.setdefault(name, set()).add(owner.id)
+        places = {o.id: o for *_, o, _ in found if isinstance(o, LocalOwner)}
         labels: dict[tuple[str, str | None], str] = {}
         resolved = []
         for start, end, noun, name, owner, stem in found:
+            key = (name, owner.id if owner else None)
             if owner is None:
                 choices = owned.get(name, set())
                 default = main.id if noun.national and main else None
                 owner_id = default or (next(iter(choices)) if len(choices) == 1 else None)
-                owner = self.gaz.entries.get(owner_id) if owner_id else None
-            key = (name, owner.id if owner else None)
+                owner = self.gaz.entries.get(owner_id) or places.get(owner_id) if owner_id else None
+                key = (name, owner.id if owner else None)
+                if owner is None and name == noun.label and (variant := self._owned_variant(name, owned)):
+                    key = variant  # "die Staatsanwaltschaft" of "der Bezirks-Staatsanwaltschaft von Manhattan"
             if stem:
                 labels[key] = f"{_inflect(stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
+            elif isinstance(owner, LocalOwner):
+                labels[key] = f"{name} {owner.label}"  # "Staatsanwaltschaft Manhattan", as authorities name themselves
             elif key not in labels:
                 labels[key] = f"{name} {_genitive(owner)}" if owner and name == noun.label else name
             resolved.append((start, end, key))
-        return [
-            Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}")
-            for start, end, key in resolved
-        ]
+        said = {doc_text(doc)[c.start : c.end] for c in cands}
+        out = []
+        for start, end, key in resolved:
+            named = self._named_variant(doc, key, cands) if key[1] is None and key[0] in self.lex.institutions else None
+            if named is not None:  # "Die Staatsanwaltschaft" after "Die Bezirksstaatsanwaltschaft von Manhattan"
+                label = _nominative(doc_text(doc)[named.start : named.end], said)
+                out.append(Candidate(start, end, "Organization", named.entry, label=label))
+            else:
+                out.append(Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}"))
+        return out
+
+    @staticmethod
+    def _named_variant(doc: Doc, key: tuple[str, str | None], cands: list[Candidate]) -> Candidate | None:
+        """The one organisation the recogniser named whose first word is a compound of a bare
+        institution noun ("Bezirksstaatsanwaltschaft von Manhattan" for "die Staatsanwaltschaft")."""
+        noun = key[0].lower()
+        names = {}
+        for c in cands:
+            first = doc_text(doc)[c.start : c.end].split()[0].lower() if c.end > c.start else ""
+            if c.type == "Organization" and c.ner and first != noun and first.endswith(noun):
+                names.setdefault(doc_text(doc)[c.start : c.end], c)
+        return next(iter(names.values())) if len(names) == 1 else None
+
+    @staticmethod
+    def _local_owner(doc: Doc, token: Token, by_start: dict[int, Candidate]) -> LocalOwner | None:
+        """The place after an institution noun: "der Staatsanwaltschaft von Manhattan", "die Polizei
+        in Köln" is that place's own (a country is an owner of its own, see _genitive_owner)."""
+        if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in ("von", "in"):
+            return None
+        c = by_start.get(doc[token.i + 2].idx)
+        if c is None or c.type != "Place" or c.entry is not None and c.entry.type != "Place":
+            return None
+        label = c.entry.label if c.entry else doc_text(doc)[c.start : c.end]
+        return LocalOwner(c.entry.id if c.entry else f"place:{label}", label)
+
+    @staticmethod
+    def _owned_variant(name: str, owned: dict[str, set[str]]) -> tuple[str, str] | None:
+        """The one owned compound of a bare institution noun the article names: "die
+        Staatsanwaltschaft" where it also names "die Bezirksstaatsanwaltschaft von Manhattan"."""
+        variants = [(v, o) for v, owners in owned.items() if v != name and v.lower().endswith(name.lower()) for o in owners]
+        return variants[0] if len(variants) == 1 else None
 
     def _genitive_owner(self, doc: Doc, token: Token, by_start: dict[int, Candidate]) -> Entry | None:
         """The country after an institution noun: "Regierung Simbabwes", "Gericht von Simbabwe"."""
@@ -737,6 +781,24 @@ class EntityExtractor:
             key = entry_key(country)
             entities.setdefault(key, Entity(key, country.type, country.label, country.wikidata))
             e.stands_for = key
+
+
+@dataclass(frozen=True, slots=True)
+class LocalOwner:
+    """A place owning an institution ("Staatsanwaltschaft von Manhattan"), named or in the gazetteer."""
+
+    id: str
+    label: str
+
+
+def _closed_compound(name: str, gaz: Gazetteer) -> str:
+    """"Bezirks-Staatsanwaltschaft" -> "Bezirksstaatsanwaltschaft": a compound of common nouns is
+    labelled closed, as German spells it, so both spellings are one entity; a name or acronym as
+    first part keeps its hyphen ("US-Regierung", "Simbabwe-Kommission")."""
+    first, sep, rest = name.partition("-")
+    if not sep or "-" in rest or not first[:1].isupper() or first.isupper() or gaz.prefix(first) or gaz.name(first):
+        return name
+    return first + rest[:1].lower() + rest[1:]
 
 
 def entry_key(entry: Entry) -> str:
