@@ -215,3 +215,12 @@ def test_local_institution_owned_by_a_place_and_its_bare_noun(extractor):
     assert office.type == "Organization" and {m.text for m in office.mentions} == {"Staatsanwaltschaft", "Bezirks-Staatsanwaltschaft"}
     assert "Staatsanwaltschaft" not in found and found["Polizei Köln"].type == "Organization"
     assert "US-Regierung" in entities(extractor, "Die US-Regierung schweigt.")  # a name's compound keeps its hyphen
+
+
+def test_title_with_its_organisation_before_a_name_is_a_mention_of_the_person(extractor):
+    """"der Vorstandschef der Deutschen Bank Josef Ackermann": the noun phrase headed by the title
+    names the person, not the bank in its genitive."""
+    found = entities(extractor, "Bei der Pressekonferenz haben der Vorstandschef der Deutschen Bank Josef Ackermann "
+                                "und Olaf Scholz den Vorschlag unterbreitet, die Steuern zu senken.")
+    assert {m.text for m in found["Josef Ackermann"].mentions} == {"Vorstandschef", "Josef Ackermann"}
+    assert {m.text for m in found["Deutsche Bank"].mentions} == {"Deutschen Bank"}

@@ -242,15 +242,30 @@ class EntityExtractor:
         """A named person's function noun in apposition is a mention of the person ("Dolkun Isa,
         der Sekretär des Weltkongresses" — the Sekretär is Isa), so the noun phrase headed by it
         names the person, not the congress in its genitive."""
+        by_end = {c.end: c for c in cands}
         out = []
         for c in cands:
             if c.type != "Person" or c.anonymous or c.key:
                 continue
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
-            if span is not None and (noun := self._apposition_noun(doc, span.start, span.end)) is not None:
-                if not any(o.start <= noun.idx < o.end for o in cands):
-                    out.append((c, noun.idx, noun.idx + len(noun)))
+            if span is None:
+                continue
+            noun = self._apposition_noun(doc, span.start, span.end) or self._title_before_owner(doc, span.start, by_end)
+            if noun is not None and not any(o.start <= noun.idx < o.end for o in cands):
+                out.append((c, noun.idx, noun.idx + len(noun)))
         return out
+
+    def _title_before_owner(self, doc: Doc, start: int, by_end: dict[int, Candidate]) -> Token | None:
+        """"der Vorstandsvorsitzende der Bundesagentur für Arbeit Frank-Jürgen Weise": a function noun
+        with its organisation in the genitive right before the name is the person's title."""
+        owner = by_end.get(doc[start - 1].idx + len(doc[start - 1])) if start else None
+        if owner is None or owner.type not in ("Organization", "Country"):
+            return None
+        first = doc.char_span(owner.start, owner.end, alignment_mode="expand")
+        i = first.start - 1 if first is not None else -1
+        if i < 1 or doc[i].lower_ not in ("der", "des"):
+            return None
+        return doc[i - 1] if self.lex.person_noun(doc[i - 1].text) and doc[i - 1].pos_ in ("NOUN", "PROPN") else None
 
     def _apposed_names(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Persons the recogniser missed or cut, found by an apposition naming their function:
