@@ -419,6 +419,7 @@ class EntityExtractor:
         by_start = {c.start: c for c in cands}
         spans = [(c.start, c.end) for c in cands]
         found: list[tuple[int, int, InstitutionNoun, str, Entry | LocalOwner | None, str | None]] = []
+        indefinite: set[int] = set()
         for t in doc:
             hit = self.lex.institution(t.text)
             if hit is None or any(s < t.idx + len(t) <= e for s, e in spans):
@@ -437,6 +438,8 @@ class EntityExtractor:
             place = None if stem or owner else self._local_owner(doc, t, by_start)
             start = doc[t.i - 1].idx if stem else t.idx
             found.append((start, t.idx + len(t), noun, _closed_compound(name, self.gaz), owner or place, stem))
+            if _article(doc, t.i) in INDEFINITE and not (owner or place):
+                indefinite.add(t.idx)  # "einer Bauerngewerkschaft": an unnamed source
         main = self._main_country(cands)
         owned: dict[str, set[str]] = {}
         for _, _, noun, name, owner, _ in found:
@@ -470,7 +473,8 @@ class EntityExtractor:
                 label = _nominative(doc_text(doc)[named.start : named.end], said)
                 out.append(Candidate(start, end, "Organization", named.entry, label=label))
             else:
-                out.append(Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}"))
+                out.append(Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}",
+                                     anonymous=start in indefinite))
         return out
 
     @staticmethod
