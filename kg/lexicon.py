@@ -52,6 +52,16 @@ class InstitutionNoun:
         return (self.label, self.label + "s", self.label + "es") if self.gender in "mn" else (self.label,)
 
 
+@dataclass(frozen=True, slots=True)
+class TeamNoun:
+    """A collective that acts for one person, named by the person ("die Verteidigung" of a
+    defendant, his "Verteidiger", "Anwälte"): one group per person in an article."""
+
+    label: str
+    forms: tuple[str, ...]
+    members: tuple[str, ...]  # plural nouns for the team's members, mentions of the team
+
+
 @dataclass(frozen=True)
 class Lexicon:
     roles: dict[str, RoleNoun] = field(default_factory=dict)  # form -> noun
@@ -59,6 +69,7 @@ class Lexicon:
     institutions: dict[str, InstitutionNoun] = field(default_factory=dict)  # form -> noun
     cues: dict[str, tuple[str, bool]] = field(default_factory=dict)  # class noun -> (entity type, heads compounds)
     person_nouns: tuple[str, ...] = ()  # speaker_nouns.jsonl of kind person: "*sekretär", "*kandidat"
+    teams: tuple[TeamNoun, ...] = ()
 
     def person_noun(self, token: str) -> bool:
         """Does the token name a person by function ("Sekretär", "Präsidentschaftskandidat",
@@ -128,4 +139,5 @@ def lexicon() -> Lexicon:
         institutions.update({form: noun for form in noun.forms})
     cues = {row["noun"]: (row["type"], row.get("suffix", False)) for row in read_jsonl("type_cues.jsonl")}
     person_nouns = tuple(row["noun"].lower() for row in read_jsonl("speaker_nouns.jsonl") if row["kind"] == "person")
-    return Lexicon(roles, groups, institutions, cues, person_nouns)
+    teams = tuple(TeamNoun(row["label"], tuple(row["forms"]), tuple(row["members"])) for row in read_jsonl("teams.jsonl"))
+    return Lexicon(roles, groups, institutions, cues, person_nouns, teams)

@@ -224,3 +224,12 @@ def test_title_with_its_organisation_before_a_name_is_a_mention_of_the_person(ex
                                 "und Olaf Scholz den Vorschlag unterbreitet, die Steuern zu senken.")
     assert {m.text for m in found["Josef Ackermann"].mentions} == {"Vorstandschef", "Josef Ackermann"}
     assert {m.text for m in found["Deutsche Bank"].mentions} == {"Deutschen Bank"}
+
+
+def test_a_defence_team_is_one_group_named_by_its_client(extractor):
+    found = entities(extractor, "Die Verteidiger von Karl Brenner beantragten Freispruch. Die Verteidigung argumentierte, "
+                                "Brenner sei unschuldig. Die Anwälte des Angeklagten legten Berufung ein.")
+    team = found["Verteidigung von Karl Brenner"]
+    assert team.type == "Group" and {m.text for m in team.mentions} == {"Verteidiger", "Verteidigung", "Anwälte"}
+    found = entities(extractor, "Die Verteidigung der Ukraine hält. Zwei Anwälte berieten.")
+    assert not any(label.startswith("Verteidigung") for label in found)  # no person: no team

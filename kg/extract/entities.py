@@ -117,7 +117,9 @@ class EntityExtractor:
         cands += self._city_adjectives(doc, cands)
         cands += self._metonymy(doc, cands)
         cands += self._institutions(doc, cands, article_id)
-        cands += self._groups(doc, cands, article_id)
+        teams = self._teams(doc, cands, article_id)
+        in_team = {t for c in teams for t in range(c.start, c.end)}
+        cands += teams + [c for c in self._groups(doc, cands, article_id) if c.start not in in_team]
         self._named_opposition(doc, cands)
         cands += self._anonymous(doc, cands, article_id)
         cands = self._outside_bylines(doc, cands)
@@ -570,6 +572,50 @@ class EntityExtractor:
         for c in out:
             c.label = first[c.key]
         return out
+
+    def _teams(self, doc: Doc, cands: list[Candidate], article_id: str) -> list[Candidate]:
+        """"Die Verteidiger Strauss-Kahns", later "die Verteidigung", "Die Anwälte des Angeklagten":
+        one group acting for the one person the article names as its owner, labelled "Verteidigung
+        von Strauss-Kahn". Without exactly one owner nothing is found (the groups may take them)."""
+        persons = self._person_names(doc, cands)
+        out = []
+        for team in self.lex.teams:
+            tokens = [t for t in doc if t.text in team.forms or t.text in team.members]
+            owners = {o for t in tokens if (o := self._team_owner(doc, t, persons))}
+            if len(owners) != 1:
+                continue
+            label = f"{team.label} von {owners.pop()}"
+            for t in tokens:
+                if t.text in team.members and _article(doc, t.i) not in DETERMINERS and not self._team_owner(doc, t, persons):
+                    continue  # "zwei Anwälte", "Anwälte der Opfer": not the team
+                out.append(Candidate(t.idx, t.idx + len(t), "Group", label=label, key=f"group/{article_id}/{slug(label)}"))
+        return out
+
+    def _person_names(self, doc: Doc, cands: list[Candidate]) -> dict[str, str]:
+        """The article's persons by full name and surname, including hyphenated surnames the
+        recogniser tagged but _named left aside ("Strauss-Kahn")."""
+        names = {}
+        for c in cands:
+            if c.type == "Person" and not c.anonymous:
+                text = doc_text(doc)[c.start : c.end]
+                names[text] = names[text.split()[-1]] = text
+        for e in doc.ents:
+            if e.label_ == "PER" and e.text[:1].isupper():
+                names.setdefault(e.text, e.text)
+        return names
+
+    @staticmethod
+    def _team_owner(doc: Doc, token: Token, persons: dict[str, str]) -> str | None:
+        """The person in the genitive after a team noun ("Verteidiger Strauss-Kahns", "Anwälte von
+        Anna Berg"), in the nominative, as the article writes the name there."""
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "von":
+            j = token.i + 2
+            two = doc[j : j + 2].text
+            return two if two in persons else doc[j].text if doc[j].text in persons else None
+        word = doc[token.i + 1].text.rstrip("'’") if token.i + 1 < len(doc) else ""
+        if word.endswith("s") and word[:-1] in persons:
+            return word[:-1]  # "Verteidiger Strauss-Kahns"; but "die Anwälte Meier und Schulz" are named lawyers
+        return word if doc[token.i + 1 : token.i + 2].text.endswith(("'", "’")) and word in persons else None
 
     def _named_opposition(self, doc: Doc, cands: list[Candidate]) -> None:
         """"die Opposition" is the one opposition party the article names ("die Oppositionspartei MDC")."""
