@@ -233,3 +233,9 @@ def test_a_defence_team_is_one_group_named_by_its_client(extractor):
     assert team.type == "Group" and {m.text for m in team.mentions} == {"Verteidiger", "Verteidigung", "Anwälte"}
     found = entities(extractor, "Die Verteidigung der Ukraine hält. Zwei Anwälte berieten.")
     assert not any(label.startswith("Verteidigung") for label in found)  # no person: no team
+
+
+def test_a_known_name_in_lower_case_after_its_class_noun(extractor):
+    found = entities(extractor, "Der Vorsitzende der Gewerkschaft verdi Frank Bsirske sagte, die Löhne seien zu niedrig.")
+    assert found["Verdi"].type == "Organization" and "Gewerkschaft" not in found
+    assert "Vorsitzende" in {m.text for m in found["Frank Bsirske"].mentions}

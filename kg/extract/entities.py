@@ -265,6 +265,8 @@ class EntityExtractor:
             return None
         first = doc.char_span(owner.start, owner.end, alignment_mode="expand")
         i = first.start - 1 if first is not None else -1
+        if i > 0 and (self.lex.cue(doc[i].text) or self.lex.institution(doc[i].text)):
+            i -= 1  # "der Vorsitzende der Gewerkschaft verdi Frank Bsirske"
         if i < 1 or doc[i].lower_ not in ("der", "des"):
             return None
         return doc[i - 1] if self.lex.person_noun(doc[i - 1].text) and doc[i - 1].pos_ in ("NOUN", "PROPN") else None
@@ -349,6 +351,9 @@ class EntityExtractor:
                 c.type = c.entry.type if c.entry else kind
                 continue
             first = doc[j]
+            if first.is_lower and (entry := self.gaz.name(first.text)) and entry.type == kind:
+                out.append(Candidate(first.idx, first.idx + len(first), kind, entry, ner=True))
+                continue  # "der Gewerkschaft verdi": a name the gazetteer knows, written in lower case
             if not (first.is_alpha and first.text[:1].isupper()) or first.lower_ in DETERMINERS | INDEFINITE:
                 continue
             k = j + 1
