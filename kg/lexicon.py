@@ -61,12 +61,38 @@ class InstitutionNoun:
         return (self.label, self.label + "s", self.label + "es") if self.gender in "mn" else (self.label,)
 
 
+@dataclass(frozen=True, slots=True)
+class TeamNoun:
+    """A collective that acts for one person, named by the person ("die Verteidigung" of a
+    defendant, his "Verteidiger", "Anwälte"): one group per person in an article."""
+
+    label: str
+    forms: tuple[str, ...]
+    members: tuple[str, ...]  # plural nouns for the team's members, mentions of the team
+
+
 @dataclass(frozen=True)
 class Lexicon:
     roles: dict[str, RoleNoun] = field(default_factory=dict)  # form -> noun
     groups: dict[str, GroupNoun] = field(default_factory=dict)
     institutions: dict[str, InstitutionNoun] = field(default_factory=dict)  # form -> noun
     cues: dict[str, tuple[str, bool]] = field(default_factory=dict)  # class noun -> (entity type, heads compounds)
+    person_nouns: tuple[str, ...] = ()  # speaker_nouns.jsonl of kind person: "*sekretär", "*kandidat"
+    teams: tuple[TeamNoun, ...] = ()
+
+    def person_noun(self, token: str) -> bool:
+        """Does the token name a person by function ("Sekretär", "Präsidentschaftskandidat",
+        "Chefjuristin")? Roles and the person nouns of speaker_nouns.jsonl, a feminine "-in"
+        falling back on its base, so an apposition can tell that the name beside it is a person."""
+        if not token[:1].isupper():
+            return False
+        if self.role(token) is not None:
+            return True
+        for form in (token, token[:-2]) if token.endswith("in") else (token,):
+            low = form.lower()
+            if any(low.endswith(n[1:]) if n.startswith("*") else low == n for n in self.person_nouns):
+                return True
+        return False
 
     def cue(self, token: str) -> str | None:
         """The entity type a class noun gives the name after it ("die Tageszeitung Haaretz",
@@ -121,4 +147,6 @@ def lexicon() -> Lexicon:
         noun = InstitutionNoun(**row)
         institutions.update({form: noun for form in noun.forms})
     cues = {row["noun"]: (row["type"], row.get("suffix", False)) for row in read_jsonl("type_cues.jsonl")}
-    return Lexicon(roles, groups, institutions, cues)
+    person_nouns = tuple(row["noun"].lower() for row in read_jsonl("speaker_nouns.jsonl") if row["kind"] == "person")
+    teams = tuple(TeamNoun(row["label"], tuple(row["forms"]), tuple(row["members"])) for row in read_jsonl("teams.jsonl"))
+    return Lexicon(roles, groups, institutions, cues, person_nouns, teams)

@@ -371,7 +371,8 @@ def test_unrecognised_speaker_nouns_become_entities(extractor):
 def test_adjective_of_a_speaker_noun_is_no_speaker(extractor):
     ag = extract(extractor, "Die spanische Regierung kündigte an, die Steuern zu senken. "
                             "Chinesische Politiker forderten, die Kontrollen zu verstärken.")
-    assert kinds(ag) == [("Organization", "spanische Regierung"), ("Group", "chinesische Politiker")]
+    # the institution is the entities' ("Spanische Regierung", docs/model.md, as the answer keys write it)
+    assert kinds(ag) == [("Organization", "Spanische Regierung"), ("Group", "chinesische Politiker")]
 
 
 def test_speaker_label_is_nominative_and_compound_frames_name_their_source(extractor):

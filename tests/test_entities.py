@@ -183,3 +183,59 @@ def test_compound_institutions_and_a_person_after_an_organization(extractor):
     assert found["US-Regierung"].type == "Organization" and found["Vereinigte Staaten"].wikidata == "Q30"
     assert found["Bundesregierung"].type == "Organization"
     assert found["Josef Ackermann"].type == "Person" and found["Deutsche Bank"].type == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text, person, noun",
+    [
+        ("Der Spitzenkandidat der Grünen, Jorvan Keltisch, kritisierte den Plan der Regierung.", "Jorvan Keltisch", "Spitzenkandidat"),
+        ("Tamsin Orbeck, die Sprecherin des Bauernverbandes sagte, die Ernte sei schlecht.", "Tamsin Orbeck", "Sprecherin"),
+        ("Die Chefjuristin des Konzerns, Merle Vantoog erklärte, die Klage sei unbegründet.", "Merle Vantoog", "Chefjuristin"),
+    ],
+)
+def test_a_function_noun_in_apposition_makes_a_person(extractor, text, person, noun):
+    """Whatever the recogniser typed or missed, a name beside "der Sekretär", "die Sprecherin" is a
+    person, and the function noun is one of its mentions (so it speaks as the person)."""
+    found = entities(extractor, text)
+    assert found[person].type == "Person"
+    assert noun in {m.text for m in found[person].mentions}
+
+
+def test_no_person_from_an_apposition_without_a_function_noun(extractor):
+    found = entities(extractor, "Siemens, der Konzern aus München, meldete Gewinne. Berlin, die Hauptstadt, feierte.")
+    assert found["Siemens"].type == "Organization" and found["Berlin"].type == "Place"
+
+
+def test_local_institution_owned_by_a_place_and_its_bare_noun(extractor):
+    """"der Bezirks-Staatsanwaltschaft von Manhattan" is labelled as authorities name themselves
+    (closed compound, then the place), and "Die Staatsanwaltschaft" of the same article is it."""
+    found = entities(extractor, "Die Staatsanwaltschaft erhob Anklage. Der Richter sprach mit der "
+                                "Bezirks-Staatsanwaltschaft von Manhattan. Die Polizei in Köln ermittelt.")
+    office = found["Bezirksstaatsanwaltschaft Manhattan"]
+    assert office.type == "Organization" and {m.text for m in office.mentions} == {"Staatsanwaltschaft", "Bezirks-Staatsanwaltschaft"}
+    assert "Staatsanwaltschaft" not in found and found["Polizei Köln"].type == "Organization"
+    assert "US-Regierung" in entities(extractor, "Die US-Regierung schweigt.")  # a name's compound keeps its hyphen
+
+
+def test_title_with_its_organisation_before_a_name_is_a_mention_of_the_person(extractor):
+    """"der Vorstandschef der Deutschen Bank Josef Ackermann": the noun phrase headed by the title
+    names the person, not the bank in its genitive."""
+    found = entities(extractor, "Bei der Pressekonferenz haben der Vorstandschef der Deutschen Bank Josef Ackermann "
+                                "und Olaf Scholz den Vorschlag unterbreitet, die Steuern zu senken.")
+    assert {m.text for m in found["Josef Ackermann"].mentions} == {"Vorstandschef", "Josef Ackermann"}
+    assert {m.text for m in found["Deutsche Bank"].mentions} == {"Deutschen Bank"}
+
+
+def test_a_defence_team_is_one_group_named_by_its_client(extractor):
+    found = entities(extractor, "Die Verteidiger von Karl Brenner beantragten Freispruch. Die Verteidigung argumentierte, "
+                                "Brenner sei unschuldig. Die Anwälte des Angeklagten legten Berufung ein.")
+    team = found["Verteidigung von Karl Brenner"]
+    assert team.type == "Group" and {m.text for m in team.mentions} == {"Verteidiger", "Verteidigung", "Anwälte"}
+    found = entities(extractor, "Die Verteidigung der Ukraine hält. Zwei Anwälte berieten.")
+    assert not any(label.startswith("Verteidigung") for label in found)  # no person: no team
+
+
+def test_a_known_name_in_lower_case_after_its_class_noun(extractor):
+    found = entities(extractor, "Der Vorsitzende der Gewerkschaft verdi Frank Bsirske sagte, die Löhne seien zu niedrig.")
+    assert found["Verdi"].type == "Organization" and "Gewerkschaft" not in found
+    assert "Vorsitzende" in {m.text for m in found["Frank Bsirske"].mentions}

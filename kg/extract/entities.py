@@ -110,19 +110,22 @@ class EntityExtractor:
     def __call__(self, doc: Doc, sents: SentenceIndex, article_id: str) -> EntityIndex:
         cands = self._named(doc)
         cands += self._cued(doc, cands)
+        cands += self._apposed_names(doc, cands)
         taken = {t for c in cands for t in range(c.start, c.end)}
         cands += [c for c in self._compounds(doc) if c.start not in taken]
         cands += [c for c in self._adjectives(doc) if c.start not in taken]
         cands += self._city_adjectives(doc, cands)
         cands += self._metonymy(doc, cands)
         cands += self._institutions(doc, cands, article_id)
-        cands += self._groups(doc, cands, article_id)
+        teams = self._teams(doc, cands, article_id)
+        in_team = {t for c in teams for t in range(c.start, c.end)}
+        cands += teams + [c for c in self._groups(doc, cands, article_id) if c.start not in in_team]
         self._named_opposition(doc, cands)
         cands += self._anonymous(doc, cands, article_id)
         cands = self._outside_bylines(doc, cands)
         cands = self._acronyms(doc, cands)
         roles = self._roles(doc, cands)
-        entities = self._merge(cands, roles, sents, doc)
+        entities = self._merge(cands, roles, sents, doc, self._apposition_mentions(doc, cands))
         return EntityIndex(entities, article_id=article_id)
 
     # --- candidates -------------------------------------------------------------------------
@@ -196,12 +199,101 @@ class EntityExtractor:
         words = [t for t in ent if not t.is_space]
         if 2 <= len(words) <= 3 and self.gaz.is_first_name(words[0].text) and all(t.is_title for t in words):
             return [Span(doc, ent.start, ent.end, label="PER")]
+        if self._name_like(words) and self._apposed(doc, ent.start, ent.end):
+            return [Span(doc, ent.start, ent.end, label="PER")]  # "Präsidentschaftskandidat der MDC, Morgan Tsvangirai"
         after = doc[ent.end] if ent.end < len(doc) else None
         if len(ent) > 1 and self.gaz.is_first_name(ent[-1].text) and after is not None and after.is_title and after.is_alpha:
             return [Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, ent.end + 1, label="PER")]
         if len(ent) > 2 and self.gaz.is_first_name(ent[-2].text) and ent[-1].is_title and not self.gaz.name(ent[-2:].text):
             return [Span(doc, ent.start, ent.end - 2, label=ent.label_), Span(doc, ent.end - 2, ent.end, label="PER")]
         return [ent]
+
+    def _name_like(self, words: list[Token]) -> bool:
+        """Two or three capitalised words, none a known common noun: the shape of a person's name."""
+        return 2 <= len(words) <= 3 and all(
+            t.is_alpha and t.is_title and t.lower_ not in DETERMINERS | INDEFINITE and not self.lex.person_noun(t.text)
+            and not self.lex.institution(t.text) and not self._group_noun(t) and not self.lex.cue(t.text)
+            for t in words
+        )
+
+    def _apposed(self, doc: Doc, start: int, end: int) -> bool:
+        """Is doc[start:end] in apposition with a noun naming a person's function? Whatever the
+        recogniser typed the name, it names a person."""
+        return self._apposition_noun(doc, start, end) is not None
+
+    def _apposition_noun(self, doc: Doc, start: int, end: int) -> Token | None:
+        """The noun naming a person's function in apposition to doc[start:end]: after it ("Dolkun
+        Isa, der Sekretär des …") or closed by it ("der Präsidentschaftskandidat der MDC, Morgan
+        Tsvangirai"), across a comma and no verb."""
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("der", "die"):
+            j = end + 2
+            while j < len(doc) - 1 and doc[j].is_lower and doc[j].pos_ == "ADJ":
+                j += 1  # "der ehemalige Sekretär"
+            if self.lex.person_noun(doc[j].text):
+                return doc[j]
+        if start >= 2 and doc[start - 1].text == ",":
+            for k in range(start - 2, max(start - 8, -1), -1):
+                t = doc[k]
+                if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX"):
+                    return None
+                if self.lex.person_noun(t.text) and t.pos_ in ("NOUN", "PROPN"):
+                    return t
+        return None
+
+    def _apposition_mentions(self, doc: Doc, cands: list[Candidate]) -> list[tuple[Candidate, int, int]]:
+        """A named person's function noun in apposition is a mention of the person ("Dolkun Isa,
+        der Sekretär des Weltkongresses" — the Sekretär is Isa), so the noun phrase headed by it
+        names the person, not the congress in its genitive."""
+        by_end = {c.end: c for c in cands}
+        out = []
+        for c in cands:
+            if c.type != "Person" or c.anonymous or c.key:
+                continue
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None:
+                continue
+            noun = self._apposition_noun(doc, span.start, span.end) or self._title_before_owner(doc, span.start, by_end)
+            if noun is not None and not any(o.start <= noun.idx < o.end for o in cands):
+                out.append((c, noun.idx, noun.idx + len(noun)))
+        return out
+
+    def _title_before_owner(self, doc: Doc, start: int, by_end: dict[int, Candidate]) -> Token | None:
+        """"der Vorstandsvorsitzende der Bundesagentur für Arbeit Frank-Jürgen Weise": a function noun
+        with its organisation in the genitive right before the name is the person's title."""
+        owner = by_end.get(doc[start - 1].idx + len(doc[start - 1])) if start else None
+        if owner is None or owner.type not in ("Organization", "Country"):
+            return None
+        first = doc.char_span(owner.start, owner.end, alignment_mode="expand")
+        i = first.start - 1 if first is not None else -1
+        if i > 0 and (self.lex.cue(doc[i].text) or self.lex.institution(doc[i].text)):
+            i -= 1  # "der Vorsitzende der Gewerkschaft verdi Frank Bsirske"
+        if i < 1 or doc[i].lower_ not in ("der", "des"):
+            return None
+        return doc[i - 1] if self.lex.person_noun(doc[i - 1].text) and doc[i - 1].pos_ in ("NOUN", "PROPN") else None
+
+    def _apposed_names(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Persons the recogniser missed or cut, found by an apposition naming their function:
+        "Dolkun Isa, der Sekretär des Weltkongresses der Uiguren, sagte"; "Die Chefjuristin des
+        Konzerns, Merle Vantoog erklärte" where only "Vantoog" was tagged."""
+        by_start = {c.start: c for c in cands}
+        spans = [(c.start, c.end) for c in cands]
+        out = []
+        for i in range(1, len(doc) - 2):
+            if not (doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start):
+                continue  # the name opens its sentence, clause or line
+            words = [doc[i], doc[i + 1]]
+            if not self._name_like(words) or words[1].tag_ not in ("NE", "NNP") and words[1].pos_ != "PROPN":
+                continue
+            start, end = doc[i].idx, doc[i + 1].idx + len(doc[i + 1])
+            if not self._apposed(doc, i, i + 2):
+                continue
+            surname = by_start.get(doc[i + 1].idx)
+            if surname is not None and surname.type == "Person" and surname.end == end and not surname.entry:
+                surname.start = start  # the untagged first name joins the surname
+            elif not any(s < end and start < e for s, e in spans):
+                entry = self.gaz.name(doc[i : i + 2].text)
+                out.append(Candidate(start, end, entry.type if entry else "Person", entry, ner=True))
+        return out
 
     def _name_span(self, ent):
         """The name in an entity span: without a leading title or article ("US-Präsident Joe Biden",
@@ -259,6 +351,9 @@ class EntityExtractor:
                 c.type = c.entry.type if c.entry else kind
                 continue
             first = doc[j]
+            if first.is_lower and (entry := self.gaz.name(first.text)) and entry.type == kind:
+                out.append(Candidate(first.idx, first.idx + len(first), kind, entry, ner=True))
+                continue  # "der Gewerkschaft verdi": a name the gazetteer knows, written in lower case
             if not (first.is_alpha and first.text[:1].isupper()) or first.lower_ in DETERMINERS | INDEFINITE:
                 continue
             k = j + 1
@@ -330,7 +425,8 @@ class EntityExtractor:
         One entity per noun and owner in an article, labelled in the nominative."""
         by_start = {c.start: c for c in cands}
         spans = [(c.start, c.end) for c in cands]
-        found: list[tuple[int, int, InstitutionNoun, str, Entry | None, str | None]] = []
+        found: list[tuple[int, int, InstitutionNoun, str, Entry | LocalOwner | None, str | None]] = []
+        indefinite: set[int] = set()
         for t in doc:
             hit = self.lex.institution(t.text)
             if hit is None or any(s < t.idx + len(t) <= e for s, e in spans):
@@ -346,31 +442,78 @@ class EntityExtractor:
             owner = self.gaz.adjective(doc[t.i - 1].text) if stem else None
             if noun.national and not stem:
                 owner = self._genitive_owner(doc, t, by_start)  # "Gericht von Simbabwe" may be any court there
+            place = None if stem or owner else self._local_owner(doc, t, by_start)
             start = doc[t.i - 1].idx if stem else t.idx
-            found.append((start, t.idx + len(t), noun, name, owner, stem))
+            found.append((start, t.idx + len(t), noun, _closed_compound(name, self.gaz), owner or place, stem))
+            if _article(doc, t.i) in INDEFINITE and not (owner or place):
+                indefinite.add(t.idx)  # "einer Bauerngewerkschaft": an unnamed source
         main = self._main_country(cands)
-        owned = {}
+        owned: dict[str, set[str]] = {}
         for _, _, noun, name, owner, _ in found:
             if owner:
                 owned.setdefault(name, set()).add(owner.id)
+        places = {o.id: o for *_, o, _ in found if isinstance(o, LocalOwner)}
         labels: dict[tuple[str, str | None], str] = {}
         resolved = []
         for start, end, noun, name, owner, stem in found:
+            key = (name, owner.id if owner else None)
             if owner is None:
                 choices = owned.get(name, set())
                 default = main.id if noun.national and main else None
                 owner_id = default or (next(iter(choices)) if len(choices) == 1 else None)
-                owner = self.gaz.entries.get(owner_id) if owner_id else None
-            key = (name, owner.id if owner else None)
+                owner = self.gaz.entries.get(owner_id) or places.get(owner_id) if owner_id else None
+                key = (name, owner.id if owner else None)
+                if owner is None and name == noun.label and (variant := self._owned_variant(name, owned)):
+                    key = variant  # "die Staatsanwaltschaft" of "der Bezirks-Staatsanwaltschaft von Manhattan"
             if stem:
                 labels[key] = f"{_inflect(stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
+            elif isinstance(owner, LocalOwner):
+                labels[key] = f"{name} {owner.label}"  # "Staatsanwaltschaft Manhattan", as authorities name themselves
             elif key not in labels:
                 labels[key] = f"{name} {_genitive(owner)}" if owner and name == noun.label else name
             resolved.append((start, end, key))
-        return [
-            Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}")
-            for start, end, key in resolved
-        ]
+        said = {doc_text(doc)[c.start : c.end] for c in cands}
+        out = []
+        for start, end, key in resolved:
+            named = self._named_variant(doc, key, cands) if key[1] is None and key[0] in self.lex.institutions else None
+            if named is not None:  # "Die Staatsanwaltschaft" after "Die Bezirksstaatsanwaltschaft von Manhattan"
+                label = _nominative(doc_text(doc)[named.start : named.end], said)
+                out.append(Candidate(start, end, "Organization", named.entry, label=label))
+            else:
+                out.append(Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}",
+                                     anonymous=start in indefinite))
+        return out
+
+    @staticmethod
+    def _named_variant(doc: Doc, key: tuple[str, str | None], cands: list[Candidate]) -> Candidate | None:
+        """The one organisation the recogniser named whose first word is a compound of a bare
+        institution noun ("Bezirksstaatsanwaltschaft von Manhattan" for "die Staatsanwaltschaft")."""
+        noun = key[0].lower()
+        names = {}
+        for c in cands:
+            first = doc_text(doc)[c.start : c.end].split()[0].lower() if c.end > c.start else ""
+            if c.type == "Organization" and c.ner and first != noun and first.endswith(noun):
+                names.setdefault(doc_text(doc)[c.start : c.end], c)
+        return next(iter(names.values())) if len(names) == 1 else None
+
+    @staticmethod
+    def _local_owner(doc: Doc, token: Token, by_start: dict[int, Candidate]) -> LocalOwner | None:
+        """The place after an institution noun: "der Staatsanwaltschaft von Manhattan", "die Polizei
+        in Köln" is that place's own (a country is an owner of its own, see _genitive_owner)."""
+        if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in ("von", "in"):
+            return None
+        c = by_start.get(doc[token.i + 2].idx)
+        if c is None or c.type != "Place" or c.entry is not None and c.entry.type != "Place":
+            return None
+        label = c.entry.label if c.entry else doc_text(doc)[c.start : c.end]
+        return LocalOwner(c.entry.id if c.entry else f"place:{label}", label)
+
+    @staticmethod
+    def _owned_variant(name: str, owned: dict[str, set[str]]) -> tuple[str, str] | None:
+        """The one owned compound of a bare institution noun the article names: "die
+        Staatsanwaltschaft" where it also names "die Bezirksstaatsanwaltschaft von Manhattan"."""
+        variants = [(v, o) for v, owners in owned.items() if v != name and v.lower().endswith(name.lower()) for o in owners]
+        return variants[0] if len(variants) == 1 else None
 
     def _genitive_owner(self, doc: Doc, token: Token, by_start: dict[int, Candidate]) -> Entry | None:
         """The country after an institution noun: "Regierung Simbabwes", "Gericht von Simbabwe"."""
@@ -434,6 +577,50 @@ class EntityExtractor:
         for c in out:
             c.label = first[c.key]
         return out
+
+    def _teams(self, doc: Doc, cands: list[Candidate], article_id: str) -> list[Candidate]:
+        """"Die Verteidiger Strauss-Kahns", later "die Verteidigung", "Die Anwälte des Angeklagten":
+        one group acting for the one person the article names as its owner, labelled "Verteidigung
+        von Strauss-Kahn". Without exactly one owner nothing is found (the groups may take them)."""
+        persons = self._person_names(doc, cands)
+        out = []
+        for team in self.lex.teams:
+            tokens = [t for t in doc if t.text in team.forms or t.text in team.members]
+            owners = {o for t in tokens if (o := self._team_owner(doc, t, persons))}
+            if len(owners) != 1:
+                continue
+            label = f"{team.label} von {owners.pop()}"
+            for t in tokens:
+                if t.text in team.members and _article(doc, t.i) not in DETERMINERS and not self._team_owner(doc, t, persons):
+                    continue  # "zwei Anwälte", "Anwälte der Opfer": not the team
+                out.append(Candidate(t.idx, t.idx + len(t), "Group", label=label, key=f"group/{article_id}/{slug(label)}"))
+        return out
+
+    def _person_names(self, doc: Doc, cands: list[Candidate]) -> dict[str, str]:
+        """The article's persons by full name and surname, including hyphenated surnames the
+        recogniser tagged but _named left aside ("Strauss-Kahn")."""
+        names = {}
+        for c in cands:
+            if c.type == "Person" and not c.anonymous:
+                text = doc_text(doc)[c.start : c.end]
+                names[text] = names[text.split()[-1]] = text
+        for e in doc.ents:
+            if e.label_ == "PER" and e.text[:1].isupper():
+                names.setdefault(e.text, e.text)
+        return names
+
+    @staticmethod
+    def _team_owner(doc: Doc, token: Token, persons: dict[str, str]) -> str | None:
+        """The person in the genitive after a team noun ("Verteidiger Strauss-Kahns", "Anwälte von
+        Anna Berg"), in the nominative, as the article writes the name there."""
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "von":
+            j = token.i + 2
+            two = doc[j : j + 2].text
+            return two if two in persons else doc[j].text if doc[j].text in persons else None
+        word = doc[token.i + 1].text.rstrip("'’") if token.i + 1 < len(doc) else ""
+        if word.endswith("s") and word[:-1] in persons:
+            return word[:-1]  # "Verteidiger Strauss-Kahns"; but "die Anwälte Meier und Schulz" are named lawyers
+        return word if doc[token.i + 1 : token.i + 2].text.endswith(("'", "’")) and word in persons else None
 
     def _named_opposition(self, doc: Doc, cands: list[Candidate]) -> None:
         """"die Opposition" is the one opposition party the article names ("die Oppositionspartei MDC")."""
@@ -573,7 +760,8 @@ class EntityExtractor:
 
     # --- merging ------------------------------------------------------------------------------
 
-    def _merge(self, cands: list[Candidate], roles: list[RoleCandidate], sents: SentenceIndex, doc: Doc) -> list[Entity]:
+    def _merge(self, cands: list[Candidate], roles: list[RoleCandidate], sents: SentenceIndex, doc: Doc,
+               apposed: list[tuple[Candidate, int, int]] = ()) -> list[Entity]:
         key_of: dict[int, str] = {}  # id(candidate) -> entity key
         entities: dict[str, Entity] = {}
 
@@ -611,6 +799,9 @@ class EntityExtractor:
             person = entities.get(key_of.get(id(r.person), ""))
             if person and not any(x.name == r.name and x.of == of_key for x in person.roles):
                 person.roles.append(Role(r.name, of_key, sents.mention(r.start, r.end)))
+        for c, start, end in apposed:
+            if (person := entities.get(key_of.get(id(c), ""))) is not None:
+                person.mentions.append(sents.mention(start, end))
         for e in entities.values():
             e.mentions = sorted(set(e.mentions), key=lambda m: (m.start, m.end))
         return sorted(entities.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
@@ -660,6 +851,24 @@ class EntityExtractor:
             key = entry_key(country)
             entities.setdefault(key, Entity(key, country.type, country.label, country.wikidata))
             e.stands_for = key
+
+
+@dataclass(frozen=True, slots=True)
+class LocalOwner:
+    """A place owning an institution ("Staatsanwaltschaft von Manhattan"), named or in the gazetteer."""
+
+    id: str
+    label: str
+
+
+def _closed_compound(name: str, gaz: Gazetteer) -> str:
+    """"Bezirks-Staatsanwaltschaft" -> "Bezirksstaatsanwaltschaft": a compound of common nouns is
+    labelled closed, as German spells it, so both spellings are one entity; a name or acronym as
+    first part keeps its hyphen ("US-Regierung", "Simbabwe-Kommission")."""
+    first, sep, rest = name.partition("-")
+    if not sep or "-" in rest or not first[:1].isupper() or first.isupper() or gaz.prefix(first) or gaz.name(first):
+        return name
+    return first + rest[:1].lower() + rest[1:]
 
 
 def entry_key(entry: Entry) -> str:
