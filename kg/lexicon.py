@@ -15,6 +15,15 @@ def read_jsonl(name: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+@cache
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The named word lists of a JSON data file ({"coordinators": ["und", …], …}), loaded once;
+    entries that are no list of words ("_comment", lists of objects) are left to their reader."""
+    raw = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    return {key: frozenset(words) for key, words in raw.items()
+            if isinstance(words, list) and all(isinstance(w, str) for w in words)}
+
+
 @dataclass(frozen=True, slots=True)
 class RoleNoun:
     name: str  # nominative singular: "Präsident", "Beamter"

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.event_lexicon import event_lexicon
+from kg.extract.events.lexicon import event_lexicon
 from kg.model import ArticleGraph, Event
 from kg.read import make_article
 

@@ -2,7 +2,7 @@
 (kg/data/event_cues.json), with the German word forms each trigger matches.
 
 Only irregular forms are written in the data: regular (weak) verb forms and noun endings are
-generated here, so a newcomer adds a trigger with one lemma.
+generated (kg.extract.german), so a newcomer adds a trigger with one lemma.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.errors import KgError
-from kg.lexicon import DATA_DIR
+from kg.extract import german
+from kg.lexicon import DATA_DIR, word_lists
 
-NOUN_ENDINGS = ("", "s", "es", "e", "en", "n", "ns")
-INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
+CUES = "event_cues.json"  # word lists; its "support_verbs" are verbs with forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,28 +80,15 @@ class EventLexicon:
         return self.cues.get(name, frozenset())
 
 
-def weak_participle(base: str) -> str:
-    """"vereinbaren" -> "vereinbart", "telefonieren" -> "telefoniert", "töten" -> "getötet"."""
-    stem = base[:-1] if base.endswith(("eln", "ern")) else base[:-2]
-    e = "e" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else ""
-    prefix = "" if base.endswith("ieren") or base.startswith(INSEPARABLE) else "ge"
-    return prefix + stem + e + "t"
-
-
-def weak_forms(base: str) -> set[str]:
-    """Present, past, subjunctive and participle of a regular verb ("vereinbaren" -> "vereinbarten", "vereinbart")."""
-    stem = base[:-1] if base.endswith(("eln", "ern")) else base[:-2]
-    e = "e" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else ""
-    return {base, stem + "e", stem + e + "st", stem + e + "t", stem + e + "te", stem + e + "ten", stem + e + "test",
-            weak_participle(base)}
-
-
 def verb_forms(lemma: str, particle: str | None, irregular: list[str] | None) -> tuple[set[str], set[str], set[str]]:
     """(forms that need the particle later in the clause, forms that stand alone, participles)."""
     base = lemma[len(particle):] if particle and lemma.startswith(particle) else lemma
-    forms = set(irregular) if irregular else weak_forms(base)
+    forms = set(irregular) if irregular else german.weak_forms(base)
     forms.add(base)
-    participles = {f for f in forms if f.startswith("ge") and f != base} if irregular else {weak_participle(base)}
+    if irregular:
+        participles = {f for f in forms if f.startswith("ge") and f != base}
+    else:
+        participles = {german.weak_participle(base)}
     if not particle:
         return set(), forms, participles
     joined = {particle + f for f in forms} | {particle + "zu" + base}
@@ -109,7 +96,8 @@ def verb_forms(lemma: str, particle: str | None, irregular: list[str] | None) ->
 
 
 def _noun_forms(lemma: str, plural: list[str]) -> set[str]:
-    return {(lemma + ending).lower() for ending in NOUN_ENDINGS} | {p.lower() for p in plural}
+    """Lower-case forms: the regular ones and the irregular plurals the data names."""
+    return {form.lower() for form in german.noun_forms(lemma)} | {p.lower() for p in plural}
 
 
 def _rows(name: str) -> list[dict]:
@@ -137,36 +125,49 @@ def event_lexicon() -> EventLexicon:
     verbs: dict[str, tuple[VerbTrigger, ...]] = {}
     participles: set[str] = set()
     for row in _rows("event_types.jsonl"):
-        etype = EventType(
-            row["type"], row.get("label_de", row["type"]), row.get("plover"), row.get("plover_mode"), row.get("cameo"),
-            row.get("specificity", 1), frozenset(row.get("absorbs", [])), row.get("actors") == "state",
-            row.get("directional", False),
-        )
-        types[etype.name] = etype
+        etype = types[row["type"]] = _event_type(row)
         for entry in row.get("nouns", []):
-            entry = {"lemma": entry} if isinstance(entry, str) else entry
-            trigger = NounTrigger(etype, entry["lemma"], entry.get("compound", True),
-                                  frozenset(x.lower() for x in entry.get("except", [])),
-                                  frozenset(x.lower() for x in entry.get("not_after", [])),
-                                  entry.get("channel", False))
-            for form in _noun_forms(entry["lemma"], entry.get("plural", [])):
-                nouns.setdefault(form, trigger)
+            _add_noun(nouns, etype, {"lemma": entry} if isinstance(entry, str) else entry)
         for entry in row.get("verbs", []):
-            trigger = VerbTrigger(etype, entry["lemma"], entry.get("particle"), entry.get("light", False),
-                                  tuple(entry.get("needs", [])), tuple(entry.get("unless", [])))
-            separated, alone, parts = verb_forms(entry["lemma"], entry.get("particle"), entry.get("forms"))
-            participles |= parts
-            # a form may have several senses ("verurteilen": a verdict with "zu … Haft", else a
-            # condemnation); the first whose needs the clause meets wins
-            for form in alone:
-                verbs[form] = verbs.get(form, ()) + (trigger,)
-            for form in separated:
-                verbs["|" + form] = verbs.get("|" + form, ()) + (trigger,)  # "|" marks: needs the particle
-    raw = json.loads((DATA_DIR / "event_cues.json").read_text(encoding="utf-8"))
+            participles |= _add_verb(verbs, etype, entry)
     support: set[str] = set()
-    for entry in raw.pop("support_verbs"):
+    for entry in json.loads((DATA_DIR / CUES).read_text(encoding="utf-8"))["support_verbs"]:
         separated, alone, parts = verb_forms(entry["lemma"], entry.get("particle"), entry.get("forms"))
         support |= alone | separated
         participles |= parts
-    cues = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
-    return EventLexicon(types, nouns, verbs, cues, frozenset(support), frozenset(participles), max(map(len, nouns)))
+    return EventLexicon(types, nouns, verbs, word_lists(CUES), frozenset(support), frozenset(participles),
+                        max(map(len, nouns)))
+
+
+def _event_type(row: dict) -> EventType:
+    """The type a line of event_types.jsonl describes (its triggers are indexed apart)."""
+    return EventType(
+        row["type"], row.get("label_de", row["type"]), row.get("plover"), row.get("plover_mode"), row.get("cameo"),
+        row.get("specificity", 1), frozenset(row.get("absorbs", [])), row.get("actors") == "state",
+        row.get("directional", False),
+    )
+
+
+def _add_noun(nouns: dict[str, NounTrigger], etype: EventType, entry: dict) -> None:
+    """Index a noun trigger by its forms; a form an earlier line has keeps that line's trigger."""
+    trigger = NounTrigger(etype, entry["lemma"], entry.get("compound", True),
+                          frozenset(x.lower() for x in entry.get("except", [])),
+                          frozenset(x.lower() for x in entry.get("not_after", [])),
+                          entry.get("channel", False))
+    for form in _noun_forms(entry["lemma"], entry.get("plural", [])):
+        nouns.setdefault(form, trigger)
+
+
+def _add_verb(verbs: dict[str, tuple[VerbTrigger, ...]], etype: EventType, entry: dict) -> set[str]:
+    """Index a verb sense by its forms ("|" marks a form that needs its particle later in the
+    clause); returns its participles. A form may have several senses ("verurteilen": a verdict
+    with "zu … Haft", else a condemnation), kept in file order: the first whose needs the clause
+    meets wins."""
+    trigger = VerbTrigger(etype, entry["lemma"], entry.get("particle"), entry.get("light", False),
+                          tuple(entry.get("needs", [])), tuple(entry.get("unless", [])))
+    separated, alone, parts = verb_forms(entry["lemma"], entry.get("particle"), entry.get("forms"))
+    for form in alone:
+        verbs[form] = verbs.get(form, ()) + (trigger,)
+    for form in separated:
+        verbs["|" + form] = verbs.get("|" + form, ()) + (trigger,)
+    return parts

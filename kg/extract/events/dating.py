@@ -1,0 +1,139 @@
+"""Dates and durations of triggers: the temporal expression (kg.temporal, normalised against the
+article date) of the trigger's clause, segment or relative clause, else the scene the sentence
+sets, else for a reported past event the date the story is at (inferred)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg import temporal
+from kg.extract import german
+from kg.extract.events.model import RECENT, Found, Interval
+from kg.extract.events.tense import Tense
+from kg.extract.events.view import ArticleView, Job
+
+DATE_TYPES = {"DATE", "TIME"}
+CLOCK = re.compile(r"(?:\w+\s+)?[\d.:]+\s*Uhr")  # "um 19 Uhr": the story's day, whatever day kg.temporal gives
+STORY_SENTENCES = 2  # how far back a date still sets the story's time
+
+
+class Dating(Job):
+    """Sets a trigger's date (and whether it is inferred) and duration."""
+
+    def __init__(self, view: ArticleView, tense: Tense) -> None:
+        super().__init__(view)
+        self.tense = tense
+
+    def date(self, f: Found) -> None:
+        """Date from the clause, else the segment (see date_of), else the scene the sentence sets
+        before the trigger's part ("Das Militär hat am Freitag … übernommen, die Regierung verhängte
+        nach einer Kabinettssitzung …"). A reported past event
+        with no date in its sentence happened when the story is (the date the paragraph told last:
+        "Am Samstag zogen 9000 Menschen … Gleichzeitig trafen sich …"), else on the article's day if
+        the story is not set in an earlier time; both dates are marked inferred."""
+        f.date = self.date_of(f)
+        if f.date is None and not f.embedded:
+            f.date = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
+        if f.date is None and self.view.anchor and f.status == "occurred" and f.explicit and f.supported \
+                and not self.tense.pluperfect(self.tense.span(f)):
+            f.date = self._story_date(f)
+            f.inferred = f.date is not None or self._story_is_recent(f)
+        self._duration(f)
+
+    def _duration(self, f: Found) -> None:
+        """The first duration of the clause (else the segment), unless it dates a start or an end
+        ("seit zwei Wochen", "vor drei Tagen")."""
+        for span in (f.clause, f.segment):
+            durations = self._in_span(span, {"DURATION"})
+            if durations:
+                dur = durations[0]
+                if german.word_before(self.view.text, dur.start) not in self.lex.cue("duration_blockers") \
+                        and dur.value.startswith("P"):
+                    f.duration = dur.value
+                break
+
+    def date_of(self, f: Found) -> temporal.Timex | None:
+        """The trigger's date from its clause, else its segment; a noun in a phrase the clause does not
+        support, or inside another trigger's phrase, only has the dates of its own phrase
+        ("Widerstand gegen den Beitritt", "Verhandlungen über … des Atomabkommens")."""
+        if _restricted(f):
+            tx = self._nearest_timex(f, f.np)
+        else:
+            tx = (self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
+                  or self._nearest_timex(f, self._relative_clause(f)))
+        return self._forward(f, tx) if tx else None
+
+    def _forward(self, f: Found, tx: temporal.Timex) -> temporal.Timex:
+        """A bare weekday in a clause in the present tense lies ahead ("Am Montag trifft sich der
+        Rat" in a Friday article); kg.temporal reads it back unless a cue word says future."""
+        if not self.view.anchor or not self.tense.present(self.tense.span(f)):
+            return tx
+        return temporal.weekday_forward(tx, self.view.anchor) or tx
+
+    def _relative_clause(self, f: Found) -> tuple[int, int]:
+        """The relative clause right after a noun trigger's segment ("ein Busunfall, der sich am
+        Montag ereignete"), else an empty span."""
+        i = f.segment[1] + 1
+        if f.kind != "noun" or f.np[1] < f.segment[1] or i >= f.sentence[1] \
+                or not german.is_relative_pronoun(self.doc[i]):
+            return (i, i)
+        end = next((j for j in range(i, f.sentence[1]) if self.doc[j].text in german.SEGMENT_BOUNDARIES),
+                   f.sentence[1])
+        return (i, end)
+
+    def _in_span(self, span: tuple[int, int], kinds: set[str]) -> list[temporal.Timex]:
+        """The timexes of the given types inside the token range."""
+        if span[1] <= span[0]:
+            return []
+        lo, hi = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1])
+        return [tx for tx in self.view.timexes if tx.type in kinds and lo <= tx.start and tx.end <= hi]
+
+    def _calendar_date(self, tx: temporal.Timex) -> bool:
+        """A day, month, week or year the event can be on (not a start: "seit dem 3. Mai")."""
+        return Interval.of(tx.value) is not None and not self._since(tx)
+
+    def _since(self, tx: temporal.Timex) -> bool:
+        """The date follows "seit": when something started, not when the event was."""
+        return german.word_before(self.view.text, tx.start) in self.lex.cue("since")
+
+    def _nearest_timex(self, f: Found, span: tuple[int, int]) -> temporal.Timex | None:
+        """The calendar date (day, month, week or year) in the span closest to the trigger."""
+        lo, hi = f.token.idx, f.token.idx + len(f.token)
+        dated = [tx for tx in self._in_span(span, DATE_TYPES)
+                 if self._calendar_date(tx) and not CLOCK.fullmatch(tx.text)]
+        return min(dated, key=lambda tx: (not self._attached(tx, f), max(tx.start - hi, lo - tx.end)), default=None)
+
+    def _attached(self, tx: temporal.Timex, f: Found) -> bool:
+        """The parser hangs the date on the trigger (or on the verb that supports a noun trigger)."""
+        span = self.view.span_of(tx)
+        if span is None or not self.doc.has_annotation("DEP"):
+            return False
+        head = span.root.head
+        return head.i == f.token.i or (f.kind == "noun" and f.supported and head.i == f.token.head.i)
+
+    def _story_date(self, f: Found) -> temporal.Timex | None:
+        """The date the story is at: the last one named in the STORY_SENTENCES sentences (as ". "
+        ends them) before the trigger's, within its paragraph."""
+        text = self.view.text
+        paragraph = text.rfind("\n", 0, f.token.idx) + 1
+        start = end = self.doc[f.sentence[0]].idx
+        for _ in range(STORY_SENTENCES):
+            start = max(paragraph, text.rfind(". ", paragraph, max(paragraph, start - 2)))
+        before = [tx for tx in self.view.timexes if start <= tx.start and tx.end <= end and tx.type in DATE_TYPES
+                  and Interval.of(tx.value) and not self._since(tx)]
+        return before[-1] if before else None
+
+    def _story_is_recent(self, f: Found) -> bool:
+        """The last date before the trigger in its paragraph (the story's time) is within a week of
+        the article ("Am 8. Juli 1982 scheiterte ein Attentat …, er ließ das Dorf bombardieren")."""
+        paragraph = self.view.text.rfind("\n", 0, f.token.idx) + 1
+        before = [tx for tx in self.view.timexes
+                  if paragraph <= tx.start and tx.end <= f.token.idx and tx.type in DATE_TYPES]
+        interval = Interval.of(before[-1].value) if before else None
+        return interval is None or interval.last >= self.view.anchor - dt.timedelta(days=RECENT)
+
+
+def _restricted(f: Found) -> bool:
+    """A noun in a phrase the clause does not support, or inside another trigger's phrase."""
+    return f.kind == "noun" and not f.supported and (f.prep is not None or f.embedded)

@@ -1,0 +1,115 @@
+"""Which triggers are events: not a document ("den Entwurf einer Vereinbarung"), not the channel of
+a claim ("im Gespräch mit der Zeitung"), not negated, not a condition, not inside a quotation; and
+a verb and a noun naming one event in one clause are grouped into one."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.extract import german
+from kg.extract.events.lexicon import EventType
+from kg.extract.events.model import Found
+from kg.extract.events.view import Job
+
+
+class TriggerFilter(Job):
+    """Drops the triggers of a sentence that name no event of their own."""
+
+    def keep(self, found: list[Found], sent: Span) -> list[Found]:
+        """The triggers that are events (their phrases must be read first)."""
+        conditions = self._conditions(sent)
+        return [f for f in found if not self._blocked(f) and not self._negated(f) and f.token.i not in conditions
+                and not any(a < f.token.idx < b for a, b in self.view.quoted)]  # a quotation is the speaker's claim
+
+    def _blocked(self, f: Found) -> bool:
+        """"den Entwurf einer Vereinbarung": a document, not the event; "sagte er im Gespräch mit der
+        Zeitung": the channel of a claim (unless the partner is a person)."""
+        if f.kind != "noun":
+            return False
+        if self._channel(f):
+            return True
+        before = f.np[0] - 1 if f.prep is None else f.np[0] - 2
+        while before >= f.segment[0] and self.view.pos(self.doc[before]) == "DET":
+            before -= 1
+        return before >= f.segment[0] and self.doc[before].lower_ in self.lex.cue("document_nouns")
+
+    def _channel(self, f: Found) -> bool:
+        """An interview: "in einem Gespräch mit Macron betonte Scholz …" stays a talk."""
+        view = self.view
+        noun = self.lex.noun(f.token.text)
+        speech = set(view.words(f.segment)) & self.lex.cue("speech_verbs")
+        if not (noun and noun.channel and f.prep in self.lex.cue("channel_preps") and speech):
+            return False
+        partners = {view.mention_at[i][2] for i in range(*f.np) if i in view.mention_at}
+        return not any(view.index.by_key[k].type == "Person" for k in partners if k in view.index.by_key)
+
+    def _conditions(self, sent: Span) -> set[int]:
+        """Tokens of conditional clauses ("wenn es gelänge, eine Vereinbarung … zu erreichen", "Im Falle
+        einer Verurteilung"): a condition is no event. The condition runs from its cue to the segment
+        that starts the main clause (with "dann"/"so" or a finite verb: "Wenn …, dann könnte …").
+        Under a threat or fear the condition is what is feared ("droht mit Sanktionen, falls es die
+        Ukraine angreift"): it stays, as a hypothetical event."""
+        cue = self.lex.cue
+        out: set[int] = set()
+        if {t.lower_ for t in sent} & (cue("fear") | cue("threat")):
+            return out
+        inside = False
+        for seg in german.segments(sent):
+            first = self.doc[seg[0]]
+            if inside and (first.lower_ in cue("main_clause_starts") or german.is_verb(first)):
+                inside = False
+            start = self._condition_start(seg)
+            if start is not None:
+                inside = True
+                out.update(range(start, seg[1]))
+            elif inside:
+                out.update(range(*seg))
+        return out
+
+    def _condition_start(self, seg: tuple[int, int]) -> int | None:
+        """Where a condition starts in the segment: its conditional word ("wenn", "falls") or phrase
+        ("im Falle")."""
+        cue = self.lex.cue
+        words = " ".join(self.view.words(seg))
+        start = next((i for i in range(*seg) if self.doc[i].lower_ in cue("conditional_words")), None)
+        phrase = next((p for p in cue("conditional_phrases") if p in words), None)
+        if start is None and phrase:
+            start = next(i for i in range(*seg) if self.doc[i].lower_ == phrase.split()[0])
+        return start
+
+    def _negated(self, f: Found) -> bool:
+        """"kein Abkommen", "haben sich nicht geeinigt", "habe nicht versucht zu fliehen": what did
+        not happen is no event."""
+        cue = self.lex.cue
+        if f.kind == "noun":
+            return bool(set(self.view.words((f.np[0], f.token.i))) & cue("negation_det"))
+        return any(self.doc[i].lower_ in cue("negation_adv") and (
+            i + 1 >= len(self.doc) or self.doc[i + 1].tag_ != "ADJA") for i in range(*f.clause))
+
+
+def group_clause(found: list[Found]) -> list[Found]:
+    """A verb trigger and a related noun trigger of one clause are one event
+    ("zu Beratungen zusammenkommen", "in einem Telefonat gesprochen"): the noun names it unless
+    the verb is the more specific absorbing type ("unterzeichneten ein Abkommen")."""
+    out = list(found)
+    for verb in [f for f in found if f.kind == "verb"]:
+        # a verb of a type the noun absorbs joins it anywhere in the sentence (a toll: "bei einer
+        # Auseinandersetzung, die …, wurden 21 Menschen getötet"); other related ones in its clause
+        nouns = [f for f in out if f.kind == "noun" and f is not verb and related(f.type, verb.type)
+                 and (f.clause == verb.clause or verb.type.name in f.type.absorbs)]
+        if not nouns:
+            continue
+        noun = min(nouns, key=lambda n: abs(n.token.i - verb.token.i))
+        if verb.light or verb.type == noun.type or verb.type.name in noun.type.absorbs:
+            noun.group.append(verb)
+            noun.supported = True
+            out.remove(verb)
+        else:
+            verb.group.append(noun)
+            out.remove(noun)
+    return out
+
+
+def related(a: EventType, b: EventType) -> bool:
+    """The same type, or one may absorb the other's mentions."""
+    return a == b or a.name in b.absorbs or b.name in a.absorbs

@@ -1,0 +1,116 @@
+"""Status: whether an event occurred, is planned or is hypothetical (feared, conditional, in the
+Konjunktiv), and whether the clause's subject takes part in it (the frame)."""
+
+from __future__ import annotations
+
+from kg.extract import german
+from kg.extract.events.dating import Dating
+from kg.extract.events.model import Found, Interval
+from kg.extract.events.tense import Tense
+from kg.extract.events.view import ArticleView, Job
+
+
+class StatusReader(Job):
+    """Sets a trigger's frame (`supported`) and its status; the cue words are in kg/data/event_cues.json."""
+
+    def __init__(self, view: ArticleView, tense: Tense, dating: Dating) -> None:
+        super().__init__(view)
+        self.tense, self.dating = tense, dating
+
+    def frame(self, f: Found) -> None:
+        """Does the clause's subject take part? Verbs: yes; nouns: in a "bei/in/zu"-phrase or as the
+        object of a support verb ("ein Videotelefonat führen", "Sanktionen verhängen")."""
+        if f.kind == "verb" or f.supported:
+            f.supported = True
+            return
+        if f.embedded:
+            return
+        if f.prep == "mit" and set(self.view.words(f.segment)) & self.lex.cue("threat"):
+            f.supported = True  # "Die EU droht Russland mit Sanktionen": threatener and threatened
+            return
+        if f.prep in self.lex.cue("support_preps"):
+            head = self.doc[f.np[0] - 2] if f.np[0] - 2 >= f.segment[0] else None
+            # "Kritik an den Truppenbewegungen": the phrase belongs to a noun, not to the clause
+            f.supported = head is None or not (self.view.pos(head) == "NOUN" and head.i not in self.view.mention_at)
+            return
+        if f.prep is None:
+            f.supported = any(w in self.lex.support_verbs for w in self.view.words(f.clause))
+
+    def read(self, f: Found) -> None:
+        """hypothetical > planned > occurred; see docs/events.md for the rules and cue words."""
+        words = self.view.words(f.segment)
+        hypothetical = self._hypothetical(f, words)
+        would = any(w in self.lex.cue("would") for w in words)
+        future = self._future(f)
+        hearsay = self._hearsay(f, words)
+        if (hypothetical or would) and not (would and future and not hypothetical):
+            f.status, f.explicit = "hypothetical", True
+        elif self._planned(f, words, hearsay, future) or would:
+            f.status, f.explicit = "planned", True
+        elif f.supported and (self.tense.past(self.tense.span(f)) or hearsay):
+            # the clause's tense dates only what it supports, not "den Beitritt" in "Widerstand gegen den Beitritt"
+            f.status, f.explicit = "occurred", True
+
+    def _hypothetical(self, f: Found, words: list[str]) -> bool:
+        """A condition, Konjunktiv II, "möglicher", an open topic or fear makes the event hypothetical."""
+        cue = self.lex.cue
+        first = next((w for w in words if w.isalpha()), "")
+        pre = self.view.words((f.np[0], f.token.i))
+        return (
+            first in cue("conditional")
+            or any(p in " ".join(words) for p in cue("conditional_phrases"))
+            or any(w in cue("subjunctive") | cue("hypothetical_predicates") for w in words)
+            or bool(set(pre) & cue("hypothetical_modifiers"))
+            or (f.prep in cue("open_topic_preps") and not f.definite)  # "Verhandlungen über ein Abkommen"
+            or self._feared(f, words, self.view.words((f.sentence[0], f.np[0])))
+        )
+
+    def _hearsay(self, f: Found, words: list[str]) -> bool:
+        """"soll festgenommen worden sein" reports a past event: that "soll" is no plan."""
+        return bool(set(words) & self.lex.cue("hearsay_end")) and (
+            "worden" in words or any(self.tense.participle(self.doc[i]) for i in range(*f.segment)))
+
+    def _planned(self, f: Found, words: list[str], hearsay: bool, future: bool) -> bool:
+        """A plan word ("geplant", "kündigte … an"), the future tense or a future date."""
+        cue = self.lex.cue
+        # "bei dem Treffen" presupposes the meeting: the clause's modal is about something else
+        presupposed = f.kind == "noun" and f.prep is not None and f.definite
+        scope = set(self.view.words(f.np) if presupposed else words)
+        if hearsay:
+            scope -= cue("hearsay_modals")
+        if not presupposed and self.tense.infinitive(f.segment):
+            scope |= set(self.view.words(self.tense.segment_before(f)))  # "hat angekündigt, den Notstand auszurufen"
+        # "kündigte seinen Rücktritt an", "schlug ein Treffen vor": a verb with its particle later on
+        scope |= {f"{w} {p}" for w in scope for p in scope if p in german.PARTICLES}
+        return (
+            bool(scope & (cue("planned") | cue("planned_separable")))
+            or (not presupposed and self.tense.future(f.segment))
+            or (future and not (f.kind == "verb" and self.tense.past(f.clause)))  # "eine Woche später starb"
+        )
+
+    def _feared(self, f: Found, words: list[str], before: list[str]) -> bool:
+        """"warnte vor einem Einmarsch", "mit Sanktionen gedroht", "fürchtet Einmarsch Russlands",
+        "befürchtet, Russland könnte … angreifen", "Das Treffen wurde abgesagt"."""
+        fear = self.lex.cue("fear") | self.lex.cue("denial")
+        if "aus" in words:  # "schlossen einen Anschlag aus"
+            fear = fear | self.lex.cue("denial_separable")
+        if f.prep in self.lex.cue("fear_preps") and f.np[0] - 1 > f.sentence[0] and any(w in fear for w in words):
+            return True
+        if f.prep is None and f.kind == "noun" and any(
+                self.doc[i].lower_ in fear and (german.is_verb(self.doc[i]) or self.tense.participle(self.doc[i])
+                                                 or self.view.pos(self.doc[i]) == "ADJ")
+                for i in range(f.np[1], f.segment[1])):
+            return True  # "Ein Angriff wird befürchtet", "Das Treffen wurde abgesagt"
+        if f.prep is not None or not any(w in fear for w in before):
+            return False
+        first = self.doc[f.segment[0]].lower_
+        own_segment = any(w in fear for w in self.view.words((f.segment[0], f.np[0])))
+        return own_segment or first not in self.lex.cue("scope_breakers")
+
+    def _future(self, f: Found) -> bool:
+        """The trigger's date lies after the article's."""
+        if not self.view.anchor:
+            return False
+        tx = self.dating.date_of(f)
+        interval = Interval.of(tx.value) if tx else None
+        return bool(interval and interval.first > self.view.anchor)

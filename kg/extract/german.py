@@ -1,0 +1,235 @@
+"""German grammar on a parsed spaCy Doc, shared by the extractors (events today; claims can reuse it).
+
+Nothing here knows about events or claims: these are the facts of German a news reader needs —
+where a sentence and its comma-delimited segments end, whether a line is a headline, the regular
+forms of a verb or noun, where a noun phrase ends, which verb forms make a past, perfect or future
+tense, what a "zu"-infinitive or a directional phrase ("in die Ukraine") looks like. The tagger is trusted
+where it is reliable (morphology, STTS tags) and helped by word lists where it is not; the lists
+are data, kg/data/german.json, so a newcomer adds a word by editing one line.
+
+Tokens come from kg's pipeline (kg/nlp): UD part-of-speech, STTS tags, German morphology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Container, Iterator, Mapping, Sequence
+from operator import attrgetter
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicon import word_lists
+
+_WORDS = word_lists("german.json")
+COORDINATORS = _WORDS["coordinators"]  # "und", "oder": join names or clauses
+GENITIVE_ARTICLES = _WORDS["genitive_articles"]  # "des", "einer": a genitive attribute follows
+PARTICLES = _WORDS["particles"]  # separable verb prefixes ("kam … zusammen", "anzugreifen")
+PERFECT_AUX = _WORDS["perfect_aux"]  # "hat", "ist" … with a participle: Perfekt
+PLUPERFECT_AUX = _WORDS["pluperfect_aux"]  # "hatte", "war" … with a participle: Plusquamperfekt
+FUTURE_AUX = _WORDS["future_aux"]  # "wird" … with an infinitive: Futur (with a participle: passive)
+RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
+DIRECTIONAL_PREPS = _WORDS["directional_preps"]  # "in"/"auf" + accusative: a direction
+DIRECTIONAL_CONTRACTIONS = _WORDS["directional_contractions"]  # "ins": always a direction
+DIRECTIONAL_ARTICLES = _WORDS["directional_articles"]  # accusative-only articles after those
+INSEPARABLE_PREFIXES = tuple(sorted(_WORDS["inseparable_prefixes"]))  # "vereinbart", not "gevereinbart"
+NOUN_ENDINGS = _WORDS["noun_endings"]  # case and plural endings of regular nouns ("Gipfels", "Gesprächen")
+
+SEGMENT_BOUNDARIES = frozenset({",", ";", ":", "–", "—"})
+SENTENCE_END = frozenset(".!?:\"“”»«')")  # a parser's sentence ending in one of these ends a sentence
+HEADLINE_END = (".", "!", "?", '"', "“", "”", "«", "»")  # a line ending otherwise is a headline
+NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # what a plain noun phrase is made of
+PARTICIPLE_TAGS = ("VVPP", "VAPP", "VMPP")
+ZU_TAGS = ("PTKZU", "VVIZU")
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """The parser's sentences, re-joined where it split inside one ("Biden und Putin | hatten sich …"):
+    a sentence ends at . ! ? : (or a closing quote after them) or at a line break."""
+    start = None
+    for sent in doc.sents:
+        start = sent.start if start is None else start
+        text = sent.text
+        stripped = text.rstrip()
+        following = doc[sent.end].text if sent.end < len(doc) else "\n"
+        if not stripped or stripped[-1] in SENTENCE_END or "\n" in text[len(stripped):] or "\n" in following:
+            yield doc[start : sent.end]
+            start = None
+    if start is not None:
+        yield doc[start:]
+
+
+def segments(sent: Span) -> list[tuple[int, int]]:
+    """The token ranges of a sentence between , ; : and dashes: its clauses and phrases as
+    punctuation marks them (German sets off every subordinate clause with commas)."""
+    out, start = [], sent.start
+    for t in sent:
+        if t.text in SEGMENT_BOUNDARIES:
+            if t.i > start:
+                out.append((start, t.i))
+            start = t.i + 1
+    if start < sent.end:
+        out.append((start, sent.end))
+    return out
+
+
+def is_headline(doc: Doc, start: int) -> bool:
+    """The line from token `start` has no final full stop: a headline or subhead, which names things
+    in short (the whole line counts: "Unruhen im Westen Chinas: Dutzende Tote" is one, though a
+    sentence ends at its colon)."""
+    text = doc.text
+    first = doc[start].idx
+    end = text.find("\n", first)
+    line = text[first:end if end >= 0 else len(text)]
+    return not line.rstrip().endswith(HEADLINE_END)
+
+
+def noun_phrase_end(doc: Doc, i: int, limit: int, *, names: Mapping[int, int] | None = None,
+                    stops: Container[int] = (), clause_pronouns: Collection[str] = (),
+                    pos: Callable[[Token], str] = attrgetter("pos_")) -> int:
+    """End of a plain noun phrase starting at token i (at most `limit`): articles, adjectives, nouns,
+    numbers and pronouns; "und" joins phrases; parentheses are skipped. A name is atomic (`names`:
+    a token of a name -> the end of that name). The phrase ends before a token in `stops` (a date),
+    before an adjective after its noun ("Angaben Uschakows vereinbarten": a verb the tagger took for
+    an adjective) and before a pronoun that opens a clause (`clause_pronouns`: "der", "welche").
+    `pos` may stand in for the tagger (kg's extractors guess for untagged Docs)."""
+    names = names or {}
+    end = i
+    head = False  # a noun or name has been read since the last "und"
+    while end < limit:
+        t = doc[end]
+        if end in names:
+            end = max(end + 1, names[end])
+            head = True
+            continue
+        if end in stops:
+            break
+        p = pos(t)
+        if p == "ADJ" and head:
+            break
+        if p in NP_POS and not (p == "PRON" and t.lower_ in clause_pronouns):
+            end += 1
+            head = head or p in ("NOUN", "PROPN")
+            continue
+        if t.lower_ in COORDINATORS and end + 1 < limit and pos(doc[end + 1]) in NP_POS:
+            end += 1
+            head = False
+            continue
+        if t.text in ("(", ")"):
+            end += 1
+            continue
+        break
+    return end
+
+
+def is_verb(t: Token) -> bool:
+    """A full or auxiliary verb by the tagger."""
+    return t.pos_ in ("VERB", "AUX")
+
+
+def is_finite_present(t: Token) -> bool:
+    """A finite verb in the present tense by morphology ("trifft", "streiken")."""
+    return is_verb(t) and "Pres" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm")
+
+
+def is_finite_past(t: Token) -> bool:
+    """A verb in the Präteritum by morphology ("traf"); participles carry Tense=Past too and do not count."""
+    return "Past" in t.morph.get("Tense") and "Part" not in t.morph.get("VerbForm") and is_verb(t)
+
+
+def is_participle(t: Token, known: Collection[str] = ()) -> bool:
+    """"telefoniert", "getroffen": by morphology, tag (VVPP …) or a list of `known` participles
+    (the tagger misses many of the verbs a caller cares about)."""
+    return "Part" in t.morph.get("VerbForm") or t.tag_ in PARTICIPLE_TAGS or t.lower_ in known
+
+
+def is_perfect(tokens: Sequence[Token], known: Collection[str] = ()) -> bool:
+    """Perfekt or Plusquamperfekt among the tokens: an auxiliary "haben"/"sein" and a participle."""
+    return _compound_tense(tokens, PERFECT_AUX | PLUPERFECT_AUX, known)
+
+
+def is_pluperfect(tokens: Sequence[Token], known: Collection[str] = ()) -> bool:
+    """Plusquamperfekt among the tokens ("hatte … getroffen"): what happened before the story's time."""
+    return _compound_tense(tokens, PLUPERFECT_AUX, known)
+
+
+def _compound_tense(tokens: Sequence[Token], auxiliaries: Collection[str], known: Collection[str]) -> bool:
+    return any(t.lower_ in auxiliaries for t in tokens) and any(is_participle(t, known) for t in tokens)
+
+
+def is_future(tokens: Sequence[Token]) -> bool:
+    """Futur I among the tokens ("werden … zusammenkommen"): a form of "werden" with an infinitive
+    (not with a participle: that is the passive)."""
+    return any(t.lower_ in FUTURE_AUX for t in tokens) and any(
+        "Inf" in t.morph.get("VerbForm") and t.lower_ not in FUTURE_AUX for t in tokens)
+
+
+def is_separable_zu_infinitive(t: Token) -> bool:
+    """"auszurufen", "anzugreifen": a separable verb's zu-infinitive, whatever the tagger says."""
+    return t.text.islower() and t.lower_.endswith("en") and any(
+        t.lower_.startswith(p + "zu") and len(t.lower_) > len(p) + 4 for p in PARTICLES)
+
+
+def has_zu_infinitive(doc: Doc, span: tuple[int, int]) -> bool:
+    """A "zu"-infinitive in the token range: a clause whose subject is in the clause it depends on
+    ("kündigte an, den Notstand auszurufen")."""
+    return any(doc[i].tag_ in ZU_TAGS or (doc[i].lower_ == "zu" and i + 1 < span[1] and is_verb(doc[i + 1]))
+               or is_separable_zu_infinitive(doc[i]) for i in range(*span))
+
+
+def is_relative_pronoun(t: Token) -> bool:
+    """"der", "die", "welche" … tagged as a pronoun (not as an article)."""
+    return t.pos_ == "PRON" and t.lower_ in RELATIVE_PRONOUNS
+
+
+def is_directional(prep: Token) -> bool:
+    """"in die Ukraine", "ins Baltikum", "auf das Konsulat", "in den Irak" (but "in den USA": dative
+    plural) name a direction or target, not a place."""
+    doc = prep.doc
+    if prep.lower_ in DIRECTIONAL_CONTRACTIONS:
+        return True
+    if prep.lower_ not in DIRECTIONAL_PREPS or prep.i + 1 >= len(doc):
+        return False
+    article = doc[prep.i + 1]
+    if article.lower_ in DIRECTIONAL_ARTICLES:
+        return True
+    if article.lower_ == "den" and prep.i + 2 < len(doc):  # accusative singular or dative plural
+        return "Plur" not in doc[prep.i + 2].morph.get("Number")
+    return False
+
+
+def is_word_or_head(t: Token, word: str) -> bool:
+    """The word itself, or a compound noun that ends in it ("Bodentruppen" for "truppen",
+    "Landgericht" for "gericht"): German writes compounds as one word."""
+    lower = t.lower_
+    return lower == word or (len(word) > 4 and t.text[:1].isupper() and lower.endswith(word))
+
+
+def noun_forms(lemma: str) -> set[str]:
+    """A regular noun's case and plural forms ("Gipfel" -> "Gipfels", "Gipfeln" …); umlaut plurals
+    ("Gespräche" is regular, "Anschläge" is not) are the caller's."""
+    return {lemma + ending for ending in NOUN_ENDINGS}
+
+
+def _weak_stem(base: str) -> tuple[str, str]:
+    """A regular verb's stem and the "e" its endings need ("red-e-t", "vereinbar-t")."""
+    stem = base[:-1] if base.endswith(("eln", "ern")) else base[:-2]
+    return stem, "e" if stem.endswith(("t", "d", "chn", "ffn", "gn")) else ""
+
+
+def weak_participle(base: str) -> str:
+    """"vereinbaren" -> "vereinbart", "telefonieren" -> "telefoniert", "töten" -> "getötet"."""
+    stem, e = _weak_stem(base)
+    prefix = "" if base.endswith("ieren") or base.startswith(INSEPARABLE_PREFIXES) else "ge"
+    return prefix + stem + e + "t"
+
+
+def weak_forms(base: str) -> set[str]:
+    """Present, past, subjunctive and participle of a regular verb ("vereinbaren" -> "vereinbarten", "vereinbart")."""
+    stem, e = _weak_stem(base)
+    return {base, stem + "e", stem + e + "st", stem + e + "t", stem + e + "te", stem + e + "ten", stem + e + "test",
+            weak_participle(base)}
+
+
+def word_before(text: str, char: int) -> str:
+    """The word (lower case) before a character offset, "" at the start: the preposition of a phrase."""
+    words = text[max(0, char - 40):char].split()
+    return words[-1].lower() if words else ""

@@ -1,0 +1,99 @@
+"""kg.extract.german, the grammar helpers the extractors share: sentences, segments, headlines,
+tenses, zu-infinitives, directional phrases and regular word forms."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract import german
+
+VOCAB = spacy.blank("de").vocab  # German lexical attributes (lower case …), no model
+
+
+def test_a_sentence_the_parser_splits_inside_is_joined():
+    words = ["Biden", "und", "Putin", "hatten", "sich", "getroffen", ".", "Danach", "telefonierten", "sie", "."]
+    starts = [True, False, False, True, False, False, False, True, False, False, False]
+    doc = Doc(VOCAB, words=words, sent_starts=starts)
+    assert [s.text for s in german.sentences(doc)] == [
+        "Biden und Putin hatten sich getroffen .", "Danach telefonierten sie ."]
+
+
+def test_segments_end_at_commas_colons_and_dashes():
+    doc = Doc(VOCAB, words=["Er", "warnte", ",", "Russland", "könnte", "angreifen", "–", "sofort", "."],
+              sent_starts=[True] + [False] * 8)
+    assert [doc[a:b].text for a, b in german.segments(doc[:])] == [
+        "Er warnte", "Russland könnte angreifen", "sofort ."]
+
+
+def test_a_line_without_a_full_stop_is_a_headline(nlp):
+    doc = nlp("Unruhen im Westen Chinas: Dutzende Tote\n\nBei Unruhen starben viele Menschen.")
+    starts = [s.start for s in german.sentences(doc)]
+    assert german.is_headline(doc, starts[0])
+    assert not german.is_headline(doc, starts[-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "past", "perfect", "pluperfect", "future"),
+    [
+        ("Biden und Putin telefonierten am Montag.", True, False, False, False),
+        ("Biden und Putin haben am Montag telefoniert.", False, True, False, False),
+        ("Biden und Putin hatten sich im Juni getroffen.", True, True, True, False),
+        ("Die Minister werden am Montag zusammenkommen.", False, False, False, True),
+    ],
+)
+def test_tenses(nlp, text, past, perfect, pluperfect, future):
+    tokens = list(nlp(text))
+    assert any(german.is_finite_past(t) for t in tokens) == past
+    assert german.is_perfect(tokens) == perfect
+    assert german.is_pluperfect(tokens) == pluperfect
+    assert german.is_future(tokens) == future
+
+
+def test_a_zu_infinitive_and_a_known_participle(nlp):
+    doc = nlp("Er hat angekündigt, den Notstand auszurufen.")
+    assert german.has_zu_infinitive(doc, (0, len(doc)))
+    assert not german.has_zu_infinitive(doc, (0, 3))
+    assert german.is_participle(nlp("Sie vereinbarten nichts.")[1], known={"vereinbarten"})
+
+
+@pytest.mark.parametrize(
+    ("text", "directional"),
+    [
+        ("Russland marschierte in die Ukraine ein.", True),
+        ("Die Truppen zogen ins Baltikum.", True),
+        ("Die Armee marschierte in den Irak ein.", True),
+        ("Die Wahl in den USA war knapp.", False),  # "den" + plural: dative, a place
+        ("Das Treffen fand in Genf statt.", False),
+    ],
+)
+def test_directional_phrases(nlp, text, directional):
+    doc = nlp(text)
+    prep = next(t for t in doc if t.lower_ in ("in", "ins"))
+    assert german.is_directional(prep) == directional
+
+
+def test_regular_word_forms():
+    assert german.weak_participle("vereinbaren") == "vereinbart"
+    assert german.weak_participle("telefonieren") == "telefoniert"
+    assert german.weak_participle("töten") == "getötet"
+    assert {"vereinbarten", "vereinbarte", "vereinbart"} <= german.weak_forms("vereinbaren")
+    assert {"Gipfel", "Gipfels", "Gipfeln"} <= german.noun_forms("Gipfel")
+
+
+def test_a_compound_counts_by_its_head():
+    doc = Doc(VOCAB, words=["Bodentruppen", "truppen", "Landgericht"])
+    assert german.is_word_or_head(doc[0], "truppen")
+    assert german.is_word_or_head(doc[1], "truppen")
+    assert german.is_word_or_head(doc[2], "gericht")
+    assert not german.is_word_or_head(doc[2], "cht")  # too short to be a head
+
+
+def test_a_noun_phrase_ends_at_a_preposition_a_stop_or_a_clause(nlp):
+    doc = nlp("Gespräche zwischen Russland und der NATO in Genf, die am Montag begannen.")
+    assert doc[2:german.noun_phrase_end(doc, 2, len(doc))].text == "Russland und der NATO"
+    assert german.noun_phrase_end(doc, 2, len(doc), stops={4}) == 4  # "der" is a stop
+    assert german.noun_phrase_end(doc, 2, len(doc), names={2: 4}) == 6  # "Russland und" as one name
+    comma = next(t.i for t in doc if t.text == ",")
+    assert german.noun_phrase_end(doc, comma + 1, len(doc), clause_pronouns={"die"}) == comma + 1
