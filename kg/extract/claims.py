@@ -31,7 +31,8 @@ from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from kg.extract.entities import INDEFINITE, EntityIndex, _inflect
+from kg.extract.entities import INDEFINITE, EntityIndex
+from kg.extract.german import adjective_stem, inflect_adjective
 from kg.extract.text import SentenceIndex, doc_text
 from kg.lexicon import DATA_DIR, read_jsonl
 from kg.model import Claim, Entity, Event, Mention
@@ -1140,7 +1141,7 @@ class _Article:
             j -= 1
         adjectives = [t.text.lower() for t in before if t.i < head.i and t.pos_ == "ADJ" and t.is_alpha
                       and t.lower_ not in self.words["speaker_quantifiers"]]
-        adjectives = [re.sub(r"(en|em|er|es|e)$", "", a) + "e" if plural else _inflect(a, gender) for a in adjectives]
+        adjectives = [adjective_stem(a) + "e" if plural else inflect_adjective(a, gender) for a in adjectives]
         if noun != head.text:
             return " ".join([*adjectives, noun])  # a compound's first part: "israelischen Armeeangaben"
         dative = "Dat" in head.morph.get("Case") or words[0].pos_ == "ADP"

@@ -233,3 +233,17 @@ def word_before(text: str, char: int) -> str:
     """The word (lower case) before a character offset, "" at the start: the preposition of a phrase."""
     words = text[max(0, char - 40):char].split()
     return words[-1].lower() if words else ""
+
+
+def adjective_stem(adjective: str) -> str:
+    """An adjective without its inflection: "politischer" -> "politisch"."""
+    for ending in ("en", "em", "er", "es", "e"):
+        if adjective.endswith(ending):
+            return adjective[: -len(ending)]
+    return adjective
+
+
+def inflect_adjective(adjective: str, gender: str) -> str:
+    """"außenpolitische" before "Berater" -> "außenpolitischer": an adjective in the nominative
+    singular of a noun's gender ("m", "f", "n"), as a name or label is given."""
+    return adjective_stem(adjective) + {"m": "er", "f": "e", "n": "es"}.get(gender, "er")
