@@ -1,0 +1,92 @@
+"""The claim extractor: runs the rules of each job over an article's sentences."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from kg.extract.claims.actors import Actors
+from kg.extract.claims.adopted import AdoptedSpeakers
+from kg.extract.claims.clauses import Clauses
+from kg.extract.claims.cues import CueVerbs
+from kg.extract.claims.discourse import Discourse
+from kg.extract.claims.documents import DocumentSpeakers
+from kg.extract.claims.frames import Frames
+from kg.extract.claims.lexicon import Lexicon, lexicon
+from kg.extract.claims.messages import Messages
+from kg.extract.claims.model import Draft
+from kg.extract.claims.nouns import MessageNouns
+from kg.extract.claims.phrases import NounPhrases
+from kg.extract.claims.roles import Roles
+from kg.extract.claims.speakers import Speakers
+from kg.extract.entities import EntityIndex
+from kg.extract.text import SentenceIndex
+from kg.model import Claim, Event, Mention
+
+
+class ClaimExtractor:
+    """Callable: (doc, sentences, entities, events) -> the article's claims, in text order."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+
+    def __call__(self, doc: Doc, sents: SentenceIndex, entities: EntityIndex, events: list[Event]) -> list[Claim]:
+        return _Article(self.lex, doc, sents, entities, events).claims()
+
+
+class _Article(CueVerbs, Frames, MessageNouns, Discourse, Messages, Speakers, AdoptedSpeakers, DocumentSpeakers, Roles,
+               Actors, NounPhrases, Clauses):
+    """Claim extraction over one parsed article: the rules of each job, run sentence by sentence."""
+
+    def claims(self) -> list[Claim]:
+        drafts: list[Draft] = []
+        self.done = drafts  # the claims of earlier sentences, for "Das sagte X" and continuations
+        for i, span in enumerate(self.spans):
+            if span is None:
+                continue
+            if self._covered(span, drafts):
+                continue  # inside a quotation that runs on from an earlier sentence
+            found = self._cue_claims(i, span)
+            if any(d.anaphoric for d in found) and drafts and drafts[-1].sentence == i - 1 and drafts[-1].cue is None:
+                drafts.pop()  # the sentence before was taken for a continuation; its cue follows here
+            found += self._frame_claims(i, span, found, drafts)
+            found += self._colon_quote(i, span, found)
+            found += self._noun_claims(i, span, found)
+            if not found:
+                found = self._continuation(i, span, drafts)
+            self._adopt_speakers(found, span)
+            drafts += found
+        drafts = self._merge_headings(drafts)
+        return [self._finish(d) for d in sorted(drafts, key=lambda d: (d.content[0], d.cue or (0, 0, "")))]
+
+    @staticmethod
+    def _covered(sent: SpacySpan, drafts: list[Draft]) -> bool:
+        return any(d.content[0] <= sent.start_char and sent.end_char <= d.content[1] + 2 for d in drafts[-3:])
+
+    def _actor(self, key: str | None) -> str | None:
+        """The key if it names an actor, else None: kg/shapes.ttl wants a sem:Actor as author,
+        addressee, via and reporter, and a Place is none (its words stay as kg:speakerText)."""
+        entity = self.index.by_key.get(key) if key else None
+        return key if entity is not None and entity.type != "Place" else None
+
+    def _finish(self, d: Draft) -> Claim:
+        content = self.sents.mention(*d.content)
+        topics = [k for k in dict.fromkeys(self.index.actor(k) for k in self._entities(*d.content)) if k != d.speaker]
+        topics += [e.key for e in self.events if any(d.content[0] <= m.start and m.end <= d.content[1] for m in [e.trigger, *e.mentions])]
+        row = self.lex.types.get(d.type, {})
+        return Claim(
+            key=f"c{d.content[0]}-{d.cue[0] if d.cue else d.content[1]}",
+            type=d.type,
+            mode=d.mode,
+            cue=Mention(d.cue[0], d.cue[1], d.cue[2], self.sents.index(d.cue[0])) if d.cue else None,
+            content=content,
+            sentence=d.sentence,
+            speaker=self._actor(d.speaker),
+            addressee=[k for k in d.addressee if self._actor(k)],
+            via=self._actor(d.via),
+            quote=Mention(d.quote[0], d.quote[1], d.quote[2], self.sents.index(d.quote[0])) if d.quote else None,
+            topics=topics,
+            reported_by=self._actor(d.reported_by),
+            code=row.get("plover"),
+            evidence=[self.sents.mention(self.sents.sentences[i].start, self.sents.sentences[i].end) for i in d.evidence],
+            speaker_mention=self.sents.mention(*d.speaker_span) if d.speaker_span else None,
+        )

@@ -1,0 +1,234 @@
+"""Who speaks: the cue's subject (or a passive's agent), else a noun phrase around the finite verb,
+the subject of a coordinated first verb, or the actor before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from kg.extract.claims.grammar import AGENT_PREPS, CONJ, _finite_verb, _NOT_SPEAKER_PRON, SUBJECT
+from kg.extract.claims.lexicon import Cue
+from kg.extract.claims.model import Draft
+from kg.extract.claims.view import ArticleView
+
+
+class Speakers(ArticleView):
+    """Finds the words naming a cue's speaker and the entity they stand for."""
+
+    def _subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]], cue: Cue) -> tuple[Token | None, bool]:
+        """The cue's subject (or a passive's agent), inherited along coordinated verbs; never a word of
+        the message itself ("Die USA würden …, sagte Biden": the parse may take "USA" as subject)."""
+        if self._passive(token, sent) or self._stative(token, sent, cue):
+            return self._agent(token, sent), True
+        verb = token
+        for _ in range(4):
+            found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text) and not any(a <= c.idx < b for a, b in messages)]
+            found = [c for c in found if not ((self._adverb(c) or c.pos_ == "NOUN" and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
+            if found:
+                finite = self._finite(token, sent)
+                found.sort(key=lambda c: ("Nom" not in c.morph.get("Case") and c.pos_ != "PRON", c.i > finite.i, abs(c.i - finite.i)))
+                if not self._nominative(self._np_span(found[0])):
+                    return None, False  # "den russischen Staatschef …" is an object: ask the surface
+                if found[0].i > finite.i and self._named_vorfeld(token, sent):
+                    return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
+                if found[0].i > finite.i and finite.i == (lo := self._clause_bounds(sent, token)[0]) and self._relative_antecedent(sent, lo):
+                    return None, False  # "Die Partei, die …, beschuldigte die Regierung": the phrase before the relative clause
+                if found[0].i < finite.i and found[0].pos_ == "NOUN" and self._name_after(finite, sent):
+                    return None, False  # "Eine Verschiebung bezeichnete Conze als fatal": the name after the verb
+                return found[0], False
+            if verb.dep_ in CONJ | {"xcomp", "oc"} and verb.head is not verb:  # "… und wirft …", "will … warnen"
+                verb = verb.head
+                continue
+            break
+        return None, False
+
+    def _name_after(self, finite: Token, sent: SpacySpan) -> bool:
+        """A bare name or personal pronoun right after the finite verb: the subject of a clause whose
+        first place holds the object."""
+        words = []
+        for t in self.doc[finite.i + 1 : sent.end]:
+            if t.pos_ == "PROPN" or t.text == "-" or (self._capitalised(t) and self._by_name(t)):
+                words.append(t)
+                continue
+            break
+        if words:  # a person's or organisation's name (here or elsewhere in the article), not "Einmarsch Russlands"
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            return any(e.label_ in ("PER", "ORG") and e.start_char < end and start < e.end_char for e in self.doc.ents) or any(
+                self._by_name(t) and not self._genitive(t.text) for t in words)
+        nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
+        return nxt is not None and nxt.lower_ in ("er", "sie")
+
+    def _named_vorfeld(self, token: Token, sent: SpacySpan) -> bool:
+        """The clause opens with a name or personal pronoun right before its finite verb."""
+        lo, _ = self._clause_bounds(sent, token)
+        finite = self._finite(token, sent)
+        words = list(self.doc[lo : finite.i])
+        while words and words[-1].pos_ == "ADV":  # "Putin wiederum warnte …"
+            words.pop()
+        return 0 < len(words) <= 5 and all(t.pos_ in ("PROPN", "DET", "ADJ", "NOUN", "PRON") or t.text == "-" for t in words) and (
+            words[-1].pos_ == "PROPN" or (len(words) == 1 and words[0].lower_ in ("er", "sie")))
+
+    def _agent(self, verb: Token, sent: SpacySpan) -> Token | None:
+        """"von mehreren NATO-Mitgliedern zurückgewiesen": the agent's noun."""
+        for child in verb.children:
+            if child.dep_ in ("obl:agent", "sbp"):
+                return child
+            if child.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in AGENT_PREPS for c in child.children):
+                return child
+        lo, hi = self._clause_bounds(sent, verb)
+        for t in self.doc[lo:hi]:
+            if t.lower_ in AGENT_PREPS and t.idx not in self.in_quote:
+                span = self._np_after(t.i + 1, hi)
+                if span:
+                    return max(self.doc.char_span(*span, alignment_mode="expand"), key=lambda x: x.pos_ in ("NOUN", "PROPN"))
+        return None
+
+    def _speaker(self, draft: Draft, token: Token, subject: Token | None, passive: bool, sent: SpacySpan, cue: Cue,
+                 prior: list[Draft]) -> None:
+        lo, _ = self._clause_bounds(sent, token)
+        coordinated = lo > sent.start and self.doc[lo - 1].text in (",", "und", "sowie", "oder") and draft.content[0] >= token.idx - 1
+        if prior and self._finite(token, sent).i == lo and (subject is None or coordinated):
+            # "dementiert …, weist … zurück und wirft … vor": coordinated verbs share the subject
+            draft.speaker, draft.speaker_span = prior[-1].speaker, prior[-1].speaker_span
+            return
+        if subject is not None:
+            span = self._np_span(subject)
+            if subject.pos_ == "PRON" and subject.lower_ in self.words["no_speaker"]:
+                if cue.impersonal:
+                    self._document_speaker(draft, sent, token)
+                return
+            if subject.pos_ == "PRON" or subject.lower_ in ("beide", "beiden"):
+                draft.speaker_span = span
+                draft.speaker = self._antecedent(subject, sent)
+                return
+            _, hi = self._clause_bounds(sent, token)
+            chunk = self._np_after(self.doc.char_span(*span, alignment_mode="expand").start, hi)
+            if chunk and chunk[0] == span[0] and chunk[1] > span[1]:
+                span = chunk  # "Putins außenpolitischer Berater Juri Uschakow": the parse stopped at "Putins"
+            draft.speaker_span = span
+            draft.speaker = self._best_entity(span, None)
+            return
+        if passive:  # "In einer Stellungnahme des Ministeriums wird … begründet", else the previous actor
+            lo, _ = self._clause_bounds(sent, token)
+            if not self._document_speaker(draft, sent, token) and self.doc[lo].lower_ != "es":
+                draft.speaker = self._previous_subject(draft.sentence)  # but "Es wird befürchtet": no one named
+            return
+        if cue.impersonal:
+            self._document_speaker(draft, sent, token)
+            return
+        if lo > sent.start and self.doc[lo - 1].lower_ in ("und", "sowie", "oder", "aber") and self._finite(token, sent).i == lo:
+            fallback = self._sentence_subject(sent)  # "Er halte … und bezeichnete …": the subject of the first verb
+        else:
+            fallback = self._surface_speaker(sent, token) or self._named_before(sent, token)
+        if fallback:
+            draft.speaker_span = fallback
+            head = self.doc.char_span(*fallback, alignment_mode="expand")
+            if head is not None and len(head) == 1 and (head[0].pos_ == "PRON" or self._demonstrative(head[0])):
+                draft.speaker = self._antecedent(head[0], sent)
+            else:
+                draft.speaker = self._best_entity(fallback, None)
+
+    def _adopt_speakers(self, found: list[Draft], sent: SpacySpan) -> None:
+        """Give the sentence's claims whose speaker is no entity (or only a modifier's) an adopted one;
+        claims sharing the words ("… haben aufgerufen und angekündigt") share it."""
+        adopted: dict[tuple[int, int], str] = {}
+        for d in found:
+            span = d.speaker_span
+            if span in adopted:
+                d.speaker = adopted[span]
+            elif span is not None and (d.speaker is None or self._is_place(d.speaker) or self._modifier_only(span)):
+                key = self._adopted_speaker(span, self._cue_verb(d, sent))
+                d.speaker = key or (None if self._is_place(d.speaker) else d.speaker)  # a place never speaks
+                if key:
+                    adopted[span] = key
+
+    def _is_place(self, key: str | None) -> bool:
+        entity = self.index.by_key.get(key or "")
+        return entity is not None and entity.type == "Place"
+
+    def _cue_verb(self, draft: Draft, sent: SpacySpan) -> Token | None:
+        """The finite verb of a claim's cue, if the cue is a verb: its number is its subject's."""
+        token = self.doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") if draft.cue else None
+        if token is None or token[0].pos_ not in ("VERB", "AUX"):
+            return None
+        return self._finite(token[0], sent)
+
+    def _named_before(self, sent: SpacySpan, token: Token) -> tuple[int, int] | None:
+        """A name of the article right before the verb, however the tagger took it (headlines:
+        "Macron warnt vor Eskalation")."""
+        lo, _ = self._clause_bounds(sent, token)
+        for t in reversed(self.doc[lo : token.i]):
+            if t.text[:1].isupper() and t.is_alpha and self._by_name(t):
+                return t.idx, t.idx + len(t)
+        return None
+
+    def _surface_speaker(self, sent: SpacySpan, token: Token) -> tuple[int, int] | None:
+        """Without a subject from the parse: a noun phrase filling the field before the finite verb
+        ("Der Sprecher sagte"), else the one right after it (", sagte der Sprecher", "Am Montag hat
+        der Sprecher … gesagt")."""
+        lo, hi = self._clause_bounds(sent, token)
+        finite = self._finite(token, sent)
+        end = finite.i
+        while end > lo + 1 and self.doc[end - 1].pos_ == "ADV":  # "Putin wiederum warnte"
+            end -= 1
+        if end > lo and (span := self._np_before(end, lo)) and span[0] == self.doc[lo].idx and self._nominal(span):
+            head = self._span_head(span)
+            if not (head is not None and head.pos_ == "NOUN" and self._name_after(finite, sent)):
+                return span
+        if end == lo and (span := self._relative_antecedent(sent, lo) or self._apposed_subject(sent, lo)):
+            return span
+        span = self._np_after(self._past_objects(finite.i + 1, hi), hi)
+        return span if span and self._nominal(span) else None
+
+    def _relative_antecedent(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
+        """"Die Partei, die am Samstag den Sieg reklamiert hatte, beschuldigte die Regierung …": a
+        relative clause fills the field before the verb, so the subject is the noun phrase it hangs
+        on at the sentence start, not the object after the verb."""
+        if lo - 2 <= sent.start or self.doc[lo - 1].text != "," or not _finite_verb(self.doc[lo - 2]):
+            return None
+        rel = next((t for t in reversed(self.doc[sent.start + 1 : lo - 2]) if self.doc[t.i - 1].text == ","
+                    and "Rel" in t.morph.get("PronType")), None)
+        if rel is None or any(t.text == "," for t in self.doc[rel.i : lo - 1]):
+            return None
+        words = self.doc[sent.start : rel.i - 1]
+        if not 0 < len(words) <= 12 or any(t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or t.text == "," for t in words):
+            return None
+        span = words[0].idx, words[-1].idx + len(words[-1])
+        return span if self._nominal(span) else None
+
+    def _apposed_subject(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
+        """"Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete" / "Wie die Sprecherin, Anna Berg,
+        mitteilte": the commas of an apposition end the clause before the verb; the subject is the
+        verbless stretch from the sentence (or "wie") start to that comma."""
+        if lo - 1 <= sent.start or self.doc[lo - 1].text != ",":
+            return None
+        start = sent.start + (self.doc[sent.start].lower_ == "wie")
+        words = self.doc[start : lo - 1]
+        if not 0 < len(words) <= 16 or sum(t.text == "," for t in words) > 1 or any(
+                t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or _finite_verb(t) for t in words):
+            return None
+        span = words[0].idx, words[-1].idx + len(words[-1])
+        return span if self._nominal(span) else None
+
+    def _previous_subject(self, i: int) -> str | None:
+        """An agentless passive ("Darin wird … gefordert") continues the previous sentence's actor."""
+        if i == 0 or self.spans[i - 1] is None:
+            return None
+        prev = self.spans[i - 1]
+        for t in prev:
+            if t.dep_ in ("nsubj", "sb") and t.head.dep_ in ("ROOT", "root") or (t.dep_ in ("nsubj", "sb") and t.head == prev.root):
+                return self._best_entity(self._np_span(t), t)
+        return None
+
+    def _sentence_subject(self, sent: SpacySpan) -> tuple[int, int] | None:
+        """The subject of a sentence's main clause: the parse's, else the noun phrase before the first verb."""
+        for t in sent:
+            if t.dep_ in ("nsubj", "sb") and t.idx not in self.in_quote and t.lower_ not in _NOT_SPEAKER_PRON:
+                span = self._np_span(t)
+                if self._nominative(span):
+                    return span
+        verb = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote), None)
+        if verb is not None and (span := self._np_before(verb.i, sent.start)) and span[0] == sent.start_char:
+            return span
+        if verb is not None and (span := self._np_after(self._past_objects(verb.i + 1, sent.end), sent.end)) and self._nominal(span):
+            return span  # "Mit den Worten „…“ eröffnete die Ministerin …": the subject after the verb
+        return None
