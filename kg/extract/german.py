@@ -12,6 +12,7 @@ Tokens come from kg's pipeline (kg/nlp): UD part-of-speech, STTS tags, German mo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Container, Iterator, Mapping, Sequence
 from operator import attrgetter
 
@@ -32,6 +33,14 @@ DIRECTIONAL_CONTRACTIONS = _WORDS["directional_contractions"]  # "ins": always a
 DIRECTIONAL_ARTICLES = _WORDS["directional_articles"]  # accusative-only articles after those
 INSEPARABLE_PREFIXES = tuple(sorted(_WORDS["inseparable_prefixes"]))  # "vereinbart", not "gevereinbart"
 NOUN_ENDINGS = _WORDS["noun_endings"]  # case and plural endings of regular nouns ("Gipfels", "Gesprächen")
+WERDEN_FORMS = _WORDS["werden_forms"]  # "wurde", "worden" with a participle: a passive
+CLAUSE_AUXILIARIES = _WORDS["clause_auxiliaries"]  # "hat … gewarnt", "soll … warnen": finite before a non-finite verb
+NOT_NOMINATIVE = _WORDS["not_nominative"]  # "den", "ihm": a phrase opening so is no subject
+NAME_PARTICLES = _WORDS["name_particles"]  # "von der Leyen", "de Mistura": lower case inside a name
+GENITIVE_STARTS = _WORDS["genitive_starts"]  # "des", "seiner", "von": a phrase after a noun naming whose it is
+AGENT_PREPS = _WORDS["agent_preps"]  # "von", "durch": the agent of a passive
+_PARTICIPLE = re.compile(rf"^({'|'.join(sorted(_WORDS['participle_prefixes']))})?ge\w{{3,}}(t|en)$")  # "zurückgewiesen"
+_ZU_INFIX = re.compile(rf"^({'|'.join(sorted(_WORDS['zu_infix_prefixes']))})zu\w{{3,}}en$")  # "zurückzuweisen"
 
 SEGMENT_BOUNDARIES = frozenset({",", ";", ":", "–", "—"})
 SENTENCE_END = frozenset(".!?:\"“”»«')")  # a parser's sentence ending in one of these ends a sentence
@@ -39,6 +48,7 @@ HEADLINE_END = (".", "!", "?", '"', "“", "”", "«", "»")  # a line ending o
 NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # what a plain noun phrase is made of
 PARTICIPLE_TAGS = ("VVPP", "VAPP", "VMPP")
 ZU_TAGS = ("PTKZU", "VVIZU")
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VBD", "VBZ", "VBP"})  # the tagger mixes STTS and PTB tags
 
 
 def sentences(doc: Doc) -> Iterator[Span]:
@@ -123,6 +133,33 @@ def noun_phrase_end(doc: Doc, i: int, limit: int, *, names: Mapping[int, int] | 
 def is_verb(t: Token) -> bool:
     """A full or auxiliary verb by the tagger."""
     return t.pos_ in ("VERB", "AUX")
+
+
+def is_finite_form(t: Token) -> bool:
+    """Finite by its morphology (verb form, mood, or person on a non-pronoun), whatever part of speech
+    the tagger gave it ("warnte" as an adjective)."""
+    morph = t.morph
+    return "Fin" in morph.get("VerbForm") or bool(morph.get("Mood")) or (bool(morph.get("Person")) and t.pos_ != "PRON")
+
+
+def is_finite_verb(t: Token) -> bool:
+    """A finite form the tagger did not call a noun, pronoun, determiner or number: a verb, even where
+    it was tagged an adjective."""
+    return is_finite_form(t) and t.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "NUM")
+
+
+def looks_like_participle(t: Token) -> bool:
+    """A participle by morphology or tag, or by its shape where the tagger missed it: "-iert",
+    "ge…t"/"ge…en" after an optional separable prefix ("zurückgewiesen"). Wider than
+    `is_participle`: the shape test also takes some nouns and adjectives, harmless where a verb is expected."""
+    return ("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" or t.lower_.endswith("iert")
+            or bool(_PARTICIPLE.match(t.lower_)))
+
+
+def has_zu_infix(word: str) -> bool:
+    """"zurückzuweisen", "anzukündigen": a separable verb's zu-infinitive by its shape (lower case word);
+    unlike `is_separable_zu_infinitive` it wants three letters of stem between "zu" and "-en"."""
+    return bool(_ZU_INFIX.match(word))
 
 
 def is_finite_present(t: Token) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import _finite_form, _NOT_NOMINATIVE, SUBJECT
+from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import NOT_NOMINATIVE, is_finite_form
 
 
 class Actors(ArticleView):
@@ -90,8 +91,8 @@ class Actors(ArticleView):
         if low != "sie" or (pronoun.text == "Sie" and not pronoun.is_sent_start):
             return None  # "Sie" inside a sentence addresses someone
         verb = pronoun.head if pronoun.dep_ in SUBJECT else None
-        aux = [c for c in verb.children if c.dep_.startswith("aux") and _finite_form(c)] if verb is not None else []
-        number = next((t.morph.get("Number")[0] for t in [*aux, verb] if t is not None and _finite_form(t) and t.morph.get("Number")), None)
+        aux = [c for c in verb.children if c.dep_.startswith("aux") and is_finite_form(c)] if verb is not None else []
+        number = next((t.morph.get("Number")[0] for t in [*aux, verb] if t is not None and is_finite_form(t) and t.morph.get("Number")), None)
         number = number or (pronoun.morph.get("Number") or ["Sing"])[0]
         return ("Fem", "Sing") if number == "Sing" else ("", "Plur")
 
@@ -142,7 +143,7 @@ class Actors(ArticleView):
         j = first.start - 1 if first is not None else -1
         while j >= 0 and self.doc[j].pos_ == "ADJ":
             j -= 1
-        return j >= 0 and (self.doc[j].lower_ in _NOT_NOMINATIVE or self.doc[j].pos_ == "ADP")
+        return j >= 0 and (self.doc[j].lower_ in NOT_NOMINATIVE or self.doc[j].pos_ == "ADP")
 
     def _source_key(self, span: tuple[int, int] | None, act: bool = True) -> str | None:
         """The entity a frame's source names; a possessive or pronoun refers back ("ihren" → her)."""

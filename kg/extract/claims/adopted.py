@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import _finite_form, SUBJECT
+from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import ArticleView
 from kg.extract.entities import INDEFINITE
-from kg.extract.german import adjective_stem, inflect_adjective
+from kg.extract.german import adjective_stem, inflect_adjective, is_finite_form
 from kg.model import Entity
 from kg.rdf import slug
 
@@ -115,12 +115,12 @@ class AdoptedSpeakers(ArticleView):
         """The number of a noun phrase's head: its finite verb's where it is the subject ("Die Mönche
         verlangen"; the tagger's noun morphology is less reliable), else its own or its determiner's."""
         verbs = [head.head, *(c for c in head.head.children if c.dep_.startswith("aux"))] if head.dep_ in SUBJECT else []
-        verbs = [verb] if verb is not None and _finite_form(verb) else verbs
+        verbs = [verb] if verb is not None and is_finite_form(verb) else verbs
         if verb is None and any(d.text == "der" for d in self.doc[max(head.i - 3, 0) : head.i] if d.pos_ == "DET") and (
                 "Fem" not in head.morph.get("Gender")):
             return True  # a frame's source "in den Augen der Kritiker": "der" before a masculine noun is a genitive plural
         dets = [c for c in head.children if c.pos_ == "DET"]
-        number = next((t.morph.get("Number")[0] for t in verbs if _finite_form(t) and t.morph.get("Number")), None)
+        number = next((t.morph.get("Number")[0] for t in verbs if is_finite_form(t) and t.morph.get("Number")), None)
         number = number or next((t.morph.get("Number")[0] for t in (head, *dets) if t.morph.get("Number")), "Sing")
         return number == "Plur"
 

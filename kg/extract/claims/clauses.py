@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import _AUXILIARIES, _finite_verb, _NOT_NOMINATIVE, _PARTICIPLE, _WERDEN, _ZU_INFIX
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import (CLAUSE_AUXILIARIES, NOT_NOMINATIVE, WERDEN_FORMS, has_zu_infix, is_finite_verb,
+                               looks_like_participle)
 
 
 class Clauses(ArticleView):
@@ -29,12 +30,12 @@ class Clauses(ArticleView):
         if t.lower_ not in ("und", "oder", "sowie", "aber"):
             return False
         nxt = self.doc[i + 1 : i + 4]
-        return any(_finite_verb(x) for x in nxt[:2])
+        return any(is_finite_verb(x) for x in nxt[:2])
 
     def _finite(self, token: Token, sent: SpacySpan) -> Token:
         """The finite verb of the cue's clause: the cue itself, or its auxiliary ("hat … gewarnt")."""
         lo, _ = self._clause_bounds(sent, token)
-        aux = [t for t in self.doc[lo : token.i] if t.pos_ == "AUX" or t.lower_ in _AUXILIARIES]
+        aux = [t for t in self.doc[lo : token.i] if t.pos_ == "AUX" or t.lower_ in CLAUSE_AUXILIARIES]
         return aux[0] if aux else token  # a verb after an auxiliary of its clause is non-finite
 
     def _konjunktiv(self, t: Token) -> bool:
@@ -63,18 +64,18 @@ class Clauses(ArticleView):
     def _zu_infinitive(segment: list[Token]) -> bool:
         """"…, schwere Sanktionen zu verhängen", "…, die Euphorie auszunutzen"."""
         return any(t.lower_ == "zu" and i + 1 < len(segment) and segment[i + 1].pos_ in ("VERB", "AUX")
-                   for i, t in enumerate(segment)) or any(_ZU_INFIX.match(t.lower_) or t.tag_ == "VVIZU" for t in segment)
+                   for i, t in enumerate(segment)) or any(has_zu_infix(t.lower_) or t.tag_ == "VVIZU" for t in segment)
 
     def _passive(self, token: Token, sent: SpacySpan) -> bool:
         """"wurden … zurückgewiesen", "wird … gefordert": a participle with a form of werden ("sei davon
         ausgegangen" is a perfect with sein, whatever the parse calls it)."""
-        werden = [c for c in token.children if c.dep_ == "aux:pass" and (c.lemma_ == "werden" or c.lower_ in _WERDEN)]
+        werden = [c for c in token.children if c.dep_ == "aux:pass" and (c.lemma_ == "werden" or c.lower_ in WERDEN_FORMS)]
         if werden:
             return True
-        if not self._participle(token) and not any(c.dep_ == "nsubj:pass" for c in token.children):
+        if not looks_like_participle(token) and not any(c.dep_ == "nsubj:pass" for c in token.children):
             return False
         lo, hi = self._clause_bounds(sent, token)
-        return any(t.lemma_ == "werden" or t.lower_ in _WERDEN for t in self.doc[lo:hi] if t.i != token.i)
+        return any(t.lemma_ == "werden" or t.lower_ in WERDEN_FORMS for t in self.doc[lo:hi] if t.i != token.i)
 
     def _stative(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
         """"Weitere Aktionen sind für Montag angekündigt", "Eine Heilung sei ausgeschlossen": a
@@ -85,13 +86,8 @@ class Clauses(ArticleView):
         lo, hi = self._clause_bounds(sent, token)
         return any(t.lemma_ == "sein" and t.i != token.i and t.idx not in self.in_quote for t in self.doc[lo:hi])
 
-    @staticmethod
-    def _participle(token: Token) -> bool:
-        return ("Part" in token.morph.get("VerbForm") or token.tag_ == "VVPP" or token.lower_.endswith("iert")
-                or bool(_PARTICIPLE.match(token.lower_)))
-
     def _past_objects(self, j: int, hi: int) -> int:
         """Past reflexive and object pronouns after a verb: "äußerte sich der Präsident", "beschrieb ihn X"."""
-        while j < hi and self.doc[j].pos_ == "PRON" and ("Yes" in self.doc[j].morph.get("Reflex") or self.doc[j].lower_ in _NOT_NOMINATIVE):
+        while j < hi and self.doc[j].pos_ == "PRON" and ("Yes" in self.doc[j].morph.get("Reflex") or self.doc[j].lower_ in NOT_NOMINATIVE):
             j += 1
         return j

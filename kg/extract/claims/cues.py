@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import _finite_form, _FINITE_TAGS, _finite_verb, PARTICLE, _ZU_INFIX
+from kg.extract.claims.grammar import PARTICLE
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import FINITE_TAGS, has_zu_infix, is_finite_form, is_finite_verb
 
 
 class CueVerbs(ArticleView):
@@ -63,7 +64,7 @@ class CueVerbs(ArticleView):
         geben": an infinitive, or a verb under a Konjunktiv I modal, inside another claim's message."""
         if not any(d.content[0] <= token.idx < d.content[1] for d in prior):
             return False
-        infinitive = (token.i > 0 and self.doc[token.i - 1].lower_ == "zu") or bool(_ZU_INFIX.match(token.lower_))
+        infinitive = (token.i > 0 and self.doc[token.i - 1].lower_ == "zu") or has_zu_infix(token.lower_)
         finite = self._finite(token, sent)
         return infinitive or (finite.i != token.i and self._konjunktiv1(finite))
 
@@ -198,9 +199,9 @@ class CueVerbs(ArticleView):
     def _reported_use(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
         """Can this verb report a speech act without a clause here? Not as an attributive participle
         ("beschuldigte Personen"), not with a preposition the data excludes ("zu … verurteilt")."""
-        if token.tag_ == "ADJA" or (token.dep_ == "amod" and not _finite_form(token)):
+        if token.tag_ == "ADJA" or (token.dep_ == "amod" and not is_finite_form(token)):
             return False
-        if not (_finite_form(token) or token.tag_ in _FINITE_TAGS or self._finite_in_clause(token, sent)
+        if not (is_finite_form(token) or token.tag_ in FINITE_TAGS or self._finite_in_clause(token, sent)
                 or self.sents.index(token.idx) in self.headings):
             return False  # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are tagged worse
         return self._in_sense(token, sent, cue)
@@ -215,7 +216,7 @@ class CueVerbs(ArticleView):
     def _finite_in_clause(self, token: Token, sent: SpacySpan) -> bool:
         """"hat … abgelehnt", "will … aufrufen": a non-finite cue with a finite verb in its clause."""
         lo, hi = self._clause_bounds(sent, token)
-        return any(_finite_verb(t) and t.idx not in self.in_quote for t in self.doc[lo:hi])
+        return any(is_finite_verb(t) and t.idx not in self.in_quote for t in self.doc[lo:hi])
 
     def _has_message_word(self, draft: Draft, cue: Token) -> bool:
         """"(Wikinews berichtete)" reports nothing: the message needs a word besides the speaker,

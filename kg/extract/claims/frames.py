@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import _GENITIVE_START
 from kg.extract.claims.lexicon import Frame, _word_match
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import GENITIVE_STARTS
 
 
 class Frames(ArticleView):
@@ -72,7 +72,7 @@ class Frames(ArticleView):
         if frame.source == "after":
             span = self._np_after(hi, sent.end)
             first = self.doc.char_span(*span, alignment_mode="expand")[0] if span else None
-            if first is not None and len(frame.words) > 1 and first.lower_ not in _GENITIVE_START and not (
+            if first is not None and len(frame.words) > 1 and first.lower_ not in GENITIVE_STARTS and not (
                     first.pos_ == "ADJ" and first.lower_.endswith("er")):  # "nach Meinung politischer Beobachter"
                 span = None  # "nach ersten Meldungen Schäden …": the next noun phrase is no genitive source
         elif frame.source == "before":

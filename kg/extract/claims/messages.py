@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import _AUXILIARIES, CONJ, _finite_verb, SUBJECT
+from kg.extract.claims.grammar import CONJ, SUBJECT
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import CLAUSE_AUXILIARIES, is_finite_verb
 
 
 class Messages(ArticleView):
@@ -45,7 +46,7 @@ class Messages(ArticleView):
         for c in cue.children:  # "Arni Finnsson, ein Vertreter …, kommentierte die Entscheidung"
             between = self.doc[c.i + 1 : finite.i]
             if c.dep_ in SUBJECT and c.i < finite.i and c.idx not in self.in_quote and not any(
-                    _finite_verb(t) for t in between):
+                    is_finite_verb(t) for t in between):
                 return False
         nxt = self.doc[finite.i + 1] if finite.i + 1 < hi else None
         return nxt is not None and (nxt.pos_ == "PRON" or self._np_after(finite.i + 1, hi) is not None)
@@ -66,7 +67,7 @@ class Messages(ArticleView):
     def _frame_start(self, first: Token, cue: Token) -> bool:
         """A frame after the message starts with the cue or its finite auxiliary: ", sagte X" / ", hat X gesagt"
         / ", so beschrieb es X"."""
-        return first.i == cue.i or (first.pos_ == "AUX" or first.lower_ in _AUXILIARIES or first.lower_ == "so" and first.i == cue.i - 1) and first.i < cue.i
+        return first.i == cue.i or (first.pos_ == "AUX" or first.lower_ in CLAUSE_AUXILIARIES or first.lower_ == "so" and first.i == cue.i - 1) and first.i < cue.i
 
     def _message_start(self, sent: SpacySpan, comma: int) -> int:
         """Where the message before a frame begins: the sentence start, or an opening quotation mark
@@ -154,7 +155,7 @@ class Messages(ArticleView):
     def _verb_second(self, segment: list[Token]) -> bool:
         """A main clause: a finite verb after a first constituent of at most a few words."""
         for k, t in enumerate(segment[:6]):
-            if _finite_verb(t):
+            if is_finite_verb(t):
                 return k > 0 and segment[0].pos_ not in ("SCONJ", "PRON") and segment[0].lower_ not in ("was", "wo", "als", "wenn", "weil")
         return False
 
@@ -186,7 +187,7 @@ class Messages(ArticleView):
 
     def _main_verb(self, t: Token) -> bool:
         """A finite indicative verb right after a comma starts a new main clause."""
-        return (_finite_verb(t) and "Sub" not in t.morph.get("Mood")
+        return (is_finite_verb(t) and "Sub" not in t.morph.get("Mood")
                 and not self._konjunktiv(t))
 
     def _verb_phrase(self, token: Token, sent: SpacySpan) -> tuple[int, int] | None:

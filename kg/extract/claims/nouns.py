@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import _GENITIVE_START, _RELATIVE_AFTER_FRAME, SUBJECT
+from kg.extract.claims.grammar import RELATIVE_FRAME_WORDS, SUBJECT
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import GENITIVE_STARTS
 
 
 class MessageNouns(ArticleView):
@@ -58,7 +59,7 @@ class MessageNouns(ArticleView):
         nxt = self.doc[t.i + 1] if t.i + 1 < sent.end else None
         after = self.doc[t.i + 2] if t.i + 2 < sent.end else None
         article = after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ") or self._capitalised(after))
-        return (t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None and nxt.lower_ in _RELATIVE_AFTER_FRAME
+        return (t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None and nxt.lower_ in RELATIVE_FRAME_WORDS
                 and not article)
 
     def _relative_frame(self, sent: SpacySpan, comma: int) -> int | None:
@@ -70,7 +71,7 @@ class MessageNouns(ArticleView):
         if nxt.lower_ == "wonach" and comma + 2 < sent.end:
             return comma + 2
         rel = self.doc[comma + 2] if comma + 3 < sent.end else None
-        if nxt.lower_ in ("laut", "nach", "gemäß") and rel is not None and rel.lower_ in _RELATIVE_AFTER_FRAME:
+        if nxt.lower_ in ("laut", "nach", "gemäß") and rel is not None and rel.lower_ in RELATIVE_FRAME_WORDS:
             return comma + 3
         return None
 
@@ -107,7 +108,7 @@ class MessageNouns(ArticleView):
         """Whose words a message noun names: "der EU" / "von Politikern der SPD" after it, "seine"
         before it, the subject of the verb it is the object of, else the noun phrase itself."""
         nxt = self.doc[t.i + 1] if t.i + 1 < comma else None
-        if nxt is not None and nxt.lower_ in _GENITIVE_START and (span := self._np_after(t.i + 1, comma)):
+        if nxt is not None and nxt.lower_ in GENITIVE_STARTS and (span := self._np_after(t.i + 1, comma)):
             return span
         if nxt is not None and (name := self._genitive_name(t.i + 1, sent)):
             return name

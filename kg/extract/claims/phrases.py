@@ -6,8 +6,9 @@ import re
 
 from spacy.tokens import Token
 
-from kg.extract.claims.grammar import _finite_form, _NAME_PARTICLES, _NOT_NOMINATIVE, _NOT_NP, _NOT_SPEAKER_PRON
+from kg.extract.claims.grammar import NOT_NP, NOT_SPEAKER_PRONOUNS
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import NAME_PARTICLES, NOT_NOMINATIVE, is_finite_form
 
 
 class NounPhrases(ArticleView):
@@ -49,7 +50,7 @@ class NounPhrases(ArticleView):
         words = self.doc.char_span(*span, alignment_mode="expand") or []
         if len(words) == 1 and (self._adverb(words[0]) or words[0].pos_ == "NOUN" and not words[0].morph.get("Number")):
             return False  # "Unterdessen", "Ähnlich": a capitalised adverb the tagger took for a noun
-        has_head = any(self._nounlike(t) or (t.pos_ == "PRON" and t.lower_ not in _NOT_SPEAKER_PRON) for t in words)
+        has_head = any(self._nounlike(t) or (t.pos_ == "PRON" and t.lower_ not in NOT_SPEAKER_PRONOUNS) for t in words)
         return (has_head or len(words) == 1 and self._demonstrative(words[0])) and self._nominative(span)
 
     def _adverb(self, t: Token) -> bool:
@@ -59,7 +60,7 @@ class NounPhrases(ArticleView):
     @staticmethod
     def _demonstrative(t: Token) -> bool:
         """"Diese", "Jener" standing alone for a person or group named before."""
-        return "Dem" in t.morph.get("PronType") and t.lower_ not in _NOT_SPEAKER_PRON and t.pos_ in ("DET", "PRON")
+        return "Dem" in t.morph.get("PronType") and t.lower_ not in NOT_SPEAKER_PRONOUNS and t.pos_ in ("DET", "PRON")
 
     def _nounlike(self, t: Token) -> bool:
         """A noun, a name, or an adjective used as a noun ("Der GdP-Vorsitzende", "die 58-Jährige"):
@@ -77,7 +78,7 @@ class NounPhrases(ArticleView):
         if first is None:
             return True
         token = self.doc.char_span(span[0], span[0] + len(first.group()), alignment_mode="expand")
-        return first.group().lower() not in _NOT_NOMINATIVE and not (token is not None and token[0].pos_ == "ADP" and token[0].tag_ == "APPR")
+        return first.group().lower() not in NOT_NOMINATIVE and not (token is not None and token[0].pos_ == "ADP" and token[0].tag_ == "APPR")
 
     def _np_after(self, j: int, hi: int) -> tuple[int, int] | None:
         """A noun phrase by its parts of speech: determiners, adjectives, nouns, names, a genitive."""
@@ -92,9 +93,9 @@ class NounPhrases(ArticleView):
                 toks.append(t)  # a noun or name, whatever the tagger said ("France Info", "Kongress-")
                 j += 1
                 continue
-            if t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in _NOT_NP:
+            if t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in NOT_NP:
                 break
-            if _finite_form(t) and t.pos_ not in ("NOUN", "PROPN"):
+            if is_finite_form(t) and t.pos_ not in ("NOUN", "PROPN"):
                 break  # a finite verb the tagger called something else
             if t.pos_ == "ADP" and (toks or t.lower_ not in ("von", "vom")):
                 break
@@ -121,8 +122,8 @@ class NounPhrases(ArticleView):
         j -= 1
         while j >= lo and len(toks) < 10:
             t = self.doc[j]
-            name_particle = t.lower_ in _NAME_PARTICLES and toks and (toks[0].text[:1].isupper() or toks[0].lower_ == "der")
-            if not self._capitalised(t) and (t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in _NOT_NP
+            name_particle = t.lower_ in NAME_PARTICLES and toks and (toks[0].text[:1].isupper() or toks[0].lower_ == "der")
+            if not self._capitalised(t) and (t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in NOT_NP
                                              or (t.pos_ == "ADP" and not name_particle) or (t.pos_ == "PRON" and toks)):
                 break
             toks.insert(0, t)

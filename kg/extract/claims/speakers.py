@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import AGENT_PREPS, CONJ, _finite_verb, _NOT_SPEAKER_PRON, SUBJECT
+from kg.extract.claims.grammar import CONJ, NOT_SPEAKER_PRONOUNS, SUBJECT
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import AGENT_PREPS, is_finite_verb
 
 
 class Speakers(ArticleView):
@@ -183,7 +184,7 @@ class Speakers(ArticleView):
         """"Die Partei, die am Samstag den Sieg reklamiert hatte, beschuldigte die Regierung …": a
         relative clause fills the field before the verb, so the subject is the noun phrase it hangs
         on at the sentence start, not the object after the verb."""
-        if lo - 2 <= sent.start or self.doc[lo - 1].text != "," or not _finite_verb(self.doc[lo - 2]):
+        if lo - 2 <= sent.start or self.doc[lo - 1].text != "," or not is_finite_verb(self.doc[lo - 2]):
             return None
         rel = next((t for t in reversed(self.doc[sent.start + 1 : lo - 2]) if self.doc[t.i - 1].text == ","
                     and "Rel" in t.morph.get("PronType")), None)
@@ -204,7 +205,7 @@ class Speakers(ArticleView):
         start = sent.start + (self.doc[sent.start].lower_ == "wie")
         words = self.doc[start : lo - 1]
         if not 0 < len(words) <= 16 or sum(t.text == "," for t in words) > 1 or any(
-                t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or _finite_verb(t) for t in words):
+                t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or is_finite_verb(t) for t in words):
             return None
         span = words[0].idx, words[-1].idx + len(words[-1])
         return span if self._nominal(span) else None
@@ -222,7 +223,7 @@ class Speakers(ArticleView):
     def _sentence_subject(self, sent: SpacySpan) -> tuple[int, int] | None:
         """The subject of a sentence's main clause: the parse's, else the noun phrase before the first verb."""
         for t in sent:
-            if t.dep_ in ("nsubj", "sb") and t.idx not in self.in_quote and t.lower_ not in _NOT_SPEAKER_PRON:
+            if t.dep_ in ("nsubj", "sb") and t.idx not in self.in_quote and t.lower_ not in NOT_SPEAKER_PRONOUNS:
                 span = self._np_span(t)
                 if self._nominative(span):
                     return span

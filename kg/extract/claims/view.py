@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan
 
 from kg.extract.claims.lexicon import Lexicon
-from kg.extract.claims.grammar import _finite_verb
 from kg.extract.claims.model import Draft
 from kg.extract.claims.quotes import find_quotes, Quote
 from kg.extract.entities import EntityIndex
+from kg.extract.german import is_finite_verb
 from kg.extract.text import doc_text, SentenceIndex
 from kg.model import Event
 
@@ -91,7 +91,7 @@ class ArticleView:
         inner = self.text[q.start + 1 : q.end - 1].rstrip()
         words = self.doc.char_span(q.start + 1, q.end - 1, alignment_mode="expand") or []
         return inner.endswith((".", "!", "?")) or len(words) >= 6 or any(
-            _finite_verb(t) for t in words)
+            is_finite_verb(t) for t in words)
 
     def _following_quote(self, sent: SpacySpan) -> tuple[int, int] | None:
         """"Er sagte:" at a sentence end introduces the quotation that follows."""
