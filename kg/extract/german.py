@@ -39,10 +39,12 @@ NOT_NOMINATIVE = _WORDS["not_nominative"]  # "den", "ihm": a phrase opening so i
 NAME_PARTICLES = _WORDS["name_particles"]  # "von der Leyen", "de Mistura": lower case inside a name
 GENITIVE_STARTS = _WORDS["genitive_starts"]  # "des", "seiner", "von": a phrase after a noun naming whose it is
 AGENT_PREPS = _WORDS["agent_preps"]  # "von", "durch": the agent of a passive
+VERB_COORDINATORS = _WORDS["verb_coordinators"]  # "… zurück und wirft …": join verb phrases
 _PARTICIPLE = re.compile(rf"^({'|'.join(sorted(_WORDS['participle_prefixes']))})?ge\w{{3,}}(t|en)$")  # "zurückgewiesen"
 _ZU_INFIX = re.compile(rf"^({'|'.join(sorted(_WORDS['zu_infix_prefixes']))})zu\w{{3,}}en$")  # "zurückzuweisen"
 
 SEGMENT_BOUNDARIES = frozenset({",", ";", ":", "–", "—"})
+CLAUSE_MARKS = (",", ";", ":")  # punctuation that bounds a clause (a dash may stand inside one)
 SENTENCE_END = frozenset(".!?:\"“”»«')")  # a parser's sentence ending in one of these ends a sentence
 HEADLINE_END = (".", "!", "?", '"', "“", "”", "«", "»")  # a line ending otherwise is a headline
 NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # what a plain noun phrase is made of
@@ -79,6 +81,14 @@ def segments(sent: Span) -> list[tuple[int, int]]:
     if start < sent.end:
         out.append((start, sent.end))
     return out
+
+
+def is_heading_line(text: str, start: int, end: int) -> bool:
+    """The sentence at text[start:end] is a title or subhead: a line of its own without closing
+    punctuation. Stricter than `is_headline` (the line must hold nothing else; ":" and ";" close it)."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    line_end = end >= len(text) or text[end : end + 1] == "\n"
+    return line_start and line_end and not text[start:end].rstrip().endswith(tuple(".!?:;"))
 
 
 def is_headline(doc: Doc, start: int) -> bool:
@@ -160,6 +170,76 @@ def has_zu_infix(word: str) -> bool:
     """"zurückzuweisen", "anzukündigen": a separable verb's zu-infinitive by its shape (lower case word);
     unlike `is_separable_zu_infinitive` it wants three letters of stem between "zu" and "-en"."""
     return bool(_ZU_INFIX.match(word))
+
+
+def joins_verb_phrases(doc: Doc, i: int) -> bool:
+    """"… zurück und wirft …": token i is a conjunction with a finite verb right after it, so it joins two
+    verb phrases and bounds a clause (not "Biden und Putin")."""
+    if doc[i].lower_ not in VERB_COORDINATORS:
+        return False
+    return any(is_finite_verb(x) for x in doc[i + 1 : i + 4][:2])
+
+
+def clause_bounds(sent: Span, token: Token) -> tuple[int, int]:
+    """Token range of the clause around a verb: between the commas, semicolons, colons or verb-joining
+    conjunctions next to it within the sentence. Coarser than the parse, and sturdier where it errs."""
+    doc = sent.doc
+    lo = token.i
+    while lo > sent.start and doc[lo - 1].text not in CLAUSE_MARKS and not joins_verb_phrases(doc, lo - 1):
+        lo -= 1
+    hi = token.i + 1
+    while hi < sent.end and doc[hi].text not in CLAUSE_MARKS and not joins_verb_phrases(doc, hi):
+        hi += 1
+    return lo, hi
+
+
+def clause_finite(sent: Span, token: Token) -> Token:
+    """The finite verb of a verb's clause: the verb itself, or the first auxiliary or modal before it
+    ("hat … gewarnt", "will … warnen"): a verb after an auxiliary of its clause is non-finite."""
+    lo, _ = clause_bounds(sent, token)
+    aux = [t for t in sent.doc[lo : token.i] if t.pos_ == "AUX" or t.lower_ in CLAUSE_AUXILIARIES]
+    return aux[0] if aux else token
+
+
+def is_passive(sent: Span, token: Token) -> bool:
+    """"wurden … zurückgewiesen", "wird … gefordert": a participle with a form of "werden" in its clause
+    ("sei davon ausgegangen" is a perfect with "sein", whatever the parse calls it)."""
+    if any(c.dep_ == "aux:pass" and (c.lemma_ == "werden" or c.lower_ in WERDEN_FORMS) for c in token.children):
+        return True
+    if not looks_like_participle(token) and not any(c.dep_ == "nsubj:pass" for c in token.children):
+        return False
+    lo, hi = clause_bounds(sent, token)
+    return any(t.lemma_ == "werden" or t.lower_ in WERDEN_FORMS for t in sent.doc[lo:hi] if t.i != token.i)
+
+
+def has_zu_infinitive_words(tokens: Sequence[Token]) -> bool:
+    """"…, schwere Sanktionen zu verhängen", "…, die Euphorie auszunutzen": "zu" before a verb, the
+    VVIZU tag or a zu-infix. Stricter than `has_zu_infinitive`, which also trusts a lone PTKZU tag."""
+    return any(t.lower_ == "zu" and i + 1 < len(tokens) and tokens[i + 1].pos_ in ("VERB", "AUX")
+               for i, t in enumerate(tokens)) or any(has_zu_infix(t.lower_) or t.tag_ == "VVIZU" for t in tokens)
+
+
+def after_object_pronouns(doc: Doc, j: int, hi: int) -> int:
+    """The token after the reflexive and object pronouns from j (at most hi): "äußerte sich der
+    Präsident", "beschrieb ihn X" — the subject follows them."""
+    while j < hi and doc[j].pos_ == "PRON" and ("Yes" in doc[j].morph.get("Reflex") or doc[j].lower_ in NOT_NOMINATIVE):
+        j += 1
+    return j
+
+
+def is_oblique(doc: Doc, char: int) -> bool:
+    """The phrase at a character offset is visibly not in the nominative: after "den"/"dem"/"einem"
+    (adjectives between) or a preposition."""
+    first = doc.char_span(char, char + 1, alignment_mode="expand")
+    j = first.start - 1 if first is not None else -1
+    while j >= 0 and doc[j].pos_ == "ADJ":
+        j -= 1
+    return j >= 0 and (doc[j].lower_ in NOT_NOMINATIVE or doc[j].pos_ == "ADP")
+
+
+def looks_genitive(word: str) -> bool:
+    """"Putins", "Uschakows": a name in the genitive -s, not one ending so anyway ("Markus", "Reuters" aside)."""
+    return word.endswith("s") and not word.endswith(("us", "os", "as", "is", "es"))
 
 
 def is_finite_present(t: Token) -> bool:

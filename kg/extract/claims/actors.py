@@ -7,7 +7,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import NOT_NOMINATIVE, is_finite_form
+from kg.extract.german import is_finite_form, is_oblique, looks_genitive
 
 
 class Actors(ArticleView):
@@ -32,9 +32,9 @@ class Actors(ArticleView):
             elif entity.type == "Place":
                 rank = 4
             elif (head is not None and self._appositive(start, head)) or (
-                    entity.type == "Person" and end == span[1] and not self._genitive(self.text[start:end])):
+                    entity.type == "Person" and end == span[1] and not looks_genitive(self.text[start:end])):
                 rank = 1  # "der … Außenminister der Russischen Föderation Sergei Lawrow": the closing name
-            elif self._genitive(self.text[start:end]):
+            elif looks_genitive(self.text[start:end]):
                 rank = 3
             else:
                 rank = 2
@@ -61,10 +61,6 @@ class Actors(ArticleView):
     def _appositive(self, char: int, head: Token) -> bool:
         tok = next((t for t in head.subtree if t.idx == char), None)
         return tok is not None and tok.head.i == head.i and tok.dep_ in ("appos", "flat", "flat:name", "nk", "pnc", "nmod") and not tok.text.endswith("s")
-
-    @staticmethod
-    def _genitive(text: str) -> bool:
-        return text.endswith("s") and not text.endswith(("us", "os", "as", "is", "es"))
 
     def _antecedent(self, pronoun: Token, sent: SpacySpan) -> str | None:
         """A pronoun or relative pronoun speaking: the noun a relative clause hangs on, else the
@@ -130,20 +126,12 @@ class Actors(ArticleView):
             entity = self.index.by_key[key]
             if entity.type == "Place" or (person and entity.type != "Person") or (not countries and entity.type == "Country"):
                 continue
-            if clause is not None and start >= clause and self._oblique(start):
+            if clause is not None and start >= clause and is_oblique(self.doc, start):
                 continue
             if features and not self._agrees(start, end, entity.type, features):
                 continue
             best = key
         return self.index.actor(best) if best else None
-
-    def _oblique(self, start: int) -> bool:
-        """A mention visibly not in the nominative: after "den"/"dem"/"einem" (adjectives between) or a preposition."""
-        first = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        j = first.start - 1 if first is not None else -1
-        while j >= 0 and self.doc[j].pos_ == "ADJ":
-            j -= 1
-        return j >= 0 and (self.doc[j].lower_ in NOT_NOMINATIVE or self.doc[j].pos_ == "ADP")
 
     def _source_key(self, span: tuple[int, int] | None, act: bool = True) -> str | None:
         """The entity a frame's source names; a possessive or pronoun refers back ("ihren" → her)."""

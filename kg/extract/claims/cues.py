@@ -9,7 +9,7 @@ from kg.extract.claims.grammar import PARTICLE
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import FINITE_TAGS, has_zu_infix, is_finite_form, is_finite_verb
+from kg.extract.german import FINITE_TAGS, clause_bounds, clause_finite, has_zu_infix, is_finite_form, is_finite_verb
 
 
 class CueVerbs(ArticleView):
@@ -56,7 +56,7 @@ class CueVerbs(ArticleView):
         prev = self.done[-1] if self.done else None
         if prev is None or max(prev.sentence, prev.last) != i - 1 or (prev.speaker is None and prev.speaker_span is None):
             return False
-        finite = self._finite(token, sent)
+        finite = clause_finite(sent, token)
         return finite.i != token.i and self._konjunktiv1(finite)
 
     def _embedded(self, token: Token, prior: list[Draft], sent: SpacySpan) -> bool:
@@ -65,7 +65,7 @@ class CueVerbs(ArticleView):
         if not any(d.content[0] <= token.idx < d.content[1] for d in prior):
             return False
         infinitive = (token.i > 0 and self.doc[token.i - 1].lower_ == "zu") or has_zu_infix(token.lower_)
-        finite = self._finite(token, sent)
+        finite = clause_finite(sent, token)
         return infinitive or (finite.i != token.i and self._konjunktiv1(finite))
 
     def _cue(self, token: Token, sent: SpacySpan) -> Cue | None:
@@ -89,7 +89,7 @@ class CueVerbs(ArticleView):
         """The separable particle of a verb, searched in the verb's own clause: the parse may hang
         "vor" of "wirft … vor" on a neighbouring verb. A known particle of the verb closing the clause
         counts even when the tagger missed it."""
-        lo, hi = self._clause_bounds(sent, token)
+        lo, hi = clause_bounds(sent, token)
         known = self.lex.particles.get(token.lemma_.lower(), set()) | {
             c.particle for c in self.lex.forms.get(token.lower_, []) if c.particle}
         if token.i > lo and self.doc[token.i - 1].lower_ in known:
@@ -164,8 +164,8 @@ class CueVerbs(ArticleView):
             if span:
                 draft.speaker_span, draft.speaker = span, self._best_entity(span, None)
             return
-        _, hi = self._clause_bounds(sent, token)
-        finite = self._finite(token, sent)
+        _, hi = clause_bounds(sent, token)
+        finite = clause_finite(sent, token)
         start = finite.i + 1
         if draft.speaker_span and start < hi and draft.speaker_span[0] >= self.doc[start].idx:
             words = self.doc.char_span(*draft.speaker_span, alignment_mode="expand")
@@ -179,8 +179,8 @@ class CueVerbs(ArticleView):
     def _anaphor(self, token: Token, sent: SpacySpan) -> Token | None:
         """"Das teilte die Polizei mit", "Dies sagte X": a demonstrative standing for the sentence before,
         at the clause start or right after the verb, and not the article of a noun ("das Ministerium")."""
-        lo, hi = self._clause_bounds(sent, token)
-        finite = self._finite(token, sent)
+        lo, hi = clause_bounds(sent, token)
+        finite = clause_finite(sent, token)
         for i in (lo, finite.i + 1):
             if i >= hi or i == finite.i:
                 continue
@@ -215,7 +215,7 @@ class CueVerbs(ArticleView):
 
     def _finite_in_clause(self, token: Token, sent: SpacySpan) -> bool:
         """"hat … abgelehnt", "will … aufrufen": a non-finite cue with a finite verb in its clause."""
-        lo, hi = self._clause_bounds(sent, token)
+        lo, hi = clause_bounds(sent, token)
         return any(is_finite_verb(t) and t.idx not in self.in_quote for t in self.doc[lo:hi])
 
     def _has_message_word(self, draft: Draft, cue: Token) -> bool:
@@ -229,7 +229,7 @@ class CueVerbs(ArticleView):
     def _cue_span(self, token: Token, sent: SpacySpan) -> tuple[int, int, str]:
         """The cue's words: the verb, or the verb to its particle written "weist … zurück"."""
         particle = self._particle(token, sent)
-        lo, hi = self._clause_bounds(sent, token)
+        lo, hi = clause_bounds(sent, token)
         tail = next((t for t in self.doc[token.i + 1 : hi] if t.lower_ == particle), None) if particle else None
         if tail is None:
             return token.idx, token.idx + len(token), token.text
@@ -238,7 +238,7 @@ class CueVerbs(ArticleView):
 
     def _has_prep(self, token: Token, sent: SpacySpan, preps: tuple[str, ...]) -> bool:
         """"sprach von …", "wies darauf hin": the required preposition (or its da-form) in the verb's clause."""
-        lo, hi = self._clause_bounds(sent, token)
+        lo, hi = clause_bounds(sent, token)
         words = {t.lower_ for t in self.doc[lo:hi]}
         heads = {w.rsplit("-", 1)[-1] for w in words}  # "Motorrad-Toten" for "toten"
         return any(p in words or p in heads or f"da{p}" in words or f"dar{p}" in words for p in preps)

@@ -6,6 +6,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import clause_bounds
 
 
 class DocumentSpeakers(ArticleView):
@@ -26,7 +27,7 @@ class DocumentSpeakers(ArticleView):
         """"in einer Erklärung des Ministeriums" before the cue or in its clause (a relative clause
         may follow it: "In einer Stellungnahme, auf die sich … berufen, wird … begründet"); "darin"
         points to the document the sentence before names."""
-        lo, hi = self._clause_bounds(sent, token)
+        lo, hi = clause_bounds(sent, token)
         for t in self.doc[sent.start : hi]:
             if t.idx in self.in_quote:
                 continue

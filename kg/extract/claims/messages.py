@@ -8,7 +8,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.grammar import CONJ, SUBJECT
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import CLAUSE_AUXILIARIES, is_finite_verb
+from kg.extract.german import (CLAUSE_AUXILIARIES, clause_bounds, clause_finite, has_zu_infinitive_words,
+                               is_finite_verb, joins_verb_phrases)
 
 
 class Messages(ArticleView):
@@ -39,8 +40,8 @@ class Messages(ArticleView):
 
     def _subject_follows(self, sent: SpacySpan, cue: Token) -> bool:
         """", sagte der Sprecher" has its subject after the verb; "Der Sprecher, X, sagte, …" does not."""
-        finite = self._finite(cue, sent)
-        _, hi = self._clause_bounds(sent, cue)
+        finite = clause_finite(sent, cue)
+        _, hi = clause_bounds(sent, cue)
         if any(c.dep_ in SUBJECT and c.i > finite.i for c in cue.children):
             return True
         for c in cue.children:  # "Arni Finnsson, ein Vertreter …, kommentierte die Entscheidung"
@@ -112,7 +113,7 @@ class Messages(ArticleView):
                 q = self._quote_at(doc[j].idx) if j > token.i + 1 else None
                 if q is not None and self._clausal(q):
                     return q.start, q.end  # "sagte gegenüber Reportern „…“"
-                if self._coordination(j) and doc[j].idx not in self.in_quote:
+                if joins_verb_phrases(self.doc, j) and doc[j].idx not in self.in_quote:
                     return None  # "bezeichnete es als … und kündigte an, …": the message belongs to the next verb
                 j += 1
             if j >= sent.end or doc[j].text == ";":
@@ -146,7 +147,7 @@ class Messages(ArticleView):
         if nxt.lower_ in self.words["not_message_words"]:
             return None  # "…, um … zu verschleiern", "…, falls …": purpose and condition, not a message
         segment = self._segment(sent, j + 1)
-        if any(self._konjunktiv(t) for t in segment) or self._zu_infinitive(segment):
+        if any(self._konjunktiv(t) for t in segment) or has_zu_infinitive_words(segment):
             return nxt.idx, end
         if cue is not None and not cue.reported and self._verb_second(segment):
             return nxt.idx, end  # "meinte, der Ehemann „konnte … nicht abfinden“": a say-verb's main clause
@@ -193,7 +194,7 @@ class Messages(ArticleView):
     def _verb_phrase(self, token: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """The message of a speech act without a clause: the cue's whole clause ("Die Regierung
         dementiert jegliche Angriffspläne"), as the corpus annotates reported speech."""
-        lo, hi = self._clause_bounds(sent, token)
+        lo, hi = clause_bounds(sent, token)
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].pos_ in ("CCONJ",)):
             lo += 1
         while hi > lo and self.doc[hi - 1].is_punct:

@@ -8,6 +8,7 @@ from kg.extract.claims.grammar import CONJ, IOBJ, OBJECT
 from kg.extract.claims.lexicon import Cue, DEFAULT_ADDRESSEE
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
+from kg.extract.german import clause_bounds, clause_finite
 
 
 class Roles(ArticleView):
@@ -16,7 +17,7 @@ class Roles(ArticleView):
     def _addressees(self, token: Token, cue: Cue, draft: Draft, sent: SpacySpan) -> list[str]:
         """"sagte … zu Putin", "warnte Biden", "wirft Kiew und der NATO … vor": the cue's objects or
         prepositional phrases that the data names as its addressee, as actors."""
-        lo, hi = self._clause_bounds(sent, token)
+        lo, hi = clause_bounds(sent, token)
         spans = []
         for t in self.doc[lo:hi]:
             if t.lower_ in cue.addressee and t.pos_ in ("ADP", "") and not draft.content[0] <= t.idx < draft.content[1]:
@@ -43,7 +44,7 @@ class Roles(ArticleView):
     def _objects(self, token: Token, sent: SpacySpan, draft: Draft, hi: int) -> list[tuple[int, int]]:
         """Noun phrases right after the finite verb (and its subject), joined by "und": "warnte
         Biden", "wirft Kiew und der NATO … vor"; each reduced to the actor at its head."""
-        j = self._finite(token, sent).i + 1
+        j = clause_finite(sent, token).i + 1
         if draft.speaker_span and j < hi and draft.speaker_span[0] >= self.doc[j].idx:
             end = self.doc.char_span(*draft.speaker_span, alignment_mode="expand")
             j = end.end if end is not None else j

@@ -9,7 +9,8 @@ from kg.extract.claims.grammar import CONJ, NOT_SPEAKER_PRONOUNS, SUBJECT
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import AGENT_PREPS, is_finite_verb
+from kg.extract.german import (AGENT_PREPS, after_object_pronouns, clause_bounds, clause_finite, is_finite_verb,
+                               is_passive, looks_genitive)
 
 
 class Speakers(ArticleView):
@@ -18,20 +19,20 @@ class Speakers(ArticleView):
     def _subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]], cue: Cue) -> tuple[Token | None, bool]:
         """The cue's subject (or a passive's agent), inherited along coordinated verbs; never a word of
         the message itself ("Die USA würden …, sagte Biden": the parse may take "USA" as subject)."""
-        if self._passive(token, sent) or self._stative(token, sent, cue):
+        if is_passive(sent, token) or self._stative(token, sent, cue):
             return self._agent(token, sent), True
         verb = token
         for _ in range(4):
             found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text) and not any(a <= c.idx < b for a, b in messages)]
             found = [c for c in found if not ((self._adverb(c) or c.pos_ == "NOUN" and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
             if found:
-                finite = self._finite(token, sent)
+                finite = clause_finite(sent, token)
                 found.sort(key=lambda c: ("Nom" not in c.morph.get("Case") and c.pos_ != "PRON", c.i > finite.i, abs(c.i - finite.i)))
                 if not self._nominative(self._np_span(found[0])):
                     return None, False  # "den russischen Staatschef …" is an object: ask the surface
                 if found[0].i > finite.i and self._named_vorfeld(token, sent):
                     return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
-                if found[0].i > finite.i and finite.i == (lo := self._clause_bounds(sent, token)[0]) and self._relative_antecedent(sent, lo):
+                if found[0].i > finite.i and finite.i == (lo := clause_bounds(sent, token)[0]) and self._relative_antecedent(sent, lo):
                     return None, False  # "Die Partei, die …, beschuldigte die Regierung": the phrase before the relative clause
                 if found[0].i < finite.i and found[0].pos_ == "NOUN" and self._name_after(finite, sent):
                     return None, False  # "Eine Verschiebung bezeichnete Conze als fatal": the name after the verb
@@ -54,14 +55,14 @@ class Speakers(ArticleView):
         if words:  # a person's or organisation's name (here or elsewhere in the article), not "Einmarsch Russlands"
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             return any(e.label_ in ("PER", "ORG") and e.start_char < end and start < e.end_char for e in self.doc.ents) or any(
-                self._by_name(t) and not self._genitive(t.text) for t in words)
+                self._by_name(t) and not looks_genitive(t.text) for t in words)
         nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
         return nxt is not None and nxt.lower_ in ("er", "sie")
 
     def _named_vorfeld(self, token: Token, sent: SpacySpan) -> bool:
         """The clause opens with a name or personal pronoun right before its finite verb."""
-        lo, _ = self._clause_bounds(sent, token)
-        finite = self._finite(token, sent)
+        lo, _ = clause_bounds(sent, token)
+        finite = clause_finite(sent, token)
         words = list(self.doc[lo : finite.i])
         while words and words[-1].pos_ == "ADV":  # "Putin wiederum warnte …"
             words.pop()
@@ -75,7 +76,7 @@ class Speakers(ArticleView):
                 return child
             if child.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in AGENT_PREPS for c in child.children):
                 return child
-        lo, hi = self._clause_bounds(sent, verb)
+        lo, hi = clause_bounds(sent, verb)
         for t in self.doc[lo:hi]:
             if t.lower_ in AGENT_PREPS and t.idx not in self.in_quote:
                 span = self._np_after(t.i + 1, hi)
@@ -85,9 +86,9 @@ class Speakers(ArticleView):
 
     def _speaker(self, draft: Draft, token: Token, subject: Token | None, passive: bool, sent: SpacySpan, cue: Cue,
                  prior: list[Draft]) -> None:
-        lo, _ = self._clause_bounds(sent, token)
+        lo, _ = clause_bounds(sent, token)
         coordinated = lo > sent.start and self.doc[lo - 1].text in (",", "und", "sowie", "oder") and draft.content[0] >= token.idx - 1
-        if prior and self._finite(token, sent).i == lo and (subject is None or coordinated):
+        if prior and clause_finite(sent, token).i == lo and (subject is None or coordinated):
             # "dementiert …, weist … zurück und wirft … vor": coordinated verbs share the subject
             draft.speaker, draft.speaker_span = prior[-1].speaker, prior[-1].speaker_span
             return
@@ -101,7 +102,7 @@ class Speakers(ArticleView):
                 draft.speaker_span = span
                 draft.speaker = self._antecedent(subject, sent)
                 return
-            _, hi = self._clause_bounds(sent, token)
+            _, hi = clause_bounds(sent, token)
             chunk = self._np_after(self.doc.char_span(*span, alignment_mode="expand").start, hi)
             if chunk and chunk[0] == span[0] and chunk[1] > span[1]:
                 span = chunk  # "Putins außenpolitischer Berater Juri Uschakow": the parse stopped at "Putins"
@@ -109,14 +110,14 @@ class Speakers(ArticleView):
             draft.speaker = self._best_entity(span, None)
             return
         if passive:  # "In einer Stellungnahme des Ministeriums wird … begründet", else the previous actor
-            lo, _ = self._clause_bounds(sent, token)
+            lo, _ = clause_bounds(sent, token)
             if not self._document_speaker(draft, sent, token) and self.doc[lo].lower_ != "es":
                 draft.speaker = self._previous_subject(draft.sentence)  # but "Es wird befürchtet": no one named
             return
         if cue.impersonal:
             self._document_speaker(draft, sent, token)
             return
-        if lo > sent.start and self.doc[lo - 1].lower_ in ("und", "sowie", "oder", "aber") and self._finite(token, sent).i == lo:
+        if lo > sent.start and self.doc[lo - 1].lower_ in ("und", "sowie", "oder", "aber") and clause_finite(sent, token).i == lo:
             fallback = self._sentence_subject(sent)  # "Er halte … und bezeichnete …": the subject of the first verb
         else:
             fallback = self._surface_speaker(sent, token) or self._named_before(sent, token)
@@ -151,12 +152,12 @@ class Speakers(ArticleView):
         token = self.doc.char_span(draft.cue[0], draft.cue[1], alignment_mode="expand") if draft.cue else None
         if token is None or token[0].pos_ not in ("VERB", "AUX"):
             return None
-        return self._finite(token[0], sent)
+        return clause_finite(sent, token[0])
 
     def _named_before(self, sent: SpacySpan, token: Token) -> tuple[int, int] | None:
         """A name of the article right before the verb, however the tagger took it (headlines:
         "Macron warnt vor Eskalation")."""
-        lo, _ = self._clause_bounds(sent, token)
+        lo, _ = clause_bounds(sent, token)
         for t in reversed(self.doc[lo : token.i]):
             if t.text[:1].isupper() and t.is_alpha and self._by_name(t):
                 return t.idx, t.idx + len(t)
@@ -166,8 +167,8 @@ class Speakers(ArticleView):
         """Without a subject from the parse: a noun phrase filling the field before the finite verb
         ("Der Sprecher sagte"), else the one right after it (", sagte der Sprecher", "Am Montag hat
         der Sprecher … gesagt")."""
-        lo, hi = self._clause_bounds(sent, token)
-        finite = self._finite(token, sent)
+        lo, hi = clause_bounds(sent, token)
+        finite = clause_finite(sent, token)
         end = finite.i
         while end > lo + 1 and self.doc[end - 1].pos_ == "ADV":  # "Putin wiederum warnte"
             end -= 1
@@ -177,7 +178,7 @@ class Speakers(ArticleView):
                 return span
         if end == lo and (span := self._relative_antecedent(sent, lo) or self._apposed_subject(sent, lo)):
             return span
-        span = self._np_after(self._past_objects(finite.i + 1, hi), hi)
+        span = self._np_after(after_object_pronouns(self.doc, finite.i + 1, hi), hi)
         return span if span and self._nominal(span) else None
 
     def _relative_antecedent(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
@@ -230,6 +231,6 @@ class Speakers(ArticleView):
         verb = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote), None)
         if verb is not None and (span := self._np_before(verb.i, sent.start)) and span[0] == sent.start_char:
             return span
-        if verb is not None and (span := self._np_after(self._past_objects(verb.i + 1, sent.end), sent.end)) and self._nominal(span):
+        if verb is not None and (span := self._np_after(after_object_pronouns(self.doc, verb.i + 1, sent.end), sent.end)) and self._nominal(span):
             return span  # "Mit den Worten „…“ eröffnete die Ministerin …": the subject after the verb
         return None

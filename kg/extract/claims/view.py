@@ -8,7 +8,7 @@ from kg.extract.claims.lexicon import Lexicon
 from kg.extract.claims.model import Draft
 from kg.extract.claims.quotes import find_quotes, Quote
 from kg.extract.entities import EntityIndex
-from kg.extract.german import is_finite_verb
+from kg.extract.german import is_finite_verb, is_heading_line
 from kg.extract.text import doc_text, SentenceIndex
 from kg.model import Event
 
@@ -31,7 +31,7 @@ class ArticleView:
         for s in sents.sentences:
             span = doc.char_span(s.start, s.end, alignment_mode="expand")
             self.spans.append(span)
-        self.headings = {s.index for s in sents.sentences if self._is_heading(s.index)}
+        self.headings = {s.index for s in sents.sentences if is_heading_line(self.text, s.start, s.end)}
         self.done: list[Draft] = []
         self.frame_cache: dict[int, list] = {}  # sentence start -> its frames
         self.names: dict[str, str] = {}  # a person's surname or an actor's name -> entity key
@@ -48,13 +48,6 @@ class ArticleView:
         words = [t for t in self.doc.char_span(*q.inner, alignment_mode="expand") or [] if not t.is_punct]
         named = any(e.start_char <= words[0].idx and words[-1].idx + len(words[-1]) <= e.end_char for e in self.doc.ents) if words else False
         return bool(words) and not named and not all(t.pos_ in ("PROPN", "NUM", "X") for t in words)
-
-    def _is_heading(self, i: int) -> bool:
-        """A title or subhead: its own line, without closing punctuation."""
-        s = self.sents.sentences[i]
-        line_start = s.start == 0 or self.text[s.start - 1] == "\n"
-        line_end = s.end >= len(self.text) or self.text[s.end : s.end + 1] == "\n"
-        return line_start and line_end and not s.text.rstrip().endswith(tuple(".!?:;"))
 
     def _trim(self, start: int, end: int) -> int:
         text = self.text[start:end]
