@@ -40,6 +40,17 @@ NAME_PARTICLES = _WORDS["name_particles"]  # "von der Leyen", "de Mistura": lowe
 GENITIVE_STARTS = _WORDS["genitive_starts"]  # "des", "seiner", "von": a phrase after a noun naming whose it is
 AGENT_PREPS = _WORDS["agent_preps"]  # "von", "durch": the agent of a passive
 VERB_COORDINATORS = _WORDS["verb_coordinators"]  # "… zurück und wirft …": join verb phrases
+MASCULINE_PRONOUNS = _WORDS["masculine_pronouns"]  # "er", "ihm", "ihn": a man or a masculine noun
+SUBJECT_PRONOUNS = _WORDS["subject_pronouns"]  # "er", "sie" right by the verb: its subject
+MUTUAL_PRONOUNS = _WORDS["mutual_pronouns"]  # "beide": the two named before
+DASS_FORMS = _WORDS["dass_forms"]  # "dass", old spelling "daß"
+NOT_MAIN_CLAUSE_OPENERS = _WORDS["not_main_clause_openers"]  # "was", "wenn" … before a verb: a subordinate clause
+RESUMING_CONJUNCTIONS = _WORDS["resuming_conjunctions"]  # ", und fügte hinzu": the main clause resumes
+GENITIVE_DETERMINERS = _WORDS["genitive_determiners"]  # "des", "der" inside a noun phrase: a genitive attribute
+VON_FORMS = _WORDS["von_forms"]  # "von", "vom": a genitive or agent phrase
+DEFINITE_ARTICLES = _WORDS["definite_articles"]  # nominative singular
+PERSONAL_ARTICLES = _WORDS["personal_articles"]  # "der", "die": the articles of a person noun
+IN_FORMS = _WORDS["in_forms"]  # "in", "im": where a document says something
 _PARTICIPLE = re.compile(rf"^({'|'.join(sorted(_WORDS['participle_prefixes']))})?ge\w{{3,}}(t|en)$")  # "zurückgewiesen"
 _ZU_INFIX = re.compile(rf"^({'|'.join(sorted(_WORDS['zu_infix_prefixes']))})zu\w{{3,}}en$")  # "zurückzuweisen"
 

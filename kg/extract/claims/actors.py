@@ -7,7 +7,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import is_finite_form, is_oblique, looks_genitive
+from kg.extract.german import MASCULINE_PRONOUNS, MUTUAL_PRONOUNS, is_finite_form, is_oblique, looks_genitive
 
 
 class Actors(ArticleView):
@@ -68,9 +68,9 @@ class Actors(ArticleView):
         if "Rel" in pronoun.morph.get("PronType") and pronoun.head.head is not pronoun.head:
             noun = pronoun.head.head
             return self._best_entity(self._np_span(noun), noun)
-        if pronoun.lower_ in ("beide", "beiden"):
+        if pronoun.lower_ in MUTUAL_PRONOUNS:
             return self._last_actor(pronoun.idx, person=True)
-        person = pronoun.lower_ in ("er", "ihm", "ihn")
+        person = pronoun.lower_ in MASCULINE_PRONOUNS
         features = self._pronoun_features(pronoun)
         clause = pronoun.sent.start_char if pronoun.dep_ in SUBJECT else None
         agreeing = self._last_actor(pronoun.idx, person=False, features=features, clause=clause) if features else None
@@ -80,7 +80,7 @@ class Actors(ArticleView):
         """Gender and number of "er"/"sie"/"ihm"/"ihnen": "sie" is plural when its verb is ("sie
         erklärten"), else feminine singular."""
         low = pronoun.lower_
-        if low in ("er", "ihm", "ihn"):
+        if low in MASCULINE_PRONOUNS:
             return "Masc", "Sing"
         if low == "ihnen":
             return "", "Plur"

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import ArticleView
 from kg.extract.entities import INDEFINITE
-from kg.extract.german import adjective_stem, inflect_adjective, is_finite_form
+from kg.extract.german import DEFINITE_ARTICLES, PERSONAL_ARTICLES, adjective_stem, inflect_adjective, is_finite_form
 from kg.model import Entity
 from kg.rdf import slug
 
@@ -36,9 +36,9 @@ class AdoptedSpeakers(ArticleView):
             return named
         plural = kind == "group" or (noun == head.text and self._plural(head, verb))
         first = words[0].lower_
-        if kind == "person" and not plural and first in ("der", "die") and (titled := self._titled_person(head)):
+        if kind == "person" and not plural and first in PERSONAL_ARTICLES and (titled := self._titled_person(head)):
             return titled
-        if kind == "organization" and first in ("der", "die", "das") and (named := self._named_organization(noun)):
+        if kind == "organization" and first in DEFINITE_ARTICLES and (named := self._named_organization(noun)):
             return named
         kind = "group" if plural else kind
         label = self._nominative_label(words, head, plural, noun)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import PARTICLE
+from kg.extract.claims.grammar import ANAPHORIC_DEMONSTRATIVES, IDIOM_SUBJECTS, PARTICLE
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
@@ -135,7 +135,7 @@ class CueVerbs(ArticleView):
             speaker = d.speaker_span or (d.content[0], d.content[0])
             messages += [(d.content[0], speaker[0]), (speaker[1], d.content[1])]
         subject, passive = self._subject(token, sent, messages, cue)
-        if subject is not None and subject.lower_ in ("das", "dies") and cue.impersonal:
+        if subject is not None and subject.lower_ in IDIOM_SUBJECTS and cue.impersonal:
             return None  # "das heißt": i.e.
         if subject is not None and anaphor is not None and subject.i == anaphor.i:
             subject = None  # "Das meldet die Zeitung": the parse took the object for the subject
@@ -186,7 +186,7 @@ class CueVerbs(ArticleView):
                 continue
             t = self.doc[i]
             nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
-            if t.lower_ in ("das", "dies", "dieses") and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+            if t.lower_ in ANAPHORIC_DEMONSTRATIVES and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
                 return t
         return None
 

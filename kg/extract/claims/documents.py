@@ -6,7 +6,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import clause_bounds
+from kg.extract.german import IN_FORMS, clause_bounds
 
 
 class DocumentSpeakers(ArticleView):
@@ -31,7 +31,7 @@ class DocumentSpeakers(ArticleView):
         for t in self.doc[sent.start : hi]:
             if t.idx in self.in_quote:
                 continue
-            if t.lower_ in ("in", "im"):
+            if t.lower_ in IN_FORMS:
                 span = self._np_after(t.i + 1, hi if t.i >= lo else sent.end)
                 if span and self._document_noun(span):
                     return span

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.lexicon import Frame, _word_match
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import GENITIVE_STARTS
+from kg.extract.german import DASS_FORMS, GENITIVE_STARTS
 
 
 class Frames(ArticleView):
@@ -59,7 +59,7 @@ class Frames(ArticleView):
         prev = self.doc[t.i - 1] if t.i > sent.start else None
         rest = self.doc[t.i + 1 : sent.end]
         return (prev is not None and prev.text == "," and len(rest) > 0 and rest[0].pos_ not in ("VERB", "AUX", "SCONJ", "ADV")
-                and rest[0].lower_ not in ("dass", "daß") and not any(x.pos_ in ("VERB", "AUX") for x in rest))
+                and rest[0].lower_ not in DASS_FORMS and not any(x.pos_ in ("VERB", "AUX") for x in rest))
 
     def _frame_source(self, sent: SpacySpan, frame: Frame, lo: int, hi: int) -> tuple[int, int] | None:
         """The words naming a frame's source: the noun phrase after "laut" or before "zufolge"; a

@@ -8,8 +8,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.grammar import CONJ, SUBJECT
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import (CLAUSE_AUXILIARIES, clause_bounds, clause_finite, has_zu_infinitive_words,
-                               is_finite_verb, joins_verb_phrases)
+from kg.extract.german import (CLAUSE_AUXILIARIES, NOT_MAIN_CLAUSE_OPENERS, RESUMING_CONJUNCTIONS, clause_bounds,
+                               clause_finite, has_zu_infinitive_words, is_finite_verb, joins_verb_phrases)
 
 
 class Messages(ArticleView):
@@ -157,7 +157,7 @@ class Messages(ArticleView):
         """A main clause: a finite verb after a first constituent of at most a few words."""
         for k, t in enumerate(segment[:6]):
             if is_finite_verb(t):
-                return k > 0 and segment[0].pos_ not in ("SCONJ", "PRON") and segment[0].lower_ not in ("was", "wo", "als", "wenn", "weil")
+                return k > 0 and segment[0].pos_ not in ("SCONJ", "PRON") and segment[0].lower_ not in NOT_MAIN_CLAUSE_OPENERS
         return False
 
     def _segment(self, sent: SpacySpan, j: int) -> list[Token]:
@@ -179,7 +179,7 @@ class Messages(ArticleView):
             if t.text != "," or t.idx in self.in_quote:
                 continue
             nxt = self.doc[k + 1]
-            if nxt.lower_ in ("und", "oder", "aber") and k + 2 < sent.end:
+            if nxt.lower_ in RESUMING_CONJUNCTIONS and k + 2 < sent.end:
                 nxt = self.doc[k + 2]
             if self._main_verb(nxt):
                 end = t.idx

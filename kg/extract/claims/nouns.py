@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import RELATIVE_FRAME_WORDS, SUBJECT
+from kg.extract.claims.grammar import RELATIVE_FRAME_PREPOSITIONS, RELATIVE_FRAME_WORDS, SUBJECT
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
 from kg.extract.german import GENITIVE_STARTS
@@ -71,7 +71,7 @@ class MessageNouns(ArticleView):
         if nxt.lower_ == "wonach" and comma + 2 < sent.end:
             return comma + 2
         rel = self.doc[comma + 2] if comma + 3 < sent.end else None
-        if nxt.lower_ in ("laut", "nach", "gemäß") and rel is not None and rel.lower_ in RELATIVE_FRAME_WORDS:
+        if nxt.lower_ in RELATIVE_FRAME_PREPOSITIONS and rel is not None and rel.lower_ in RELATIVE_FRAME_WORDS:
             return comma + 3
         return None
 

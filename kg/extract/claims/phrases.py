@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.claims.grammar import NOT_NP, NOT_SPEAKER_PRONOUNS
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import NAME_PARTICLES, NOT_NOMINATIVE, is_finite_form
+from kg.extract.german import GENITIVE_DETERMINERS, NAME_PARTICLES, NOT_NOMINATIVE, VON_FORMS, is_finite_form
 
 
 class NounPhrases(ArticleView):
@@ -26,7 +26,7 @@ class NounPhrases(ArticleView):
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
 
     def _np_stop(self, t: Token, head: Token | None = None) -> bool:
-        if head is not None and t.i > head.i and t.pos_ == "DET" and t.lower_ not in ("des", "der"):
+        if head is not None and t.i > head.i and t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS:
             return True  # the parse ran into the object: "Macron eine Waffenruhe"
         return (t.is_punct and t.text not in "-") or t.pos_ in ("VERB", "AUX", "SCONJ") or t.idx in self.in_quote
 
@@ -97,11 +97,11 @@ class NounPhrases(ArticleView):
                 break
             if is_finite_form(t) and t.pos_ not in ("NOUN", "PROPN"):
                 break  # a finite verb the tagger called something else
-            if t.pos_ == "ADP" and (toks or t.lower_ not in ("von", "vom")):
+            if t.pos_ == "ADP" and (toks or t.lower_ not in VON_FORMS):
                 break
             if t.pos_ == "PRON" and toks:
                 break
-            if t.pos_ == "DET" and t.lower_ not in ("des", "der") and any(x.pos_ in ("NOUN", "PROPN") for x in toks):
+            if t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS and any(x.pos_ in ("NOUN", "PROPN") for x in toks):
                 break  # "Macron eine Waffenruhe": a second noun phrase starts
             toks.append(t)
             if t.pos_ == "PRON":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.grammar import CONJ, IOBJ, OBJECT
+from kg.extract.claims.grammar import CONJ, DEMAND_FORMS, FUTURE_FORMS, IOBJ, OBJECT
 from kg.extract.claims.lexicon import Cue, DEFAULT_ADDRESSEE
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
@@ -113,9 +113,9 @@ class Roles(ArticleView):
         for t in span:
             if not self._konjunktiv(t) and t.idx not in self.in_quote:
                 continue
-            if t.lemma_ in self.words["demand_modals"] or t.lower_ in ("müsse", "müssten", "solle", "sollten", "müsste"):
+            if t.lemma_ in self.words["demand_modals"] or t.lower_ in DEMAND_FORMS:
                 return "demand"
-            if t.lemma_ in self.words["future_aux"] and t.lower_ in ("werde", "werden", "würden", "würde"):
+            if t.lemma_ in self.words["future_aux"] and t.lower_ in FUTURE_FORMS:
                 if any(x.tag_ == "VVINF" or x.pos_ == "VERB" for x in span[t.i - span.start + 1 :]):
                     return "prediction"
         return None

@@ -9,8 +9,8 @@ from kg.extract.claims.grammar import CONJ, NOT_SPEAKER_PRONOUNS, SUBJECT
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView
-from kg.extract.german import (AGENT_PREPS, after_object_pronouns, clause_bounds, clause_finite, is_finite_verb,
-                               is_passive, looks_genitive)
+from kg.extract.german import (AGENT_PREPS, MUTUAL_PRONOUNS, SUBJECT_PRONOUNS, VERB_COORDINATORS, after_object_pronouns,
+                               clause_bounds, clause_finite, is_finite_verb, is_passive, looks_genitive)
 
 
 class Speakers(ArticleView):
@@ -57,7 +57,7 @@ class Speakers(ArticleView):
             return any(e.label_ in ("PER", "ORG") and e.start_char < end and start < e.end_char for e in self.doc.ents) or any(
                 self._by_name(t) and not looks_genitive(t.text) for t in words)
         nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
-        return nxt is not None and nxt.lower_ in ("er", "sie")
+        return nxt is not None and nxt.lower_ in SUBJECT_PRONOUNS
 
     def _named_vorfeld(self, token: Token, sent: SpacySpan) -> bool:
         """The clause opens with a name or personal pronoun right before its finite verb."""
@@ -67,7 +67,7 @@ class Speakers(ArticleView):
         while words and words[-1].pos_ == "ADV":  # "Putin wiederum warnte …"
             words.pop()
         return 0 < len(words) <= 5 and all(t.pos_ in ("PROPN", "DET", "ADJ", "NOUN", "PRON") or t.text == "-" for t in words) and (
-            words[-1].pos_ == "PROPN" or (len(words) == 1 and words[0].lower_ in ("er", "sie")))
+            words[-1].pos_ == "PROPN" or (len(words) == 1 and words[0].lower_ in SUBJECT_PRONOUNS))
 
     def _agent(self, verb: Token, sent: SpacySpan) -> Token | None:
         """"von mehreren NATO-Mitgliedern zurückgewiesen": the agent's noun."""
@@ -98,7 +98,7 @@ class Speakers(ArticleView):
                 if cue.impersonal:
                     self._document_speaker(draft, sent, token)
                 return
-            if subject.pos_ == "PRON" or subject.lower_ in ("beide", "beiden"):
+            if subject.pos_ == "PRON" or subject.lower_ in MUTUAL_PRONOUNS:
                 draft.speaker_span = span
                 draft.speaker = self._antecedent(subject, sent)
                 return
@@ -117,7 +117,7 @@ class Speakers(ArticleView):
         if cue.impersonal:
             self._document_speaker(draft, sent, token)
             return
-        if lo > sent.start and self.doc[lo - 1].lower_ in ("und", "sowie", "oder", "aber") and clause_finite(sent, token).i == lo:
+        if lo > sent.start and self.doc[lo - 1].lower_ in VERB_COORDINATORS and clause_finite(sent, token).i == lo:
             fallback = self._sentence_subject(sent)  # "Er halte … und bezeichnete …": the subject of the first verb
         else:
             fallback = self._surface_speaker(sent, token) or self._named_before(sent, token)
