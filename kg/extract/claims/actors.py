@@ -3,24 +3,31 @@ antecedent a pronoun refers to."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import SUBJECT
-from kg.extract.claims.view import ArticleView
+from kg.extract.claims.view import Job
 from kg.extract.german import MASCULINE_PRONOUNS, MUTUAL_PRONOUNS, is_finite_form, is_oblique, looks_genitive
 
+if TYPE_CHECKING:
+    from kg.extract.claims.phrases import NounPhrases
 
-class Actors(ArticleView):
+
+class Actors(Job):
     """The rules' way from words to entities: the actor a phrase names, and whom a pronoun means."""
 
-    def _entities(self, start: int, end: int) -> list[str]:
+    phrases: NounPhrases
+
+    def entities(self, start: int, end: int) -> list[str]:
         return [k for k in self.index.at(start, end)]
 
-    def _best_entity(self, span: tuple[int, int], head: Token | None, act: bool = True, strict: bool = False) -> str | None:
+    def best_entity(self, span: tuple[int, int], head: Token | None, act: bool = True, strict: bool = False) -> str | None:
         """The actor a noun phrase names: the entity at its head, else an appositive name, else the
         first actor that is not a genitive ("Putins Berater Uschakow" is Uschakow), places last."""
-        head = head if head is not None else self._span_head(span)
-        if head is not None and not any(s <= head.idx < e for s, e, _ in self.index.spans) and (key := self._by_name(head)):
+        head = head if head is not None else self.phrases.span_head(span)
+        if head is not None and not any(s <= head.idx < e for s, e, _ in self.index.spans) and (key := self.by_name(head)):
             return self.index.actor(key) if act else key  # a name the recogniser missed here
         ranked = []
         for start, end, key in self.index.spans:
@@ -45,29 +52,29 @@ class Actors(ArticleView):
             return None
         if not ranked:
             words = self.doc.char_span(*span, alignment_mode="expand") or []
-            key = next((k for t in words if t.pos_ == "PROPN" or t.text[:1].isupper() if (k := self._by_name(t))), None)
+            key = next((k for t in words if t.pos_ == "PROPN" or t.text[:1].isupper() if (k := self.by_name(t))), None)
             return (self.index.actor(key) if act else key) if key else None
         key = min(ranked)[3]
         return self.index.actor(key) if act else key
 
-    def _by_name(self, token: Token) -> str | None:
+    def by_name(self, token: Token) -> str | None:
         """"Uschakows", "Biden" where the recogniser missed them: a name the article gives elsewhere."""
         text = token.text
         for name in (text, text[:-1] if text.endswith("s") else None, text.rstrip("'’")):
-            if name and name in self.names:
-                return self.names[name]
+            if name and name in self.view.names:
+                return self.view.names[name]
         return None
 
     def _appositive(self, char: int, head: Token) -> bool:
         tok = next((t for t in head.subtree if t.idx == char), None)
         return tok is not None and tok.head.i == head.i and tok.dep_ in ("appos", "flat", "flat:name", "nk", "pnc", "nmod") and not tok.text.endswith("s")
 
-    def _antecedent(self, pronoun: Token, sent: SpacySpan) -> str | None:
+    def antecedent(self, pronoun: Token, sent: SpacySpan) -> str | None:
         """A pronoun or relative pronoun speaking: the noun a relative clause hangs on, else the
         nearest person (or actor) named before it."""
         if "Rel" in pronoun.morph.get("PronType") and pronoun.head.head is not pronoun.head:
             noun = pronoun.head.head
-            return self._best_entity(self._np_span(noun), noun)
+            return self.best_entity(self.phrases.np_span(noun), noun)
         if pronoun.lower_ in MUTUAL_PRONOUNS:
             return self._last_actor(pronoun.idx, person=True)
         person = pronoun.lower_ in MASCULINE_PRONOUNS
@@ -133,11 +140,11 @@ class Actors(ArticleView):
             best = key
         return self.index.actor(best) if best else None
 
-    def _source_key(self, span: tuple[int, int] | None, act: bool = True) -> str | None:
+    def source_key(self, span: tuple[int, int] | None, act: bool = True) -> str | None:
         """The entity a frame's source names; a possessive or pronoun refers back ("ihren" → her)."""
         if span is None:
             return None
         words = self.doc.char_span(*span, alignment_mode="expand")
         if words is not None and len(words) == 1 and (words[0].pos_ == "PRON" or "Yes" in words[0].morph.get("Poss") or words[0].tag_ == "PPOSAT"):
             return self._last_actor(words[0].idx, person=words[0].lower_.startswith(("sein", "er")))
-        return self._best_entity(span, None, act)
+        return self.best_entity(span, None, act)

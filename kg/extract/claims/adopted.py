@@ -3,20 +3,27 @@ they become entities of the article, since a claim's author must be one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import SUBJECT
-from kg.extract.claims.view import ArticleView
+from kg.extract.claims.view import Job
 from kg.extract.entities import INDEFINITE
 from kg.extract.german import DEFINITE_ARTICLES, PERSONAL_ARTICLES, adjective_stem, inflect_adjective, is_finite_form
 from kg.model import Entity
 from kg.rdf import slug
 
+if TYPE_CHECKING:
+    from kg.extract.claims.phrases import NounPhrases
 
-class AdoptedSpeakers(ArticleView):
+
+class AdoptedSpeakers(Job):
     """Turns a speaker named by a common noun into an entity, so the claim has an author."""
 
-    def _adopted_speaker(self, span: tuple[int, int], verb: Token | None = None) -> str | None:
+    phrases: NounPhrases
+
+    def adopted_speaker(self, span: tuple[int, int], verb: Token | None = None) -> str | None:
         """A speaker named only by a common noun of `speaker_nouns.jsonl` ("einer Bauerngewerkschaft",
         "Augenzeugen", "Die Richterin") becomes an entity of the article: a claim's author must be
         one. A definite singular person noun refers back to the person the article titled so
@@ -24,7 +31,7 @@ class AdoptedSpeakers(ArticleView):
         words = self.doc.char_span(*span, alignment_mode="expand")
         if not words:
             return None
-        head = self._span_head(span) or words[-1]
+        head = self.phrases.span_head(span) or words[-1]
         if head.pos_ == "PROPN" or self.index.at(head.idx, head.idx + len(head)):
             return self._named_by_noun(words, head)
         if not head.text[:1].isupper():
@@ -76,10 +83,10 @@ class AdoptedSpeakers(ArticleView):
                         return noun, kind
         return word, None
 
-    def _modifier_only(self, span: tuple[int, int]) -> bool:
+    def modifier_only(self, span: tuple[int, int]) -> bool:
         """The speaker entity came from a modifier before an actor noun no entity covers ("die
         chinesische Regierung" is not China, "Chinesische Politiker" are not China)."""
-        head = self._span_head(span)
+        head = self.phrases.span_head(span)
         if head is None or any(s <= head.idx < e for s, e, _ in self.index.spans):
             return False
         inside = [(s, e) for s, e, _ in self.index.spans if span[0] <= s and e <= span[1]]

@@ -6,21 +6,21 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.lexicon import Cue
-from kg.extract.claims.view import ArticleView
+from kg.extract.claims.view import Job
 from kg.extract.german import clause_bounds
 
 
-class Clauses(ArticleView):
+class Clauses(Job):
     """Clause grammar over the parse, with quotations excluded (what is quoted is no frame)."""
 
-    def _konjunktiv(self, t: Token) -> bool:
+    def konjunktiv(self, t: Token) -> bool:
         if t.idx in self.in_quote:
             return False
         if "Sub" in t.morph.get("Mood") or t.lower_ in self.words["konjunktiv2"]:
             return True
-        return self._konjunktiv1(t)
+        return self.konjunktiv1(t)
 
-    def _konjunktiv1(self, t: Token) -> bool:
+    def konjunktiv1(self, t: Token) -> bool:
         """Konjunktiv I, the mood of reported speech: by morphology, the word list, or a finite verb
         that is its infinitive without the final n ("nehme", "gebe") in a sentence without "ich"."""
         if t.idx in self.in_quote:
@@ -35,7 +35,7 @@ class Clauses(ArticleView):
                 and (not particle or particle in self.lex.all_particles)
                 and not any(x.lower_ == "ich" and x.idx not in self.in_quote for x in t.sent))
 
-    def _stative(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
+    def stative(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
         """"Weitere Aktionen sind für Montag angekündigt", "Eine Heilung sei ausgeschlossen": a
         participle with a form of sein is a state passive unless the verb forms its perfect with
         sein ("sei davon ausgegangen"); its subject is what was said, not who said it."""

@@ -3,24 +3,41 @@ and the draft it yields with its message, speaker, addressees and frame roles.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import ANAPHORIC_DEMONSTRATIVES, IDIOM_SUBJECTS, PARTICLE
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.model import Draft
-from kg.extract.claims.view import ArticleView
+from kg.extract.claims.view import Job
 from kg.extract.german import FINITE_TAGS, clause_bounds, clause_finite, has_zu_infix, is_finite_form, is_finite_verb
 
+if TYPE_CHECKING:
+    from kg.extract.claims.actors import Actors
+    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.messages import Messages
+    from kg.extract.claims.phrases import NounPhrases
+    from kg.extract.claims.roles import Roles
+    from kg.extract.claims.speakers import Speakers
 
-class CueVerbs(ArticleView):
+
+class CueVerbs(Job):
     """Finds cue verbs in a sentence and builds a claim draft for each."""
 
-    def _cue_claims(self, i: int, sent: SpacySpan) -> list[Draft]:
+    actors: Actors
+    clauses: Clauses
+    messages: Messages
+    phrases: NounPhrases
+    roles: Roles
+    speakers: Speakers
+
+    def cue_claims(self, i: int, sent: SpacySpan) -> list[Draft]:
         out = []
         for token in sent:
             if token.idx in self.in_quote or not token.is_alpha:
                 continue
-            cue = self._cue(token, sent)
+            cue = self.cue(token, sent)
             if cue is None or (cue.strict and not self._in_sense(token, sent, cue)) or self._attributive(token, sent) or self._in_parentheses(token, sent) or self._embedded(token, out, sent) or self._reported_cue(i, token, sent):
                 continue
             if draft := self._from_cue(i, sent, token, cue, out):
@@ -53,11 +70,11 @@ class CueVerbs(ArticleView):
         Klägerin sei davon ausgegangen, …" right after a report: a cue under a Konjunktiv I auxiliary
         or modal is part of what the previous speaker says (the corpus, too, gives such sentences
         to the previous speaker), not a report of its own."""
-        prev = self.done[-1] if self.done else None
+        prev = self.view.done[-1] if self.view.done else None
         if prev is None or max(prev.sentence, prev.last) != i - 1 or (prev.speaker is None and prev.speaker_span is None):
             return False
         finite = clause_finite(sent, token)
-        return finite.i != token.i and self._konjunktiv1(finite)
+        return finite.i != token.i and self.clauses.konjunktiv1(finite)
 
     def _embedded(self, token: Token, prior: list[Draft], sent: SpacySpan) -> bool:
         """"riet ihr, sofort die Polizei zu informieren", "gab bekannt, er wolle den Rücktritt bekannt
@@ -66,11 +83,11 @@ class CueVerbs(ArticleView):
             return False
         infinitive = (token.i > 0 and self.doc[token.i - 1].lower_ == "zu") or has_zu_infix(token.lower_)
         finite = clause_finite(sent, token)
-        return infinitive or (finite.i != token.i and self._konjunktiv1(finite))
+        return infinitive or (finite.i != token.i and self.clauses.konjunktiv1(finite))
 
-    def _cue(self, token: Token, sent: SpacySpan) -> Cue | None:
+    def cue(self, token: Token, sent: SpacySpan) -> Cue | None:
         """The cue a verb token is, checking its separable particle ("wies … zurück" is not "weisen")."""
-        if token.pos_ and token.pos_ not in ("VERB", "AUX", "ADJ") and self.parsed:
+        if token.pos_ and token.pos_ not in ("VERB", "AUX", "ADJ") and self.view.parsed:
             return None
         if token.text[:1].isupper() and token.i != sent.start:
             return None  # a noun ("Sagen", "Meinung") is no verb
@@ -104,28 +121,28 @@ class CueVerbs(ArticleView):
         return None
 
     def _from_cue(self, i: int, sent: SpacySpan, token: Token, cue: Cue, prior: list[Draft]) -> Draft | None:
-        wie = self._wie_before(sent, token)
+        wie = self.messages.wie_before(sent, token)
         if wie is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in self.doc[wie + 1 : token.i]):
             return None  # "wie erwartet", "wie angekündigt": an idiom that names no one
-        clause = self._content(sent, token, cue)
+        clause = self.messages.content(sent, token, cue)
         framed = cue.reported and cue.requires and self._reported_use(token, sent, cue)  # "sieht dies als Ausdruck …"
         anaphor = None if clause or framed else self._anaphor(token, sent)
         mode = None
         if clause:
             start, end = clause
-            mode = self._mode(start, end)
-        elif anaphor is not None and any(d.sentence == i - 1 and d.cue is not None for d in self.done):
+            mode = self.view.mode(start, end)
+        elif anaphor is not None and any(d.sentence == i - 1 and d.cue is not None for d in self.view.done):
             return None  # "Weiter sagte Larson: „…“ Dies sagte der Präsident …": already attributed
-        elif anaphor is not None and i > 0 and i - 1 not in self.headings:
+        elif anaphor is not None and i > 0 and i - 1 not in self.view.headings:
             before = self.sents.sentences[i - 1]  # "Das teilte die Polizei mit": the message is the sentence before
-            start, end = before.start, self._trim(before.start, before.end)
-            mode = self._mode(start, end)
+            start, end = before.start, self.view.trim(before.start, before.end)
+            mode = self.view.mode(start, end)
         elif cue.reported and self._reported_use(token, sent, cue):
-            span = self._verb_phrase(token, sent)
+            span = self.messages.verb_phrase(token, sent)
             if span is None:
                 return None
             start, end = span
-            mode = "mixed" if self._quote_in(start, end) else "reported"
+            mode = "mixed" if self.view.quote_in(start, end) else "reported"
         else:
             return None
         draft = Draft(i, (start, end), cue.type, mode, cue=self._cue_span(token, sent), cue_lemma=cue.lemma)
@@ -134,13 +151,13 @@ class CueVerbs(ArticleView):
         for d in prior:  # words of earlier messages in the sentence, but not their speakers
             speaker = d.speaker_span or (d.content[0], d.content[0])
             messages += [(d.content[0], speaker[0]), (speaker[1], d.content[1])]
-        subject, passive = self._subject(token, sent, messages, cue)
+        subject, passive = self.speakers.subject(token, sent, messages, cue)
         if subject is not None and subject.lower_ in IDIOM_SUBJECTS and cue.impersonal:
             return None  # "das heißt": i.e.
         if subject is not None and anaphor is not None and subject.i == anaphor.i:
             subject = None  # "Das meldet die Zeitung": the parse took the object for the subject
-        self._speaker(draft, token, subject, passive, sent, cue, prior)
-        if passive and draft.speaker_span is None and self._stative(token, sent, cue):
+        self.speakers.speaker(draft, token, subject, passive, sent, cue, prior)
+        if passive and draft.speaker_span is None and self.clauses.stative(token, sent, cue):
             draft.speaker = None  # "Weitere Proteste sind angekündigt": a state, no act of the previous actor
         if cue.quoted_speaks:
             self._quoted_speaker(draft, token, sent, passive)
@@ -148,21 +165,21 @@ class CueVerbs(ArticleView):
             return None  # "Damit wurde ein Urteil bestätigt": a speech act needs someone acting
         if mode == "reported" and not self._has_message_word(draft, token):
             return None
-        draft.addressee = self._addressees(token, cue, draft, sent)
-        draft.type = self._refine_type(draft)
+        draft.addressee = self.roles.addressees(token, cue, draft, sent)
+        draft.type = self.roles.refine_type(draft)
         if draft.mode in ("direct", "mixed"):
-            draft.quote = self._quote_span(start, end)
-        draft.heading = i in self.headings
-        self._frame_roles(draft, sent)
+            draft.quote = self.view.quote_span(start, end)
+        draft.heading = i in self.view.headings
+        self.roles.frame_roles(draft, sent)
         return draft
 
     def _quoted_speaker(self, draft: Draft, token: Token, sent: SpacySpan, passive: bool) -> None:
         """"X wird mit den Worten zitiert": X speaks; "Die Zeitung zitiert X": X speaks, via the paper."""
         if passive:
             subject = next((c for c in token.children if c.dep_ in ("nsubj:pass", "nsubj", "sb")), None)
-            span = self._np_span(subject) if subject is not None else self._surface_speaker(sent, token)
+            span = self.phrases.np_span(subject) if subject is not None else self.speakers.surface_speaker(sent, token)
             if span:
-                draft.speaker_span, draft.speaker = span, self._best_entity(span, None)
+                draft.speaker_span, draft.speaker = span, self.actors.best_entity(span, None)
             return
         _, hi = clause_bounds(sent, token)
         finite = clause_finite(sent, token)
@@ -170,10 +187,10 @@ class CueVerbs(ArticleView):
         if draft.speaker_span and start < hi and draft.speaker_span[0] >= self.doc[start].idx:
             words = self.doc.char_span(*draft.speaker_span, alignment_mode="expand")
             start = words.end if words is not None else start
-        quoted = self._np_after(start, hi)
+        quoted = self.phrases.np_after(start, hi)
         if quoted:
             relay = draft.speaker
-            draft.speaker_span, draft.speaker = quoted, self._best_entity(quoted, None)
+            draft.speaker_span, draft.speaker = quoted, self.actors.best_entity(quoted, None)
             draft.via = relay if relay != draft.speaker else None
 
     def _anaphor(self, token: Token, sent: SpacySpan) -> Token | None:
@@ -202,7 +219,7 @@ class CueVerbs(ArticleView):
         if token.tag_ == "ADJA" or (token.dep_ == "amod" and not is_finite_form(token)):
             return False
         if not (is_finite_form(token) or token.tag_ in FINITE_TAGS or self._finite_in_clause(token, sent)
-                or self.sents.index(token.idx) in self.headings):
+                or self.sents.index(token.idx) in self.view.headings):
             return False  # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are tagged worse
         return self._in_sense(token, sent, cue)
 

@@ -3,31 +3,40 @@ further quotation), and headlines that restate a body claim."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.claims.model import Draft
-from kg.extract.claims.view import ArticleView
+from kg.extract.claims.view import Job
+
+if TYPE_CHECKING:
+    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.roles import Roles
 
 
-class Discourse(ArticleView):
+class Discourse(Job):
     """Claims that span sentences: continued reports and restating headlines."""
 
-    def _continuation(self, i: int, sent: SpacySpan, drafts: list[Draft]) -> list[Draft]:
+    clauses: Clauses
+    roles: Roles
+
+    def continuation(self, i: int, sent: SpacySpan, drafts: list[Draft]) -> list[Draft]:
         """A sentence with no cue continues the previous report: in Konjunktiv ("Russland müsse …")
         or as a further quotation of the same speaker."""
-        if i in self.headings or not drafts:
+        if i in self.view.headings or not drafts:
             return []
         prev = drafts[-1]
         if max(prev.sentence, prev.last) < i - 2 or prev.heading:
             return []
-        text_quoted = sum(min(q.end, sent.end_char) - max(q.start, sent.start_char) for q in self.quotes
+        text_quoted = sum(min(q.end, sent.end_char) - max(q.start, sent.start_char) for q in self.view.quotes
                           if q.start < sent.end_char and q.end > sent.start_char)
         if text_quoted >= 0.8 * len(sent.text) and len(sent) >= self.words["min_uncued_quote_words"] and prev.mode in ("direct", "mixed", "indirect"):
             mode = "direct"
         elif self._reported_mood(sent, prev, adjacent=max(prev.sentence, prev.last) == i - 1):
-            mode = self._mode(sent.start_char, sent.end_char)  # "Er sei „nicht aggressiv“": mixed
+            mode = self.view.mode(sent.start_char, sent.end_char)  # "Er sei „nicht aggressiv“": mixed
         else:
             return []
         start, end = sent.start_char, sent.end_char
@@ -35,22 +44,22 @@ class Discourse(ArticleView):
         if mode in reported and prev.cue is None and prev.mode in reported and max(prev.sentence, prev.last) == i - 1:
             # "Außerdem sei … . Das gleiche gelte …": a report running on over sentences is one claim
             prev.content, prev.last = (prev.content[0], end), i
-            prev.mode = self._mode(*prev.content)
-            prev.quote = self._quote_span(*prev.content) if prev.mode != "indirect" else None
+            prev.mode = self.view.mode(*prev.content)
+            prev.quote = self.view.quote_span(*prev.content) if prev.mode != "indirect" else None
             prev.evidence.append(i)
             return []
         draft = Draft(i, (start, end), "statement", mode, speaker=prev.speaker, speaker_span=prev.speaker_span,
                       addressee=list(prev.addressee), via=prev.via, reported_by=prev.reported_by)
-        draft.type = self._modal_type(start, end) or ("statement" if prev.type in ("warning", "denial", "rejection", "accusation") else prev.type)
+        draft.type = self.roles.modal_type(start, end) or ("statement" if prev.type in ("warning", "denial", "rejection", "accusation") else prev.type)
         if mode != "indirect":
-            draft.quote = self._quote_span(start, end)
+            draft.quote = self.view.quote_span(start, end)
         return [draft]
 
     def _reported_mood(self, sent: SpacySpan, prev: Draft, adjacent: bool) -> bool:
         """Konjunktiv I; or, right after a report with a speaker, Konjunktiv II or the hearsay "soll"
         ("Der Täter soll geflohen sein") in the main clause."""
-        finite = [t for t in sent if t.idx not in self.in_quote and (t.pos_ in ("AUX", "VERB") or not self.parsed)]
-        if any(self._konjunktiv1(t) for t in finite):
+        finite = [t for t in sent if t.idx not in self.in_quote and (t.pos_ in ("AUX", "VERB") or not self.view.parsed)]
+        if any(self.clauses.konjunktiv1(t) for t in finite):
             return True
         if prev.speaker is None and prev.speaker_span is None:
             return False
@@ -59,7 +68,7 @@ class Discourse(ArticleView):
             return True
         return adjacent and prev.mode != "reported" and any(t.lower_ in self.words["konjunktiv2"] for t in main or finite[:1])
 
-    def _merge_headings(self, drafts: list[Draft]) -> list[Draft]:
+    def merge_headings(self, drafts: list[Draft]) -> list[Draft]:
         """A headline claim restating a body claim is the same claim: it becomes further evidence."""
         body = [d for d in drafts if not d.heading]
         out = list(body)

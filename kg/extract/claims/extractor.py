@@ -18,6 +18,7 @@ from kg.extract.claims.nouns import MessageNouns
 from kg.extract.claims.phrases import NounPhrases
 from kg.extract.claims.roles import Roles
 from kg.extract.claims.speakers import Speakers
+from kg.extract.claims.view import ArticleView, Job
 from kg.extract.entities import EntityIndex
 from kg.extract.text import SentenceIndex
 from kg.model import Claim, Event, Mention
@@ -30,32 +31,61 @@ class ClaimExtractor:
         self.lex = lex or lexicon()
 
     def __call__(self, doc: Doc, sents: SentenceIndex, entities: EntityIndex, events: list[Event]) -> list[Claim]:
-        return _Article(self.lex, doc, sents, entities, events).claims()
+        return _Article(ArticleView(self.lex, doc, sents, entities, events)).claims()
 
 
-class _Article(CueVerbs, Frames, MessageNouns, Discourse, Messages, Speakers, AdoptedSpeakers, DocumentSpeakers, Roles,
-               Actors, NounPhrases, Clauses):
-    """Claim extraction over one parsed article: the rules of each job, run sentence by sentence."""
+class _Article(Job):
+    """Claim extraction over one parsed article: each job's rules, run sentence by sentence, then
+    headlines merged and the drafts written as claims."""
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self.clauses = Clauses(view)
+        self.phrases = NounPhrases(view)
+        self.actors = Actors(view)
+        self.adopted = AdoptedSpeakers(view)
+        self.documents = DocumentSpeakers(view)
+        self.speakers = Speakers(view)
+        self.messages = Messages(view)
+        self.roles = Roles(view)
+        self.cues = CueVerbs(view)
+        self.frames = Frames(view)
+        self.nouns = MessageNouns(view)
+        self.discourse = Discourse(view)
+        self._wire()
+
+    def _wire(self) -> None:
+        """Give each job the jobs it asks (they ask each other both ways, so they are set after all exist)."""
+        self.actors.phrases = self.phrases
+        self.adopted.phrases = self.phrases
+        self.documents.actors, self.documents.phrases = self.actors, self.phrases
+        self.speakers.actors, self.speakers.adopted, self.speakers.clauses, self.speakers.documents, self.speakers.phrases = self.actors, self.adopted, self.clauses, self.documents, self.phrases
+        self.messages.clauses, self.messages.cues, self.messages.phrases = self.clauses, self.cues, self.phrases
+        self.roles.actors, self.roles.clauses, self.roles.frames, self.roles.phrases = self.actors, self.clauses, self.frames, self.phrases
+        self.cues.actors, self.cues.clauses, self.cues.messages, self.cues.phrases, self.cues.roles, self.cues.speakers = self.actors, self.clauses, self.messages, self.phrases, self.roles, self.speakers
+        self.frames.actors, self.frames.messages, self.frames.nouns, self.frames.phrases, self.frames.roles, self.frames.speakers = self.actors, self.messages, self.nouns, self.phrases, self.roles, self.speakers
+        self.nouns.actors, self.nouns.documents, self.nouns.frames, self.nouns.messages, self.nouns.phrases = self.actors, self.documents, self.frames, self.messages, self.phrases
+        self.discourse.clauses, self.discourse.roles = self.clauses, self.roles
 
     def claims(self) -> list[Claim]:
         drafts: list[Draft] = []
-        self.done = drafts  # the claims of earlier sentences, for "Das sagte X" and continuations
-        for i, span in enumerate(self.spans):
+        self.view.done = drafts  # the claims of earlier sentences, for "Das sagte X" and continuations
+        for i, span in enumerate(self.view.spans):
             if span is None:
                 continue
             if self._covered(span, drafts):
                 continue  # inside a quotation that runs on from an earlier sentence
-            found = self._cue_claims(i, span)
+            found = self.cues.cue_claims(i, span)
             if any(d.anaphoric for d in found) and drafts and drafts[-1].sentence == i - 1 and drafts[-1].cue is None:
                 drafts.pop()  # the sentence before was taken for a continuation; its cue follows here
-            found += self._frame_claims(i, span, found, drafts)
-            found += self._colon_quote(i, span, found)
-            found += self._noun_claims(i, span, found)
+            found += self.frames.frame_claims(i, span, found, drafts)
+            found += self.frames.colon_quote(i, span, found)
+            found += self.nouns.noun_claims(i, span, found)
             if not found:
-                found = self._continuation(i, span, drafts)
-            self._adopt_speakers(found, span)
+                found = self.discourse.continuation(i, span, drafts)
+            self.speakers.adopt_speakers(found, span)
             drafts += found
-        drafts = self._merge_headings(drafts)
+        drafts = self.discourse.merge_headings(drafts)
         return [self._finish(d) for d in sorted(drafts, key=lambda d: (d.content[0], d.cue or (0, 0, "")))]
 
     @staticmethod
@@ -70,8 +100,8 @@ class _Article(CueVerbs, Frames, MessageNouns, Discourse, Messages, Speakers, Ad
 
     def _finish(self, d: Draft) -> Claim:
         content = self.sents.mention(*d.content)
-        topics = [k for k in dict.fromkeys(self.index.actor(k) for k in self._entities(*d.content)) if k != d.speaker]
-        topics += [e.key for e in self.events if any(d.content[0] <= m.start and m.end <= d.content[1] for m in [e.trigger, *e.mentions])]
+        topics = [k for k in dict.fromkeys(self.index.actor(k) for k in self.actors.entities(*d.content)) if k != d.speaker]
+        topics += [e.key for e in self.view.events if any(d.content[0] <= m.start and m.end <= d.content[1] for m in [e.trigger, *e.mentions])]
         row = self.lex.types.get(d.type, {})
         return Claim(
             key=f"c{d.content[0]}-{d.cue[0] if d.cue else d.content[1]}",

@@ -3,23 +3,40 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.lexicon import Frame, _word_match
 from kg.extract.claims.model import Draft
-from kg.extract.claims.view import ArticleView
+from kg.extract.claims.view import Job
 from kg.extract.german import DASS_FORMS, GENITIVE_STARTS
 
+if TYPE_CHECKING:
+    from kg.extract.claims.actors import Actors
+    from kg.extract.claims.messages import Messages
+    from kg.extract.claims.nouns import MessageNouns
+    from kg.extract.claims.phrases import NounPhrases
+    from kg.extract.claims.roles import Roles
+    from kg.extract.claims.speakers import Speakers
 
-class Frames(ArticleView):
+
+class Frames(Job):
     """Finds attribution frames in a sentence and builds claims for those no cue verb covers."""
 
-    def _frames(self, sent: SpacySpan) -> list[tuple[Frame, int, int, tuple[int, int] | None]]:
+    actors: Actors
+    messages: Messages
+    nouns: MessageNouns
+    phrases: NounPhrases
+    roles: Roles
+    speakers: Speakers
+
+    def frames(self, sent: SpacySpan) -> list[tuple[Frame, int, int, tuple[int, int] | None]]:
         """Attribution frames in a sentence: (frame, first token, end token, source span).
         Asked once per sentence and again per cue in it, so the answer is kept."""
-        if sent.start not in self.frame_cache:
-            self.frame_cache[sent.start] = self._find_frames(sent)
-        return self.frame_cache[sent.start]
+        if sent.start not in self.view.frame_cache:
+            self.view.frame_cache[sent.start] = self._find_frames(sent)
+        return self.view.frame_cache[sent.start]
 
     def _find_frames(self, sent: SpacySpan) -> list[tuple[Frame, int, int, tuple[int, int] | None]]:
         out = []
@@ -31,7 +48,7 @@ class Frames(ArticleView):
                 end = self._match_frame(toks, k, frame)
                 if end is None:
                     continue
-                if frame.source == "after" and self._relative_after_comma(t, sent):
+                if frame.source == "after" and self.nouns.relative_after_comma(t, sent):
                     continue  # "ein Gutachten, laut dem …": the noun before speaks (see _noun_claims)
                 source = self._frame_source(sent, frame, t.i, sent.start + end)
                 if source is None and (frame.colon or frame.source == "after"):
@@ -67,25 +84,25 @@ class Frames(ArticleView):
         first part ("nach Polizeiangaben"); the subject ("nach eigenen Angaben")."""
         doc = self.doc
         span = None
-        if frame.source == "after" and (name := self._genitive_name(hi, sent)):
+        if frame.source == "after" and (name := self.genitive_name(hi, sent)):
             return name  # "nach Angaben Uschakows"
         if frame.source == "after":
-            span = self._np_after(hi, sent.end)
+            span = self.phrases.np_after(hi, sent.end)
             first = self.doc.char_span(*span, alignment_mode="expand")[0] if span else None
             if first is not None and len(frame.words) > 1 and first.lower_ not in GENITIVE_STARTS and not (
                     first.pos_ == "ADJ" and first.lower_.endswith("er")):  # "nach Meinung politischer Beobachter"
                 span = None  # "nach ersten Meldungen Schäden …": the next noun phrase is no genitive source
         elif frame.source == "before":
-            span = self._np_before(lo, sent.start)
+            span = self.phrases.np_before(lo, sent.start)
             if frame.colon:
                 first = doc.char_span(*span, alignment_mode="expand") if span else None
-                if first is None or first.start != sent.start or len(first) > 6 or not self._entities(*span):
+                if first is None or first.start != sent.start or len(first) > 6 or not self.actors.entities(*span):
                     return None
                 return None if self._dateline(span, sent) else span
         elif frame.source == "previous":
             return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         elif frame.source == "subject":
-            return self._sentence_subject(sent)
+            return self.speakers.sentence_subject(sent)
         possessive = next((t for t in doc[max(lo - 1, sent.start) : hi] if "Yes" in t.morph.get("Poss") or t.tag_ == "PPOSAT"), None)
         if possessive is not None and (span is None or frame.source == "before"):
             return possessive.idx, possessive.idx + len(possessive)
@@ -100,11 +117,11 @@ class Frames(ArticleView):
     def _dateline(self, span: tuple[int, int], sent: SpacySpan) -> bool:
         """"Simbabwe: Gericht nimmt Klage an": a place or country before a headline's colon says where,
         not who speaks (a quotation after it still makes the country speak)."""
-        kinds = {self.index.by_key[k].type for k in self._entities(*span)}
-        heading = self.sents.index(sent.start_char) in self.headings
-        return kinds <= {"Place", "Country"} and ("Place" in kinds or heading and not self._quote_in(span[1], sent.end_char))
+        kinds = {self.index.by_key[k].type for k in self.actors.entities(*span)}
+        heading = self.sents.index(sent.start_char) in self.view.headings
+        return kinds <= {"Place", "Country"} and ("Place" in kinds or heading and not self.view.quote_in(span[1], sent.end_char))
 
-    def _genitive_name(self, j: int, sent: SpacySpan) -> tuple[int, int] | None:
+    def genitive_name(self, j: int, sent: SpacySpan) -> tuple[int, int] | None:
         """"Uschakows", "Wladimir Putins": capitalised words up to one in genitive -s, with no article."""
         k = j
         while k < sent.end and k - j < 4 and self.doc[k].text[:1].isupper() and self.doc[k].is_alpha:
@@ -113,10 +130,10 @@ class Frames(ArticleView):
             k += 1
         return None
 
-    def _frame_claims(self, i: int, sent: SpacySpan, found: list[Draft], drafts: list[Draft]) -> list[Draft]:
+    def frame_claims(self, i: int, sent: SpacySpan, found: list[Draft], drafts: list[Draft]) -> list[Draft]:
         """A sentence attributed only by a frame: "Nach Angaben X …", "Laut X …", "„…“, so X."."""
         out = []
-        for frame, lo, hi, source in self._frames(sent):
+        for frame, lo, hi, source in self.frames(sent):
             if any(d.cue is not None for d in found) or any(d.content[0] <= self.doc[lo].idx < d.content[1] for d in found + out):
                 continue
             if any(d.cue is not None and d.cue[0] == self.doc[lo].idx for d in out):
@@ -135,57 +152,57 @@ class Frames(ArticleView):
                 key = prev.speaker if prev else None
                 source = (prev.speaker_span if prev else None) or source
             else:
-                key = self._source_key(source)
+                key = self.actors.source_key(source)
             if frame.source == "subject" and frame.message == "rest":
                 # "nach eigenen Angaben": the subject speaks; the words naming it are the frame's
                 source = (self.doc[lo + 1].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
-            mode = self._mode(start, end)
+            mode = self.view.mode(start, end)
             cue_end = self.doc[hi - 1].idx + len(self.doc[hi - 1])
             draft = Draft(i, (start, end), frame.type, mode, cue=(self.doc[lo].idx, cue_end, self.text[self.doc[lo].idx : cue_end]),
                           speaker=key, speaker_span=source, cue_lemma=" ".join(frame.words))
-            draft.type = self._refine_type(draft)
+            draft.type = self.roles.refine_type(draft)
             if mode != "indirect":
-                draft.quote = self._quote_span(start, end)
-            draft.heading = i in self.headings
+                draft.quote = self.view.quote_span(start, end)
+            draft.heading = i in self.view.headings
             out.append(draft)
         return out
 
-    def _colon_quote(self, i: int, sent: SpacySpan, found: list[Draft]) -> list[Draft]:
+    def colon_quote(self, i: int, sent: SpacySpan, found: list[Draft]) -> list[Draft]:
         """"Die Firma empfindet die Kritik als ungerechtfertigt: „Nun müssen wir …“": a clause ending in a
         colon before a quotation gives the quotation to its subject, whatever the verb."""
         colon = next((t for t in sent if t.text == ":" and t.idx not in self.in_quote), None)
         if colon is None or colon.i == sent.start or any(d.content[0] <= colon.idx + 2 and colon.idx < d.content[1] for d in found):
             return []
         following = self.doc[colon.i + 1] if colon.i + 1 < sent.end else None
-        q = self._quote_at(following.idx) if following is not None else None
+        q = self.view.quote_at(following.idx) if following is not None else None
         if q is None and colon.i + 1 >= sent.end:
-            after = self._following_quote(sent)
-            q = self._quote_at(after[0]) if after else None
-        if q is None or not self._clausal(q) or any(d.content[0] <= q.start < d.content[1] for d in found):
+            after = self.view.following_quote(sent)
+            q = self.view.quote_at(after[0]) if after else None
+        if q is None or not self.view.clausal(q) or any(d.content[0] <= q.start < d.content[1] for d in found):
             return []
-        subject = self._sentence_subject(sent)
+        subject = self.speakers.sentence_subject(sent)
         if subject is None or subject[0] >= colon.idx:
             return []
-        draft = Draft(i, (q.start, q.end), "statement", "direct", speaker_span=subject, speaker=self._best_entity(subject, None))
-        draft.quote = self._quote_span(q.start, q.end)
-        draft.type = self._modal_type(q.start, q.end) or "statement"
-        draft.heading = i in self.headings
+        draft = Draft(i, (q.start, q.end), "statement", "direct", speaker_span=subject, speaker=self.actors.best_entity(subject, None))
+        draft.quote = self.view.quote_span(q.start, q.end)
+        draft.type = self.roles.modal_type(q.start, q.end) or "statement"
+        draft.heading = i in self.view.headings
         return [draft]
 
     def _message_after(self, sent: SpacySpan, hi: int) -> tuple[int, int] | None:
         """"mit den Worten: „…“", "mit der Begründung, …": the message after the next colon or comma;
         a quotation right after the frame ("Mit den Worten „…“ richtete er …")."""
-        if hi < sent.end and (q := self._quote_at(self.doc[hi].idx)) is not None:
+        if hi < sent.end and (q := self.view.quote_at(self.doc[hi].idx)) is not None:
             return q.start, q.end
         j = hi
         while j < sent.end and self.doc[j].text not in (":", ","):
             j += 1
         if j + 1 >= sent.end:
-            return self._following_quote(sent) if j < sent.end and self.doc[j].text == ":" else None
+            return self.view.following_quote(sent) if j < sent.end and self.doc[j].text == ":" else None
         nxt = self.doc[j + 1]
-        if (q := self._quote_at(nxt.idx)) is not None:
+        if (q := self.view.quote_at(nxt.idx)) is not None:
             return q.start, q.end
-        return nxt.idx, self._clause_end(sent, j + 1)
+        return nxt.idx, self.messages.clause_end(sent, j + 1)
 
     def _frame_message(self, sent: SpacySpan, lo: int, hi: int, source: tuple[int, int] | None) -> tuple[int, int]:
         """The sentence (or its part around the frame: between semicolons, or the relative clause the
@@ -198,11 +215,11 @@ class Frames(ArticleView):
         after = (frame_end, seg_end)
         words = [len(self.text[a:b].split()) for a, b in (before, after)]
         if min(words) >= 2 and self.text[frame_start - 2 : frame_start].strip() not in (",", ":") and self.doc[lo].lower_ != "so":
-            return seg_start, self._trim(seg_start, seg_end)  # "Die Firma wartet laut X lediglich …"
+            return seg_start, self.view.trim(seg_start, seg_end)  # "Die Firma wartet laut X lediglich …"
         start, end = max((before, after), key=lambda s: len(self.text[s[0] : s[1]].strip(" ,:")))
         while start < end and self.text[start] in " ,:":
             start += 1
-        return start, self._trim(start, end)
+        return start, self.view.trim(start, end)
 
     def _frame_segment(self, sent: SpacySpan, lo: int, hi: int) -> tuple[int, int]:
         """"…, die nach Einschätzung X die Luft verbessern kann": a relative clause the frame opens;

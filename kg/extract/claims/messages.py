@@ -3,26 +3,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import CONJ, SUBJECT
 from kg.extract.claims.lexicon import Cue
-from kg.extract.claims.view import ArticleView
+from kg.extract.claims.view import Job
 from kg.extract.german import (CLAUSE_AUXILIARIES, NOT_MAIN_CLAUSE_OPENERS, RESUMING_CONJUNCTIONS, clause_bounds,
                                clause_finite, has_zu_infinitive_words, is_finite_verb, joins_verb_phrases)
 
+if TYPE_CHECKING:
+    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.cues import CueVerbs
+    from kg.extract.claims.phrases import NounPhrases
 
-class Messages(ArticleView):
+
+class Messages(Job):
     """Locates a cue verb's message in its sentence."""
 
-    def _content(self, sent: SpacySpan, token: Token, cue: Cue) -> tuple[int, int] | None:
+    clauses: Clauses
+    cues: CueVerbs
+    phrases: NounPhrases
+
+    def content(self, sent: SpacySpan, token: Token, cue: Cue) -> tuple[int, int] | None:
         """The reported message of a cue verb: a clause or quotation before or after it."""
         doc = self.doc
         lo = token.i
         while lo > sent.start and doc[lo - 1].text not in (",", ";", ":") and doc[lo - 1].idx not in self.in_quote:
             lo -= 1
         first = doc[lo]
-        wie = self._wie_before(sent, token)
+        wie = self.wie_before(sent, token)
         if wie is not None:  # "…, wie X (, Sprecherin,) mitteilte, …"
             return self._around_wie(sent, wie, token)
         inverted = self._frame_start(first, token) and self._subject_follows(sent, token)
@@ -30,12 +41,12 @@ class Messages(ArticleView):
             # "„…“, sagte X" / "Das sei …, sagte X": the message is everything before the frame
             start = self._message_start(sent, lo - 1)
             end = doc[lo - 1].idx
-            end = self._trim(start, end)
+            end = self.view.trim(start, end)
             if end > start:
                 return start, end
         if lo > sent.start and doc[lo - 1].idx in self.in_quote and inverted:
             start = self._message_start(sent, lo)
-            return start, self._trim(start, doc[lo].idx)
+            return start, self.view.trim(start, doc[lo].idx)
         return self._content_after(sent, token, cue)
 
     def _subject_follows(self, sent: SpacySpan, cue: Token) -> bool:
@@ -50,7 +61,7 @@ class Messages(ArticleView):
                     is_finite_verb(t) for t in between):
                 return False
         nxt = self.doc[finite.i + 1] if finite.i + 1 < hi else None
-        return nxt is not None and (nxt.pos_ == "PRON" or self._np_after(finite.i + 1, hi) is not None)
+        return nxt is not None and (nxt.pos_ == "PRON" or self.phrases.np_after(finite.i + 1, hi) is not None)
 
     def _message_before(self, sent: SpacySpan, comma: int, cue: Token) -> bool:
         """Is the text before ", sagte X" a message, or the first of coordinated verb phrases
@@ -58,12 +69,12 @@ class Messages(ArticleView):
         before = self.doc[sent.start : comma]
         if not len(before):
             return False
-        if before[-1].idx in self.in_quote or any(self._konjunktiv(t) for t in before):
+        if before[-1].idx in self.in_quote or any(self.clauses.konjunktiv(t) for t in before):
             return True
         if cue.dep_ in CONJ and cue.head.i < comma:
             return False
         verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote]
-        return bool(verbs) and not any(self._cue(t, sent) for t in verbs)  # a clause, not "X, ein Vertreter …,"
+        return bool(verbs) and not any(self.cues.cue(t, sent) for t in verbs)  # a clause, not "X, ein Vertreter …,"
 
     def _frame_start(self, first: Token, cue: Token) -> bool:
         """A frame after the message starts with the cue or its finite auxiliary: ", sagte X" / ", hat X gesagt"
@@ -76,12 +87,12 @@ class Messages(ArticleView):
         start = sent.start_char
         before = self.doc[comma - 1] if comma > sent.start else None
         if before is not None:
-            for q in self.quotes:
+            for q in self.view.quotes:
                 if q.start < sent.start_char < q.end <= before.idx + len(before) + 1:
                     return q.start
         return start
 
-    def _wie_before(self, sent: SpacySpan, token: Token) -> int | None:
+    def wie_before(self, sent: SpacySpan, token: Token) -> int | None:
         """The "wie" opening the cue's clause, across commas of an apposition but not across a verb."""
         for k in range(token.i - 1, sent.start - 1, -1):
             t = self.doc[k]
@@ -101,7 +112,7 @@ class Messages(ArticleView):
         if not options:
             return None
         start, end = max(options, key=lambda s: s[1] - s[0])
-        return start, self._trim(start, end)
+        return start, self.view.trim(start, end)
 
     def _content_after(self, sent: SpacySpan, token: Token, cue: Cue | None = None) -> tuple[int, int] | None:
         """"sagte, dass …", "befürchtet, Russland könnte …", "teilte mit: „…“", "warnte davor, … zu …".
@@ -110,17 +121,17 @@ class Messages(ArticleView):
         j = token.i + 1
         while j < sent.end:
             while j < sent.end and doc[j].text not in (",", ":", ";"):
-                q = self._quote_at(doc[j].idx) if j > token.i + 1 else None
-                if q is not None and self._clausal(q):
+                q = self.view.quote_at(doc[j].idx) if j > token.i + 1 else None
+                if q is not None and self.view.clausal(q):
                     return q.start, q.end  # "sagte gegenüber Reportern „…“"
                 if joins_verb_phrases(self.doc, j) and doc[j].idx not in self.in_quote:
                     return None  # "bezeichnete es als … und kündigte an, …": the message belongs to the next verb
                 j += 1
             if j >= sent.end or doc[j].text == ";":
                 if j >= sent.end and doc[sent.end - 1].text == ":":
-                    return self._following_quote(sent)
+                    return self.view.following_quote(sent)
                 return None
-            found = self._message_at(sent, j, cue)
+            found = self.message_at(sent, j, cue)
             if found is not None:
                 return found
             segment = self._segment(sent, j + 1)
@@ -129,25 +140,25 @@ class Messages(ArticleView):
             j += 1 + len(segment)
         return None
 
-    def _message_at(self, sent: SpacySpan, j: int, cue: Cue | None) -> tuple[int, int] | None:
+    def message_at(self, sent: SpacySpan, j: int, cue: Cue | None) -> tuple[int, int] | None:
         """The message starting after the comma or colon at token j, if one starts there."""
         doc = self.doc
         if j + 1 >= sent.end:
-            return self._following_quote(sent) if doc[j].text == ":" else None
+            return self.view.following_quote(sent) if doc[j].text == ":" else None
         nxt = doc[j + 1]
-        end = self._clause_end(sent, j + 1)
+        end = self.clause_end(sent, j + 1)
         if doc[j].text == ":":
-            if (q := self._quote_at(nxt.idx)) is not None:
+            if (q := self.view.quote_at(nxt.idx)) is not None:
                 return q.start, q.end
             return nxt.idx, end
-        if (q := self._quote_at(nxt.idx)) is not None:
+        if (q := self.view.quote_at(nxt.idx)) is not None:
             return q.start, max(q.end, end)
         if nxt.lower_ in self.words["clause_words"]:
             return nxt.idx, end
         if nxt.lower_ in self.words["not_message_words"]:
             return None  # "…, um … zu verschleiern", "…, falls …": purpose and condition, not a message
         segment = self._segment(sent, j + 1)
-        if any(self._konjunktiv(t) for t in segment) or has_zu_infinitive_words(segment):
+        if any(self.clauses.konjunktiv(t) for t in segment) or has_zu_infinitive_words(segment):
             return nxt.idx, end
         if cue is not None and not cue.reported and self._verb_second(segment):
             return nxt.idx, end  # "meinte, der Ehemann „konnte … nicht abfinden“": a say-verb's main clause
@@ -167,13 +178,13 @@ class Messages(ArticleView):
             j += 1
         return out
 
-    def _clause_end(self, sent: SpacySpan, j: int) -> int:
+    def clause_end(self, sent: SpacySpan, j: int) -> int:
         """End of the message after a cue: the sentence end, the end of a quotation that runs on, or
         where the main clause resumes (", hatte dieser versucht", ", und fügte hinzu")."""
         end = sent.end_char
-        for q in self.quotes:
+        for q in self.view.quotes:
             if q.start < sent.end_char < q.end and q.start >= self.doc[j].idx - 1:
-                return self._trim(self.doc[j].idx, q.end)
+                return self.view.trim(self.doc[j].idx, q.end)
         for k in range(j + 1, sent.end - 1):
             t = self.doc[k]
             if t.text != "," or t.idx in self.in_quote:
@@ -184,14 +195,14 @@ class Messages(ArticleView):
             if self._main_verb(nxt):
                 end = t.idx
                 break
-        return self._trim(self.doc[j].idx, end)
+        return self.view.trim(self.doc[j].idx, end)
 
     def _main_verb(self, t: Token) -> bool:
         """A finite indicative verb right after a comma starts a new main clause."""
         return (is_finite_verb(t) and "Sub" not in t.morph.get("Mood")
-                and not self._konjunktiv(t))
+                and not self.clauses.konjunktiv(t))
 
-    def _verb_phrase(self, token: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    def verb_phrase(self, token: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """The message of a speech act without a clause: the cue's whole clause ("Die Regierung
         dementiert jegliche Angriffspläne"), as the corpus annotates reported speech."""
         lo, hi = clause_bounds(sent, token)

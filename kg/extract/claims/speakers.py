@@ -3,32 +3,47 @@ the subject of a coordinated first verb, or the actor before."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import CONJ, NOT_SPEAKER_PRONOUNS, SUBJECT
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.model import Draft
-from kg.extract.claims.view import ArticleView
+from kg.extract.claims.view import Job
 from kg.extract.german import (AGENT_PREPS, MUTUAL_PRONOUNS, SUBJECT_PRONOUNS, VERB_COORDINATORS, after_object_pronouns,
                                clause_bounds, clause_finite, is_finite_verb, is_passive, looks_genitive)
 
+if TYPE_CHECKING:
+    from kg.extract.claims.actors import Actors
+    from kg.extract.claims.adopted import AdoptedSpeakers
+    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.documents import DocumentSpeakers
+    from kg.extract.claims.phrases import NounPhrases
 
-class Speakers(ArticleView):
+
+class Speakers(Job):
     """Finds the words naming a cue's speaker and the entity they stand for."""
 
-    def _subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]], cue: Cue) -> tuple[Token | None, bool]:
+    actors: Actors
+    adopted: AdoptedSpeakers
+    clauses: Clauses
+    documents: DocumentSpeakers
+    phrases: NounPhrases
+
+    def subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]], cue: Cue) -> tuple[Token | None, bool]:
         """The cue's subject (or a passive's agent), inherited along coordinated verbs; never a word of
         the message itself ("Die USA würden …, sagte Biden": the parse may take "USA" as subject)."""
-        if is_passive(sent, token) or self._stative(token, sent, cue):
+        if is_passive(sent, token) or self.clauses.stative(token, sent, cue):
             return self._agent(token, sent), True
         verb = token
         for _ in range(4):
             found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text) and not any(a <= c.idx < b for a, b in messages)]
-            found = [c for c in found if not ((self._adverb(c) or c.pos_ == "NOUN" and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
+            found = [c for c in found if not ((self.phrases.adverb(c) or c.pos_ == "NOUN" and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
             if found:
                 finite = clause_finite(sent, token)
                 found.sort(key=lambda c: ("Nom" not in c.morph.get("Case") and c.pos_ != "PRON", c.i > finite.i, abs(c.i - finite.i)))
-                if not self._nominative(self._np_span(found[0])):
+                if not self.phrases.nominative(self.phrases.np_span(found[0])):
                     return None, False  # "den russischen Staatschef …" is an object: ask the surface
                 if found[0].i > finite.i and self._named_vorfeld(token, sent):
                     return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
@@ -48,14 +63,14 @@ class Speakers(ArticleView):
         first place holds the object."""
         words = []
         for t in self.doc[finite.i + 1 : sent.end]:
-            if t.pos_ == "PROPN" or t.text == "-" or (self._capitalised(t) and self._by_name(t)):
+            if t.pos_ == "PROPN" or t.text == "-" or (self.phrases.capitalised(t) and self.actors.by_name(t)):
                 words.append(t)
                 continue
             break
         if words:  # a person's or organisation's name (here or elsewhere in the article), not "Einmarsch Russlands"
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             return any(e.label_ in ("PER", "ORG") and e.start_char < end and start < e.end_char for e in self.doc.ents) or any(
-                self._by_name(t) and not looks_genitive(t.text) for t in words)
+                self.actors.by_name(t) and not looks_genitive(t.text) for t in words)
         nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
         return nxt is not None and nxt.lower_ in SUBJECT_PRONOUNS
 
@@ -79,12 +94,12 @@ class Speakers(ArticleView):
         lo, hi = clause_bounds(sent, verb)
         for t in self.doc[lo:hi]:
             if t.lower_ in AGENT_PREPS and t.idx not in self.in_quote:
-                span = self._np_after(t.i + 1, hi)
+                span = self.phrases.np_after(t.i + 1, hi)
                 if span:
                     return max(self.doc.char_span(*span, alignment_mode="expand"), key=lambda x: x.pos_ in ("NOUN", "PROPN"))
         return None
 
-    def _speaker(self, draft: Draft, token: Token, subject: Token | None, passive: bool, sent: SpacySpan, cue: Cue,
+    def speaker(self, draft: Draft, token: Token, subject: Token | None, passive: bool, sent: SpacySpan, cue: Cue,
                  prior: list[Draft]) -> None:
         lo, _ = clause_bounds(sent, token)
         coordinated = lo > sent.start and self.doc[lo - 1].text in (",", "und", "sowie", "oder") and draft.content[0] >= token.idx - 1
@@ -93,43 +108,43 @@ class Speakers(ArticleView):
             draft.speaker, draft.speaker_span = prior[-1].speaker, prior[-1].speaker_span
             return
         if subject is not None:
-            span = self._np_span(subject)
+            span = self.phrases.np_span(subject)
             if subject.pos_ == "PRON" and subject.lower_ in self.words["no_speaker"]:
                 if cue.impersonal:
-                    self._document_speaker(draft, sent, token)
+                    self.documents.document_speaker(draft, sent, token)
                 return
             if subject.pos_ == "PRON" or subject.lower_ in MUTUAL_PRONOUNS:
                 draft.speaker_span = span
-                draft.speaker = self._antecedent(subject, sent)
+                draft.speaker = self.actors.antecedent(subject, sent)
                 return
             _, hi = clause_bounds(sent, token)
-            chunk = self._np_after(self.doc.char_span(*span, alignment_mode="expand").start, hi)
+            chunk = self.phrases.np_after(self.doc.char_span(*span, alignment_mode="expand").start, hi)
             if chunk and chunk[0] == span[0] and chunk[1] > span[1]:
                 span = chunk  # "Putins außenpolitischer Berater Juri Uschakow": the parse stopped at "Putins"
             draft.speaker_span = span
-            draft.speaker = self._best_entity(span, None)
+            draft.speaker = self.actors.best_entity(span, None)
             return
         if passive:  # "In einer Stellungnahme des Ministeriums wird … begründet", else the previous actor
             lo, _ = clause_bounds(sent, token)
-            if not self._document_speaker(draft, sent, token) and self.doc[lo].lower_ != "es":
+            if not self.documents.document_speaker(draft, sent, token) and self.doc[lo].lower_ != "es":
                 draft.speaker = self._previous_subject(draft.sentence)  # but "Es wird befürchtet": no one named
             return
         if cue.impersonal:
-            self._document_speaker(draft, sent, token)
+            self.documents.document_speaker(draft, sent, token)
             return
         if lo > sent.start and self.doc[lo - 1].lower_ in VERB_COORDINATORS and clause_finite(sent, token).i == lo:
-            fallback = self._sentence_subject(sent)  # "Er halte … und bezeichnete …": the subject of the first verb
+            fallback = self.sentence_subject(sent)  # "Er halte … und bezeichnete …": the subject of the first verb
         else:
-            fallback = self._surface_speaker(sent, token) or self._named_before(sent, token)
+            fallback = self.surface_speaker(sent, token) or self._named_before(sent, token)
         if fallback:
             draft.speaker_span = fallback
             head = self.doc.char_span(*fallback, alignment_mode="expand")
-            if head is not None and len(head) == 1 and (head[0].pos_ == "PRON" or self._demonstrative(head[0])):
-                draft.speaker = self._antecedent(head[0], sent)
+            if head is not None and len(head) == 1 and (head[0].pos_ == "PRON" or self.phrases.demonstrative(head[0])):
+                draft.speaker = self.actors.antecedent(head[0], sent)
             else:
-                draft.speaker = self._best_entity(fallback, None)
+                draft.speaker = self.actors.best_entity(fallback, None)
 
-    def _adopt_speakers(self, found: list[Draft], sent: SpacySpan) -> None:
+    def adopt_speakers(self, found: list[Draft], sent: SpacySpan) -> None:
         """Give the sentence's claims whose speaker is no entity (or only a modifier's) an adopted one;
         claims sharing the words ("… haben aufgerufen und angekündigt") share it."""
         adopted: dict[tuple[int, int], str] = {}
@@ -137,8 +152,8 @@ class Speakers(ArticleView):
             span = d.speaker_span
             if span in adopted:
                 d.speaker = adopted[span]
-            elif span is not None and (d.speaker is None or self._is_place(d.speaker) or self._modifier_only(span)):
-                key = self._adopted_speaker(span, self._cue_verb(d, sent))
+            elif span is not None and (d.speaker is None or self._is_place(d.speaker) or self.adopted.modifier_only(span)):
+                key = self.adopted.adopted_speaker(span, self._cue_verb(d, sent))
                 d.speaker = key or (None if self._is_place(d.speaker) else d.speaker)  # a place never speaks
                 if key:
                     adopted[span] = key
@@ -159,11 +174,11 @@ class Speakers(ArticleView):
         "Macron warnt vor Eskalation")."""
         lo, _ = clause_bounds(sent, token)
         for t in reversed(self.doc[lo : token.i]):
-            if t.text[:1].isupper() and t.is_alpha and self._by_name(t):
+            if t.text[:1].isupper() and t.is_alpha and self.actors.by_name(t):
                 return t.idx, t.idx + len(t)
         return None
 
-    def _surface_speaker(self, sent: SpacySpan, token: Token) -> tuple[int, int] | None:
+    def surface_speaker(self, sent: SpacySpan, token: Token) -> tuple[int, int] | None:
         """Without a subject from the parse: a noun phrase filling the field before the finite verb
         ("Der Sprecher sagte"), else the one right after it (", sagte der Sprecher", "Am Montag hat
         der Sprecher … gesagt")."""
@@ -172,14 +187,14 @@ class Speakers(ArticleView):
         end = finite.i
         while end > lo + 1 and self.doc[end - 1].pos_ == "ADV":  # "Putin wiederum warnte"
             end -= 1
-        if end > lo and (span := self._np_before(end, lo)) and span[0] == self.doc[lo].idx and self._nominal(span):
-            head = self._span_head(span)
+        if end > lo and (span := self.phrases.np_before(end, lo)) and span[0] == self.doc[lo].idx and self.phrases.nominal(span):
+            head = self.phrases.span_head(span)
             if not (head is not None and head.pos_ == "NOUN" and self._name_after(finite, sent)):
                 return span
         if end == lo and (span := self._relative_antecedent(sent, lo) or self._apposed_subject(sent, lo)):
             return span
-        span = self._np_after(after_object_pronouns(self.doc, finite.i + 1, hi), hi)
-        return span if span and self._nominal(span) else None
+        span = self.phrases.np_after(after_object_pronouns(self.doc, finite.i + 1, hi), hi)
+        return span if span and self.phrases.nominal(span) else None
 
     def _relative_antecedent(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
         """"Die Partei, die am Samstag den Sieg reklamiert hatte, beschuldigte die Regierung …": a
@@ -195,7 +210,7 @@ class Speakers(ArticleView):
         if not 0 < len(words) <= 12 or any(t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or t.text == "," for t in words):
             return None
         span = words[0].idx, words[-1].idx + len(words[-1])
-        return span if self._nominal(span) else None
+        return span if self.phrases.nominal(span) else None
 
     def _apposed_subject(self, sent: SpacySpan, lo: int) -> tuple[int, int] | None:
         """"Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete" / "Wie die Sprecherin, Anna Berg,
@@ -209,28 +224,28 @@ class Speakers(ArticleView):
                 t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or is_finite_verb(t) for t in words):
             return None
         span = words[0].idx, words[-1].idx + len(words[-1])
-        return span if self._nominal(span) else None
+        return span if self.phrases.nominal(span) else None
 
     def _previous_subject(self, i: int) -> str | None:
         """An agentless passive ("Darin wird … gefordert") continues the previous sentence's actor."""
-        if i == 0 or self.spans[i - 1] is None:
+        if i == 0 or self.view.spans[i - 1] is None:
             return None
-        prev = self.spans[i - 1]
+        prev = self.view.spans[i - 1]
         for t in prev:
             if t.dep_ in ("nsubj", "sb") and t.head.dep_ in ("ROOT", "root") or (t.dep_ in ("nsubj", "sb") and t.head == prev.root):
-                return self._best_entity(self._np_span(t), t)
+                return self.actors.best_entity(self.phrases.np_span(t), t)
         return None
 
-    def _sentence_subject(self, sent: SpacySpan) -> tuple[int, int] | None:
+    def sentence_subject(self, sent: SpacySpan) -> tuple[int, int] | None:
         """The subject of a sentence's main clause: the parse's, else the noun phrase before the first verb."""
         for t in sent:
             if t.dep_ in ("nsubj", "sb") and t.idx not in self.in_quote and t.lower_ not in NOT_SPEAKER_PRONOUNS:
-                span = self._np_span(t)
-                if self._nominative(span):
+                span = self.phrases.np_span(t)
+                if self.phrases.nominative(span):
                     return span
         verb = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote), None)
-        if verb is not None and (span := self._np_before(verb.i, sent.start)) and span[0] == sent.start_char:
+        if verb is not None and (span := self.phrases.np_before(verb.i, sent.start)) and span[0] == sent.start_char:
             return span
-        if verb is not None and (span := self._np_after(after_object_pronouns(self.doc, verb.i + 1, sent.end), sent.end)) and self._nominal(span):
+        if verb is not None and (span := self.phrases.np_after(after_object_pronouns(self.doc, verb.i + 1, sent.end), sent.end)) and self.phrases.nominal(span):
             return span  # "Mit den Worten „…“ eröffnete die Ministerin …": the subject after the verb
         return None

@@ -49,7 +49,7 @@ class ArticleView:
         named = any(e.start_char <= words[0].idx and words[-1].idx + len(words[-1]) <= e.end_char for e in self.doc.ents) if words else False
         return bool(words) and not named and not all(t.pos_ in ("PROPN", "NUM", "X") for t in words)
 
-    def _trim(self, start: int, end: int) -> int:
+    def trim(self, start: int, end: int) -> int:
         text = self.text[start:end]
         stripped = text.rstrip(" \n,.;:")
         if text.rstrip().endswith(('."', ".“", '.”', ".«")):
@@ -58,13 +58,13 @@ class ArticleView:
 
     # --- quotations ---------------------------------------------------------------------------
 
-    def _quote_at(self, char: int) -> Quote | None:
+    def quote_at(self, char: int) -> Quote | None:
         return next((q for q in self.quotes if q.start == char), None)
 
-    def _quote_in(self, start: int, end: int) -> bool:
+    def quote_in(self, start: int, end: int) -> bool:
         return any(start <= q.start and q.end <= end + 1 for q in self.spoken)
 
-    def _quote_span(self, start: int, end: int) -> tuple[int, int, str] | None:
+    def quote_span(self, start: int, end: int) -> tuple[int, int, str] | None:
         """The quoted words of a message: one quotation, or its fragments joined by " … "."""
         inside = [q for q in self.spoken if q.start >= start - 1 and q.end <= end + 1]
         if not inside:
@@ -72,23 +72,33 @@ class ArticleView:
         words = " … ".join(self.text[slice(*q.inner)] for q in inside)
         return inside[0].inner[0], inside[-1].inner[1], words
 
-    def _mode(self, start: int, end: int) -> str:
+    def mode(self, start: int, end: int) -> str:
         """direct: the message is one quotation; mixed: it contains a quoted fragment; else indirect."""
         quoted = sum(q.end - q.start for q in self.spoken if q.start >= start - 1 and q.end <= end + 1)
         if not quoted:
             return "indirect"
         return "direct" if quoted >= 0.9 * (end - start) else "mixed"
 
-    def _clausal(self, q: Quote) -> bool:
+    def clausal(self, q: Quote) -> bool:
         """A quotation that is a statement of its own, not a quoted phrase ("einen „Irrweg“")."""
         inner = self.text[q.start + 1 : q.end - 1].rstrip()
         words = self.doc.char_span(q.start + 1, q.end - 1, alignment_mode="expand") or []
         return inner.endswith((".", "!", "?")) or len(words) >= 6 or any(
             is_finite_verb(t) for t in words)
 
-    def _following_quote(self, sent: SpacySpan) -> tuple[int, int] | None:
+    def following_quote(self, sent: SpacySpan) -> tuple[int, int] | None:
         """"Er sagte:" at a sentence end introduces the quotation that follows."""
         q = next((q for q in self.quotes if q.start >= sent.end_char), None)
         if q and not self.text[sent.end_char : q.start].strip():
             return q.start, q.end
         return None
+
+
+class Job:
+    """One job of claim extraction over an article (finding cues, speakers, frames …). It reads the
+    article through its view; the jobs it asks are set by the extractor, which knows them all."""
+
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self.doc, self.text, self.in_quote = view.doc, view.text, view.in_quote
+        self.lex, self.words, self.index, self.sents = view.lex, view.words, view.index, view.sents
