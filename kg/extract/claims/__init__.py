@@ -21,10 +21,11 @@ stands for ("Moskau" → Russland). The text span naming the speaker is kept too
 so benchmarks can score attribution even where no entity was recognised.
 
 The modules by job: lexicon (the data files), quotes (quotation marks), view (the article as the
-rules read it), cues (cue verbs), messages (where a cue's message is), clauses (clause grammar),
-speakers, adopted (speaker nouns as entities), actors (entities and antecedents), documents
-("In einer Erklärung … heißt es"), phrases (noun phrases), roles (addressees, channels, types),
-frames, nouns (message nouns), discourse (continuations, headlines), extractor (the driver).
+jobs read it), cues (cue verbs), messages (where a cue's message is), mood (Konjunktiv), speakers,
+adopted (speaker nouns as entities), actors (entities and antecedents), documents ("In einer Erklärung
+… heißt es"), phrases (noun phrases), roles (addressees, channels, types), frames, nouns (message
+nouns), discourse (continuations, headlines), extractor (runs the jobs). German grammar they share
+with the other extractors is kg/extract/german.py.
 """
 
 from kg.extract.claims.extractor import ClaimExtractor

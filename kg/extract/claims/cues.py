@@ -15,7 +15,7 @@ from kg.extract.german import FINITE_TAGS, clause_bounds, clause_finite, has_zu_
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
-    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.mood import Mood
     from kg.extract.claims.messages import Messages
     from kg.extract.claims.phrases import NounPhrases
     from kg.extract.claims.roles import Roles
@@ -26,7 +26,7 @@ class CueVerbs(Job):
     """Finds cue verbs in a sentence and builds a claim draft for each."""
 
     actors: Actors
-    clauses: Clauses
+    mood: Mood
     messages: Messages
     phrases: NounPhrases
     roles: Roles
@@ -74,7 +74,7 @@ class CueVerbs(Job):
         if prev is None or max(prev.sentence, prev.last) != i - 1 or (prev.speaker is None and prev.speaker_span is None):
             return False
         finite = clause_finite(sent, token)
-        return finite.i != token.i and self.clauses.konjunktiv1(finite)
+        return finite.i != token.i and self.mood.konjunktiv1(finite)
 
     def _embedded(self, token: Token, prior: list[Draft], sent: SpacySpan) -> bool:
         """"riet ihr, sofort die Polizei zu informieren", "gab bekannt, er wolle den Rücktritt bekannt
@@ -83,7 +83,7 @@ class CueVerbs(Job):
             return False
         infinitive = (token.i > 0 and self.doc[token.i - 1].lower_ == "zu") or has_zu_infix(token.lower_)
         finite = clause_finite(sent, token)
-        return infinitive or (finite.i != token.i and self.clauses.konjunktiv1(finite))
+        return infinitive or (finite.i != token.i and self.mood.konjunktiv1(finite))
 
     def cue(self, token: Token, sent: SpacySpan) -> Cue | None:
         """The cue a verb token is, checking its separable particle ("wies … zurück" is not "weisen")."""
@@ -157,7 +157,7 @@ class CueVerbs(Job):
         if subject is not None and anaphor is not None and subject.i == anaphor.i:
             subject = None  # "Das meldet die Zeitung": the parse took the object for the subject
         self.speakers.speaker(draft, token, subject, passive, sent, cue, prior)
-        if passive and draft.speaker_span is None and self.clauses.stative(token, sent, cue):
+        if passive and draft.speaker_span is None and self.mood.stative(token, sent, cue):
             draft.speaker = None  # "Weitere Proteste sind angekündigt": a state, no act of the previous actor
         if cue.quoted_speaks:
             self._quoted_speaker(draft, token, sent, passive)

@@ -13,14 +13,14 @@ from kg.extract.claims.model import Draft
 from kg.extract.claims.view import Job
 
 if TYPE_CHECKING:
-    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.mood import Mood
     from kg.extract.claims.roles import Roles
 
 
 class Discourse(Job):
     """Claims that span sentences: continued reports and restating headlines."""
 
-    clauses: Clauses
+    mood: Mood
     roles: Roles
 
     def continuation(self, i: int, sent: SpacySpan, drafts: list[Draft]) -> list[Draft]:
@@ -59,7 +59,7 @@ class Discourse(Job):
         """Konjunktiv I; or, right after a report with a speaker, Konjunktiv II or the hearsay "soll"
         ("Der Täter soll geflohen sein") in the main clause."""
         finite = [t for t in sent if t.idx not in self.in_quote and (t.pos_ in ("AUX", "VERB") or not self.view.parsed)]
-        if any(self.clauses.konjunktiv1(t) for t in finite):
+        if any(self.mood.konjunktiv1(t) for t in finite):
             return True
         if prev.speaker is None and prev.speaker_span is None:
             return False

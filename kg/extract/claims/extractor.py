@@ -1,4 +1,5 @@
-"""The claim extractor: runs the rules of each job over an article's sentences."""
+"""The claim extractor: builds the article's view and its jobs, runs them sentence by sentence (cue verbs,
+then frames, colon quotations, message nouns, else a continuation), merges headlines and writes the claims."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from kg.extract.claims.actors import Actors
 from kg.extract.claims.adopted import AdoptedSpeakers
-from kg.extract.claims.clauses import Clauses
+from kg.extract.claims.mood import Mood
 from kg.extract.claims.cues import CueVerbs
 from kg.extract.claims.discourse import Discourse
 from kg.extract.claims.documents import DocumentSpeakers
@@ -40,7 +41,7 @@ class _Article(Job):
 
     def __init__(self, view: ArticleView) -> None:
         super().__init__(view)
-        self.clauses = Clauses(view)
+        self.mood = Mood(view)
         self.phrases = NounPhrases(view)
         self.actors = Actors(view)
         self.adopted = AdoptedSpeakers(view)
@@ -56,16 +57,20 @@ class _Article(Job):
 
     def _wire(self) -> None:
         """Give each job the jobs it asks (they ask each other both ways, so they are set after all exist)."""
-        self.actors.phrases = self.phrases
-        self.adopted.phrases = self.phrases
-        self.documents.actors, self.documents.phrases = self.actors, self.phrases
-        self.speakers.actors, self.speakers.adopted, self.speakers.clauses, self.speakers.documents, self.speakers.phrases = self.actors, self.adopted, self.clauses, self.documents, self.phrases
-        self.messages.clauses, self.messages.cues, self.messages.phrases = self.clauses, self.cues, self.phrases
-        self.roles.actors, self.roles.clauses, self.roles.frames, self.roles.phrases = self.actors, self.clauses, self.frames, self.phrases
-        self.cues.actors, self.cues.clauses, self.cues.messages, self.cues.phrases, self.cues.roles, self.cues.speakers = self.actors, self.clauses, self.messages, self.phrases, self.roles, self.speakers
-        self.frames.actors, self.frames.messages, self.frames.nouns, self.frames.phrases, self.frames.roles, self.frames.speakers = self.actors, self.messages, self.nouns, self.phrases, self.roles, self.speakers
-        self.nouns.actors, self.nouns.documents, self.nouns.frames, self.nouns.messages, self.nouns.phrases = self.actors, self.documents, self.frames, self.messages, self.phrases
-        self.discourse.clauses, self.discourse.roles = self.clauses, self.roles
+        _give(self.actors, phrases=self.phrases)
+        _give(self.adopted, phrases=self.phrases)
+        _give(self.documents, actors=self.actors, phrases=self.phrases)
+        _give(self.speakers, actors=self.actors, adopted=self.adopted, mood=self.mood, documents=self.documents,
+              phrases=self.phrases)
+        _give(self.messages, mood=self.mood, cues=self.cues, phrases=self.phrases)
+        _give(self.roles, actors=self.actors, mood=self.mood, frames=self.frames, phrases=self.phrases)
+        _give(self.cues, actors=self.actors, mood=self.mood, messages=self.messages, phrases=self.phrases,
+              roles=self.roles, speakers=self.speakers)
+        _give(self.frames, actors=self.actors, messages=self.messages, nouns=self.nouns, phrases=self.phrases,
+              roles=self.roles, speakers=self.speakers)
+        _give(self.nouns, actors=self.actors, documents=self.documents, frames=self.frames, messages=self.messages,
+              phrases=self.phrases)
+        _give(self.discourse, mood=self.mood, roles=self.roles)
 
     def claims(self) -> list[Claim]:
         drafts: list[Draft] = []
@@ -120,3 +125,9 @@ class _Article(Job):
             evidence=[self.sents.mention(self.sents.sentences[i].start, self.sents.sentences[i].end) for i in d.evidence],
             speaker_mention=self.sents.mention(*d.speaker_span) if d.speaker_span else None,
         )
+
+
+def _give(job: Job, **others: Job) -> None:
+    """Set the jobs `job` asks, by the names it declares them under."""
+    for name, other in others.items():
+        setattr(job, name, other)

@@ -14,7 +14,7 @@ from kg.extract.german import (CLAUSE_AUXILIARIES, NOT_MAIN_CLAUSE_OPENERS, RESU
                                clause_finite, has_zu_infinitive_words, is_finite_verb, joins_verb_phrases)
 
 if TYPE_CHECKING:
-    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.mood import Mood
     from kg.extract.claims.cues import CueVerbs
     from kg.extract.claims.phrases import NounPhrases
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class Messages(Job):
     """Locates a cue verb's message in its sentence."""
 
-    clauses: Clauses
+    mood: Mood
     cues: CueVerbs
     phrases: NounPhrases
 
@@ -69,7 +69,7 @@ class Messages(Job):
         before = self.doc[sent.start : comma]
         if not len(before):
             return False
-        if before[-1].idx in self.in_quote or any(self.clauses.konjunktiv(t) for t in before):
+        if before[-1].idx in self.in_quote or any(self.mood.konjunktiv(t) for t in before):
             return True
         if cue.dep_ in CONJ and cue.head.i < comma:
             return False
@@ -158,7 +158,7 @@ class Messages(Job):
         if nxt.lower_ in self.words["not_message_words"]:
             return None  # "…, um … zu verschleiern", "…, falls …": purpose and condition, not a message
         segment = self._segment(sent, j + 1)
-        if any(self.clauses.konjunktiv(t) for t in segment) or has_zu_infinitive_words(segment):
+        if any(self.mood.konjunktiv(t) for t in segment) or has_zu_infinitive_words(segment):
             return nxt.idx, end
         if cue is not None and not cue.reported and self._verb_second(segment):
             return nxt.idx, end  # "meinte, der Ehemann „konnte … nicht abfinden“": a say-verb's main clause
@@ -200,7 +200,7 @@ class Messages(Job):
     def _main_verb(self, t: Token) -> bool:
         """A finite indicative verb right after a comma starts a new main clause."""
         return (is_finite_verb(t) and "Sub" not in t.morph.get("Mood")
-                and not self.clauses.konjunktiv(t))
+                and not self.mood.konjunktiv(t))
 
     def verb_phrase(self, token: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """The message of a speech act without a clause: the cue's whole clause ("Die Regierung

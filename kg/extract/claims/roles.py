@@ -14,7 +14,7 @@ from kg.extract.german import clause_bounds, clause_finite
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
-    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.mood import Mood
     from kg.extract.claims.frames import Frames
     from kg.extract.claims.phrases import NounPhrases
 
@@ -23,7 +23,7 @@ class Roles(Job):
     """Fills a draft's addressees, channel, reporter and type."""
 
     actors: Actors
-    clauses: Clauses
+    mood: Mood
     frames: Frames
     phrases: NounPhrases
 
@@ -124,7 +124,7 @@ class Roles(Job):
         if span is None:
             return None
         for t in span:
-            if not self.clauses.konjunktiv(t) and t.idx not in self.in_quote:
+            if not self.mood.konjunktiv(t) and t.idx not in self.in_quote:
                 continue
             if t.lemma_ in self.words["demand_modals"] or t.lower_ in DEMAND_FORMS:
                 return "demand"

@@ -17,7 +17,7 @@ from kg.extract.german import (AGENT_PREPS, MUTUAL_PRONOUNS, SUBJECT_PRONOUNS, V
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
     from kg.extract.claims.adopted import AdoptedSpeakers
-    from kg.extract.claims.clauses import Clauses
+    from kg.extract.claims.mood import Mood
     from kg.extract.claims.documents import DocumentSpeakers
     from kg.extract.claims.phrases import NounPhrases
 
@@ -27,14 +27,14 @@ class Speakers(Job):
 
     actors: Actors
     adopted: AdoptedSpeakers
-    clauses: Clauses
+    mood: Mood
     documents: DocumentSpeakers
     phrases: NounPhrases
 
     def subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]], cue: Cue) -> tuple[Token | None, bool]:
         """The cue's subject (or a passive's agent), inherited along coordinated verbs; never a word of
         the message itself ("Die USA würden …, sagte Biden": the parse may take "USA" as subject)."""
-        if is_passive(sent, token) or self.clauses.stative(token, sent, cue):
+        if is_passive(sent, token) or self.mood.stative(token, sent, cue):
             return self._agent(token, sent), True
         verb = token
         for _ in range(4):

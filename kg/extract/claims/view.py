@@ -1,4 +1,5 @@
-"""One article as the claim rules read it; the rules are mixins over this state (see extractor.py)."""
+"""One article as the claim jobs read it (its Doc, sentences, entities, quotations, headings), and the
+base of the jobs."""
 
 from __future__ import annotations
 

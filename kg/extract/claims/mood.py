@@ -1,5 +1,6 @@
-"""Clause-level grammar as the claim rules need it: clause bounds, the finite verb, mood (Konjunktiv I
-and II), passive and state passive, zu-infinitives."""
+"""The mood of reported speech: Konjunktiv I and II outside quotations (the lists are
+kg/data/reported_speech.json), and the state passive of a cue ("ist angekündigt"). Clause bounds,
+finite verbs and the passive are kg/extract/german.py's."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from kg.extract.claims.view import Job
 from kg.extract.german import clause_bounds
 
 
-class Clauses(Job):
-    """Clause grammar over the parse, with quotations excluded (what is quoted is no frame)."""
+class Mood(Job):
+    """Tells reported speech by its verbs' mood; a quoted verb is the speaker's own words and counts for none."""
 
     def konjunktiv(self, t: Token) -> bool:
+        """Konjunktiv I or II: a clause in either is reported speech after a cue."""
         if t.idx in self.in_quote:
             return False
         if "Sub" in t.morph.get("Mood") or t.lower_ in self.words["konjunktiv2"]:
