@@ -1,9 +1,9 @@
-"""German grammar on a parsed spaCy Doc, shared by the extractors (events today; claims can reuse it).
+"""German grammar on a parsed spaCy Doc, shared by the extractors (events, claims).
 
 Nothing here knows about events or claims: these are the facts of German a news reader needs —
-where a sentence and its comma-delimited segments end, whether a line is a headline, the regular
-forms of a verb or noun, where a noun phrase ends, which verb forms make a past, perfect or future
-tense, what a "zu"-infinitive or a directional phrase ("in die Ukraine") looks like. The tagger is trusted
+where a sentence, its comma-delimited segments and a verb's clause end, whether a line is a headline,
+the regular forms of a verb or noun, where a noun phrase ends, which verb forms make a past, perfect,
+future or passive, what a "zu"-infinitive or a directional phrase ("in die Ukraine") looks like. The tagger is trusted
 where it is reliable (morphology, STTS tags) and helped by word lists where it is not; the lists
 are data, kg/data/german.json, so a newcomer adds a word by editing one line.
 
@@ -34,7 +34,7 @@ DIRECTIONAL_ARTICLES = _WORDS["directional_articles"]  # accusative-only article
 INSEPARABLE_PREFIXES = tuple(sorted(_WORDS["inseparable_prefixes"]))  # "vereinbart", not "gevereinbart"
 NOUN_ENDINGS = _WORDS["noun_endings"]  # case and plural endings of regular nouns ("Gipfels", "Gesprächen")
 WERDEN_FORMS = _WORDS["werden_forms"]  # "wurde", "worden" with a participle: a passive
-CLAUSE_AUXILIARIES = _WORDS["clause_auxiliaries"]  # "hat … gewarnt", "soll … warnen": finite before a non-finite verb
+CLAUSE_AUXILIARIES = _WORDS["clause_auxiliaries"]  # "hat … gewarnt", "soll … warnen": finite before the verb
 NOT_NOMINATIVE = _WORDS["not_nominative"]  # "den", "ihm": a phrase opening so is no subject
 NAME_PARTICLES = _WORDS["name_particles"]  # "von der Leyen", "de Mistura": lower case inside a name
 GENITIVE_STARTS = _WORDS["genitive_starts"]  # "des", "seiner", "von": a phrase after a noun naming whose it is
@@ -51,7 +51,7 @@ VON_FORMS = _WORDS["von_forms"]  # "von", "vom": a genitive or agent phrase
 DEFINITE_ARTICLES = _WORDS["definite_articles"]  # nominative singular
 PERSONAL_ARTICLES = _WORDS["personal_articles"]  # "der", "die": the articles of a person noun
 IN_FORMS = _WORDS["in_forms"]  # "in", "im": where a document says something
-_PARTICIPLE = re.compile(rf"^({'|'.join(sorted(_WORDS['participle_prefixes']))})?ge\w{{3,}}(t|en)$")  # "zurückgewiesen"
+_PARTICIPLE = re.compile(rf"^({'|'.join(sorted(_WORDS['participle_prefixes']))})?ge\w{{3,}}(t|en)$")  # "zurückgesagt"
 _ZU_INFIX = re.compile(rf"^({'|'.join(sorted(_WORDS['zu_infix_prefixes']))})zu\w{{3,}}en$")  # "zurückzuweisen"
 
 SEGMENT_BOUNDARIES = frozenset({",", ";", ":", "–", "—"})
