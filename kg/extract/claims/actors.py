@@ -21,6 +21,7 @@ class Actors(Job):
     phrases: NounPhrases
 
     def entities(self, start: int, end: int) -> list[str]:
+        """The entities mentioned between two character offsets, in text order."""
         return [k for k in self.index.at(start, end)]
 
     def best_entity(self, span: tuple[int, int], head: Token | None, act: bool = True, strict: bool = False) -> str | None:
@@ -66,6 +67,7 @@ class Actors(Job):
         return None
 
     def _appositive(self, char: int, head: Token) -> bool:
+        """The entity at `char` is a name in apposition to the head ("Außenminister Lawrow"), not a genitive."""
         tok = next((t for t in head.subtree if t.idx == char), None)
         return tok is not None and tok.head.i == head.i and tok.dep_ in ("appos", "flat", "flat:name", "nk", "pnc", "nmod") and not tok.text.endswith("s")
 

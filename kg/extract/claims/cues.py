@@ -33,6 +33,7 @@ class CueVerbs(Job):
     speakers: Speakers
 
     def cue_claims(self, i: int, sent: SpacySpan) -> list[Draft]:
+        """The sentence's claims by cue verbs, outside quotations; earlier ones inform later (coordinated verbs)."""
         out = []
         for token in sent:
             if token.idx in self.in_quote or not token.is_alpha:
@@ -121,6 +122,8 @@ class CueVerbs(Job):
         return None
 
     def _from_cue(self, i: int, sent: SpacySpan, token: Token, cue: Cue, prior: list[Draft]) -> Draft | None:
+        """The draft a cue verb yields: its message (clause, the sentence before, or the verb phrase of a
+        speech act), mode, speaker, addressees and frame roles; None where the verb attributes nothing."""
         wie = self.messages.wie_before(sent, token)
         if wie is not None and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in self.doc[wie + 1 : token.i]):
             return None  # "wie erwartet", "wie angekündigt": an idiom that names no one

@@ -83,6 +83,8 @@ class Discourse(Job):
         return out
 
     def _restates(self, h: Draft, b: Draft) -> bool:
+        """A headline claim restates a body claim: same speaker (or speaker head word), and same type,
+        cue or content words."""
         same_speaker = h.speaker is not None and h.speaker == b.speaker or (
             h.speaker_span and b.speaker_span and self._head_word(h.speaker_span) == self._head_word(b.speaker_span))
         if not same_speaker:
@@ -93,10 +95,12 @@ class Discourse(Job):
         return bool(self._content_words((heading.start, heading.end)) & self._content_words(b.content))
 
     def _head_word(self, span: tuple[int, int]) -> str:
+        """The last word of a span, lower case: what two mentions of a speaker share ("Sprecher")."""
         words = re.findall(r"\w+", self.text[span[0] : span[1]])
         return words[-1].lower() if words else ""
 
     def _content_words(self, chars: tuple[int, int]) -> set[str]:
+        """Nouns, names and adjectives of a span, cut to six letters: a rough stem for comparing messages."""
         span = self.doc.char_span(*chars, alignment_mode="expand")
         if span is None:
             return set()

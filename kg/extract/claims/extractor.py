@@ -32,6 +32,7 @@ class ClaimExtractor:
         self.lex = lex or lexicon()
 
     def __call__(self, doc: Doc, sents: SentenceIndex, entities: EntityIndex, events: list[Event]) -> list[Claim]:
+        """The article's claims, in text order."""
         return _Article(ArticleView(self.lex, doc, sents, entities, events)).claims()
 
 
@@ -73,6 +74,8 @@ class _Article(Job):
         _give(self.discourse, mood=self.mood, roles=self.roles)
 
     def claims(self) -> list[Claim]:
+        """Each sentence's claims by cue verbs, frames, colon quotations and message nouns, else a
+        continuation of the report before; headline restatements merged; then written as claims."""
         drafts: list[Draft] = []
         self.view.done = drafts  # the claims of earlier sentences, for "Das sagte X" and continuations
         for i, span in enumerate(self.view.spans):
@@ -95,6 +98,7 @@ class _Article(Job):
 
     @staticmethod
     def _covered(sent: SpacySpan, drafts: list[Draft]) -> bool:
+        """The sentence lies inside the message of one of the last claims (a quotation running on)."""
         return any(d.content[0] <= sent.start_char and sent.end_char <= d.content[1] + 2 for d in drafts[-3:])
 
     def _actor(self, key: str | None) -> str | None:
@@ -104,6 +108,8 @@ class _Article(Job):
         return key if entity is not None and entity.type != "Place" else None
 
     def _finish(self, d: Draft) -> Claim:
+        """The claim a draft becomes: mentions for its offsets, its topics (entities and events in the
+        message), only actors in the roles."""
         content = self.sents.mention(*d.content)
         topics = [k for k in dict.fromkeys(self.index.actor(k) for k in self.actors.entities(*d.content)) if k != d.speaker]
         topics += [e.key for e in self.view.events if any(d.content[0] <= m.start and m.end <= d.content[1] for m in [e.trigger, *e.mentions])]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from kg.extract.claims.lexicon import Frame, _word_match
+from kg.extract.claims.lexicon import Frame, word_matches
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import Job
 from kg.extract.german import DASS_FORMS, GENITIVE_STARTS
@@ -39,6 +39,8 @@ class Frames(Job):
         return self.view.frame_cache[sent.start]
 
     def _find_frames(self, sent: SpacySpan) -> list[tuple[Frame, int, int, tuple[int, int] | None]]:
+        """The frames of the lexicon that match in the sentence, outside quotations, with a source where
+        they need one."""
         out = []
         toks = list(sent)
         for k, t in enumerate(toks):
@@ -64,9 +66,9 @@ class Frames(Job):
         also matches compounds ("Polizeiangaben")."""
         j = k
         for n, word in enumerate(frame.words):
-            while n and j < len(toks) and not _word_match(toks[j], word) and toks[j].pos_ in ("ADJ", "DET", "ADV") and j - k < 4:
+            while n and j < len(toks) and not word_matches(toks[j], word) and toks[j].pos_ in ("ADJ", "DET", "ADV") and j - k < 4:
                 j += 1
-            if j >= len(toks) or not _word_match(toks[j], word):
+            if j >= len(toks) or not word_matches(toks[j], word):
                 return None
             j += 1
         return j
@@ -107,7 +109,7 @@ class Frames(Job):
         if possessive is not None and (span is None or frame.source == "before"):
             return possessive.idx, possessive.idx + len(possessive)
         if span is None and any(w.startswith("*") for w in frame.words):
-            compound = next((t for t in doc[lo:hi] if any(w.startswith("*") and _word_match(t, w) and t.lower_ != w[1:] for w in frame.words)), None)
+            compound = next((t for t in doc[lo:hi] if any(w.startswith("*") and word_matches(t, w) and t.lower_ != w[1:] for w in frame.words)), None)
             if compound is not None:
                 return compound.idx, compound.idx + len(compound)
         if span is None and frame.source == "after" and hi - lo > 1:

@@ -35,6 +35,7 @@ class Cue:
 
     @property
     def base(self) -> str:
+        """The verb without its separable particle: "weisen" of "zurückweisen"."""
         return self.lemma[len(self.particle) :] if self.particle else self.lemma
 
 
@@ -69,7 +70,7 @@ class Lexicon:
         stems = [low, low[:-1], low[:-2]]  # plural and oblique endings: "Augenzeugen", "Mönche", "Studenten"
         stems += [low[:-2]] if low.endswith("in") else [low[:-5]] if low.endswith("innen") else []
         for form in stems:
-            if len(form) > 2 and (kind := next((k for n, k in self.speaker_nouns if _word_match_text(form, n.lower())), None)):
+            if len(form) > 2 and (kind := next((k for n, k in self.speaker_nouns if text_matches(form, n.lower())), None)):
                 return kind
         return None
 
@@ -89,19 +90,22 @@ class Lexicon:
 
     def frames_starting(self, word: str) -> list[Frame]:
         """The frames whose first word can be `word` (lower case): most tokens start none."""
-        return self.frame_index.get(word, []) + [f for f in self.suffix_frames if _word_match_text(word, f.words[0])]
+        return self.frame_index.get(word, []) + [f for f in self.suffix_frames if text_matches(word, f.words[0])]
 
 
-def _word_match(token: Token, word: str) -> bool:
-    return _word_match_text(token.lower_, word)
+def word_matches(token: Token, word: str) -> bool:
+    """The token is a lexicon word: the word itself, or for "*angaben" any word ending so ("Polizeiangaben")."""
+    return text_matches(token.lower_, word)
 
 
-def _word_match_text(lower: str, word: str) -> bool:
+def text_matches(lower: str, word: str) -> bool:
+    """`word_matches` for a lower-case string."""
     return lower.endswith(word[1:]) if word.startswith("*") else lower == word
 
 
-def _weak_forms(base: str) -> set[str]:
-    """Regular finite forms and participles of a verb; over-generation is harmless for lookup."""
+def _cue_forms(base: str) -> set[str]:
+    """Regular finite forms and participles of a cue verb, to find it where the lemmatizer fails. Wider
+    than german.weak_forms ("redeten" and "redten" both): over-generation is harmless for lookup."""
     stem = base[:-2] if base.endswith("en") else base[:-1]
     forms = {base, stem + "e", stem + "st", stem + "t", stem + "et", stem + "te", stem + "ten", stem + "ete", stem + "eten"}
     forms |= {stem + "t", stem + "et", "ge" + stem + "t", "ge" + stem + "et"}
@@ -110,12 +114,14 @@ def _weak_forms(base: str) -> set[str]:
 
 @cache
 def lexicon() -> Lexicon:
+    """The claim lexicons from kg/data, read once: cue verbs indexed by lemma and surface form,
+    frames, claim types, message and speaker nouns, and the word lists of reported speech."""
     cues: dict[str, Cue] = {}
     forms: dict[str, list[Cue]] = {}
     for row in read_jsonl("cue_verbs.jsonl"):
         cue = Cue(**{**row, **{k: tuple(x.lower() for x in row[k]) for k in ("requires", "addressee", "forms", "not_with") if k in row}})
         cues[cue.lemma] = cue
-        base_forms = _weak_forms(cue.base) | set(cue.forms)
+        base_forms = _cue_forms(cue.base) | set(cue.forms)
         surface = set(base_forms)
         if cue.particle:  # verb-final and non-finite forms carry the particle: "zurückgewiesen", "zurückzuweisen"
             surface = {f for f in base_forms if not f.startswith("ge")} | {cue.particle + f for f in base_forms}

@@ -103,6 +103,8 @@ class Messages(Job):
         return None
 
     def _around_wie(self, sent: SpacySpan, lo: int, token: Token) -> tuple[int, int] | None:
+        """"…, wie X mitteilte, …": the message is the longer part of the sentence before or after the
+        wie-clause."""
         hi = token.i + 1
         while hi < sent.end and self.doc[hi].text not in (",", ";"):
             hi += 1
@@ -172,6 +174,7 @@ class Messages(Job):
         return False
 
     def _segment(self, sent: SpacySpan, j: int) -> list[Token]:
+        """The tokens from j to the next comma or semicolon."""
         out = []
         while j < sent.end and self.doc[j].text not in (",", ";"):
             out.append(self.doc[j])

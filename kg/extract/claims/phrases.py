@@ -26,6 +26,8 @@ class NounPhrases(Job):
         return self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
 
     def _np_stop(self, t: Token, head: Token | None = None) -> bool:
+        """Where a noun phrase grown from the parse must end: punctuation, a verb, a conjunction, a
+        quotation, or a second article after the head."""
         if head is not None and t.i > head.i and t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS:
             return True  # the parse ran into the object: "Macron eine Waffenruhe"
         return (t.is_punct and t.text not in "-") or t.pos_ in ("VERB", "AUX", "SCONJ") or t.idx in self.in_quote
@@ -118,6 +120,8 @@ class NounPhrases(Job):
         return t.text[:1].isupper() and not t.is_sent_start and t.idx not in self.in_quote and t.text[:-1].replace("-", "").isalpha()
 
     def np_before(self, j: int, lo: int) -> tuple[int, int] | None:
+        """A noun phrase by parts of speech ending before token j (not before `lo`): the field before a
+        verb; a name particle ("von der Leyen") stays in."""
         toks: list[Token] = []
         j -= 1
         while j >= lo and len(toks) < 10:

@@ -15,6 +15,7 @@ class Quote:
 
     @property
     def inner(self) -> tuple[int, int]:
+        """The quoted text without its marks."""
         return self.start + 1, self.end - 1
 
 

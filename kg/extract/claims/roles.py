@@ -120,6 +120,7 @@ class Roles(Job):
         return self.modal_type(*draft.content) or draft.type
 
     def modal_type(self, start: int, end: int) -> str | None:
+        """"müsse" (Konjunktiv of a demand modal) makes a demand, "werde" with an infinitive a prediction."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None

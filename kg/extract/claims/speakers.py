@@ -101,6 +101,9 @@ class Speakers(Job):
 
     def speaker(self, draft: Draft, token: Token, subject: Token | None, passive: bool, sent: SpacySpan, cue: Cue,
                  prior: list[Draft]) -> None:
+        """Set the draft's speaker and the words naming it: the subject shared with a coordinated verb
+        before, the parse's subject, a passive's document or the previous actor, else a noun phrase by
+        the verb or a name before it."""
         lo, _ = clause_bounds(sent, token)
         coordinated = lo > sent.start and self.doc[lo - 1].text in (",", "und", "sowie", "oder") and draft.content[0] >= token.idx - 1
         if prior and clause_finite(sent, token).i == lo and (subject is None or coordinated):
@@ -159,6 +162,7 @@ class Speakers(Job):
                     adopted[span] = key
 
     def _is_place(self, key: str | None) -> bool:
+        """The entity is a place: a place names where, it never speaks."""
         entity = self.index.by_key.get(key or "")
         return entity is not None and entity.type == "Place"
 

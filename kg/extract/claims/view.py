@@ -51,6 +51,8 @@ class ArticleView:
         return bool(words) and not named and not all(t.pos_ in ("PROPN", "NUM", "X") for t in words)
 
     def trim(self, start: int, end: int) -> int:
+        """The end of a message without trailing spaces and punctuation, but with a full stop inside a closing
+        quotation mark."""
         text = self.text[start:end]
         stripped = text.rstrip(" \n,.;:")
         if text.rstrip().endswith(('."', ".“", '.”', ".«")):
@@ -60,9 +62,11 @@ class ArticleView:
     # --- quotations ---------------------------------------------------------------------------
 
     def quote_at(self, char: int) -> Quote | None:
+        """The quotation whose opening mark is at `char`."""
         return next((q for q in self.quotes if q.start == char), None)
 
     def quote_in(self, start: int, end: int) -> bool:
+        """A spoken quotation lies inside the span."""
         return any(start <= q.start and q.end <= end + 1 for q in self.spoken)
 
     def quote_span(self, start: int, end: int) -> tuple[int, int, str] | None:
