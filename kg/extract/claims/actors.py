@@ -24,11 +24,13 @@ class Actors(Job):
         """The entities mentioned between two character offsets, in text order."""
         return [k for k in self.index.at(start, end)]
 
-    def best_entity(self, span: tuple[int, int], head: Token | None, act: bool = True, strict: bool = False) -> str | None:
+    def best_entity(self, span: tuple[int, int], head: Token | None, act: bool = True,
+                    strict: bool = False) -> str | None:
         """The actor a noun phrase names: the entity at its head, else an appositive name, else the
         first actor that is not a genitive ("Putins Berater Uschakow" is Uschakow), places last."""
         head = head if head is not None else self.phrases.span_head(span)
-        if head is not None and not any(s <= head.idx < e for s, e, _ in self.index.spans) and (key := self.by_name(head)):
+        if head is not None and not any(s <= head.idx < e for s, e,
+                                        _ in self.index.spans) and (key := self.by_name(head)):
             return self.index.actor(key) if act else key  # a name the recogniser missed here
         ranked = []
         for start, end, key in self.index.spans:
@@ -69,7 +71,8 @@ class Actors(Job):
     def _appositive(self, char: int, head: Token) -> bool:
         """The entity at `char` is a name in apposition to the head ("Außenminister Lawrow"), not a genitive."""
         tok = next((t for t in head.subtree if t.idx == char), None)
-        return tok is not None and tok.head.i == head.i and tok.dep_ in ("appos", "flat", "flat:name", "nk", "pnc", "nmod") and not tok.text.endswith("s")
+        return tok is not None and tok.head.i == head.i and tok.dep_ in ("appos", "flat", "flat:name", "nk", "pnc",
+                                                                         "nmod") and not tok.text.endswith("s")
 
     def antecedent(self, pronoun: Token, sent: SpacySpan) -> str | None:
         """A pronoun or relative pronoun speaking: the noun a relative clause hangs on, else the
@@ -97,7 +100,8 @@ class Actors(Job):
             return None  # "Sie" inside a sentence addresses someone
         verb = pronoun.head if pronoun.dep_ in SUBJECT else None
         aux = [c for c in verb.children if c.dep_.startswith("aux") and is_finite_form(c)] if verb is not None else []
-        number = next((t.morph.get("Number")[0] for t in [*aux, verb] if t is not None and is_finite_form(t) and t.morph.get("Number")), None)
+        number = next((t.morph.get("Number")[0] for t in [*aux, verb] if t is not None and is_finite_form(t)
+                       and t.morph.get("Number")), None)
         number = number or (pronoun.morph.get("Number") or ["Sing"])[0]
         return ("Fem", "Sing") if number == "Sing" else ("", "Plur")
 
@@ -110,7 +114,8 @@ class Actors(Job):
         if words is None:
             return False
         if entity_type == "Person":  # a name's gender is unknown, a title's is not: "dem Bürgermeister Peter Braun"
-            title = [t for t in self.doc[max(words.start - 2, 0) : words.start] if t.pos_ in ("NOUN", "DET") and t.morph.get("Gender")]
+            title = [t for t in self.doc[max(words.start - 2, 0) : words.start] if t.pos_ in ("NOUN", "DET")
+                     and t.morph.get("Gender")]
             return number == "Sing" and (not title or not gender or gender in title[-1].morph.get("Gender"))
         head = words[-1]
         det = self.doc[words.start - 1] if words.start > 0 and self.doc[words.start - 1].pos_ == "DET" else None
@@ -133,7 +138,8 @@ class Actors(Job):
             if end > before:
                 break
             entity = self.index.by_key[key]
-            if entity.type == "Place" or (person and entity.type != "Person") or (not countries and entity.type == "Country"):
+            if entity.type == "Place" or (person
+                                          and entity.type != "Person") or (not countries and entity.type == "Country"):
                 continue
             if clause is not None and start >= clause and is_oblique(self.doc, start):
                 continue
@@ -147,6 +153,7 @@ class Actors(Job):
         if span is None:
             return None
         words = self.doc.char_span(*span, alignment_mode="expand")
-        if words is not None and len(words) == 1 and (words[0].pos_ == "PRON" or "Yes" in words[0].morph.get("Poss") or words[0].tag_ == "PPOSAT"):
+        if words is not None and len(words) == 1 and (words[0].pos_ == "PRON" or "Yes" in words[0].morph.get("Poss")
+                                                      or words[0].tag_ == "PPOSAT"):
             return self._last_actor(words[0].idx, person=words[0].lower_.startswith(("sein", "er")))
         return self.best_entity(span, None, act)

@@ -49,7 +49,8 @@ class AdoptedSpeakers(Job):
             return named
         kind = "group" if plural else kind
         label = self._nominative_label(words, head, plural, noun)
-        same = next((e for e in self.index.entities if e.type.lower() == kind and e.label.casefold() == label.casefold()), None)
+        same = next((e for e in self.index.entities if e.type.lower() == kind
+                     and e.label.casefold() == label.casefold()), None)
         key = same.key if same else f"{kind}/{self.index.article_id}/{slug(label)}"
         entity = Entity(key, kind.capitalize(), label, anonymous=first in INDEFINITE)
         entity.mentions.append(self.sents.mention(*span))
@@ -58,7 +59,8 @@ class AdoptedSpeakers(Job):
     def _named_by_noun(self, words: SpacySpan, head: Token) -> str | None:
         """"die israelische Tageszeitung Haaretz": a name after an actor noun is an actor of the
         noun's kind, whatever the recogniser took it for (here a place)."""
-        noun = next((t for t in reversed(words[: head.i - words.start]) if t.pos_ == "NOUN" and self.lex.speaker_kind(t.text)), None)
+        noun = next((t for t in reversed(words[: head.i - words.start]) if t.pos_ == "NOUN"
+                     and self.lex.speaker_kind(t.text)), None)
         if noun is None:
             return None
         kind = "person" if self.lex.speaker_kind(noun.text) == "person" else "organization"
@@ -109,7 +111,8 @@ class AdoptedSpeakers(Job):
             return None
         sent = first[0].sent
         words = self.doc[sent.start : first.start - 1]
-        if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X") for t in words):
+        if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X")
+                                               for t in words):
             return None
         if any(self.lex.speaker_kind(t.text) or self.index.at(t.idx, t.idx + len(t)) for t in words):
             return None  # "Die Sprecherin Anna" is no bare name; a known entity is no missed one
@@ -121,11 +124,13 @@ class AdoptedSpeakers(Job):
     def _plural(self, head: Token, verb: Token | None) -> bool:
         """The number of a noun phrase's head: its finite verb's where it is the subject ("Die Mönche
         verlangen"; the tagger's noun morphology is less reliable), else its own or its determiner's."""
-        verbs = [head.head, *(c for c in head.head.children if c.dep_.startswith("aux"))] if head.dep_ in SUBJECT else []
+        verbs = [head.head,
+                 *(c for c in head.head.children if c.dep_.startswith("aux"))] if head.dep_ in SUBJECT else []
         verbs = [verb] if verb is not None and is_finite_form(verb) else verbs
         if verb is None and any(d.text == "der" for d in self.doc[max(head.i - 3, 0) : head.i] if d.pos_ == "DET") and (
                 "Fem" not in head.morph.get("Gender")):
-            return True  # a frame's source "in den Augen der Kritiker": "der" before a masculine noun is a genitive plural
+            # a frame's source "in den Augen der Kritiker": "der" before a masculine noun is a genitive plural
+            return True
         dets = [c for c in head.children if c.pos_ == "DET"]
         number = next((t.morph.get("Number")[0] for t in verbs if is_finite_form(t) and t.morph.get("Number")), None)
         number = number or next((t.morph.get("Number")[0] for t in (head, *dets) if t.morph.get("Number")), "Sing")

@@ -72,7 +72,8 @@ class CueVerbs(Job):
         or modal is part of what the previous speaker says (the corpus, too, gives such sentences
         to the previous speaker), not a report of its own."""
         prev = self.view.done[-1] if self.view.done else None
-        if prev is None or max(prev.sentence, prev.last) != i - 1 or (prev.speaker is None and prev.speaker_span is None):
+        if prev is None or max(prev.sentence,
+                               prev.last) != i - 1 or (prev.speaker is None and prev.speaker_span is None):
             return False
         finite = clause_finite(sent, token)
         return finite.i != token.i and self.mood.konjunktiv1(finite)
@@ -100,7 +101,8 @@ class CueVerbs(Job):
             candidates += [c for c in self.lex.forms.get(token.lower_, []) if c.particle == particle]
         else:
             candidates.append(self.lex.cues.get(lemma))
-            candidates += [c for c in self.lex.forms.get(token.lower_, []) if not c.particle or token.lower_.startswith(c.particle)]
+            candidates += [c for c in self.lex.forms.get(token.lower_, []) if not c.particle
+                           or token.lower_.startswith(c.particle)]
         return next((c for c in candidates if c), None)
 
     def _particle(self, token: Token, sent: SpacySpan) -> str | None:
@@ -206,7 +208,8 @@ class CueVerbs(Job):
                 continue
             t = self.doc[i]
             nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
-            if t.lower_ in ANAPHORIC_DEMONSTRATIVES and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+            if t.lower_ in ANAPHORIC_DEMONSTRATIVES and (nxt is None
+                                                         or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
                 return t
         return None
 
@@ -223,7 +226,8 @@ class CueVerbs(Job):
             return False
         if not (is_finite_form(token) or token.tag_ in FINITE_TAGS or self._finite_in_clause(token, sent)
                 or self.sents.index(token.idx) in self.view.headings):
-            return False  # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are tagged worse
+            # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are tagged worse
+            return False
         return self._in_sense(token, sent, cue)
 
     def _in_sense(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:

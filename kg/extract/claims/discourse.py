@@ -63,10 +63,12 @@ class Discourse(Job):
             return True
         if prev.speaker is None and prev.speaker_span is None:
             return False
-        main = [t for t in finite if t.dep_ in ("ROOT", "root") or t.head.dep_ in ("ROOT", "root") and t.dep_ in ("aux", "aux:pass", "cop")]
+        main = [t for t in finite if t.dep_ in ("ROOT", "root") or t.head.dep_ in ("ROOT", "root")
+                and t.dep_ in ("aux", "aux:pass", "cop")]
         if adjacent and any(t.lower_ in self.words["hearsay"] for t in main or finite[:1]):
             return True
-        return adjacent and prev.mode != "reported" and any(t.lower_ in self.words["konjunktiv2"] for t in main or finite[:1])
+        return adjacent and prev.mode != "reported" and any(t.lower_ in self.words["konjunktiv2"] for t in main
+                                                            or finite[:1])
 
     def merge_headings(self, drafts: list[Draft]) -> list[Draft]:
         """A headline claim restating a body claim is the same claim: it becomes further evidence."""
@@ -89,7 +91,8 @@ class Discourse(Job):
             h.speaker_span and b.speaker_span and self._head_word(h.speaker_span) == self._head_word(b.speaker_span))
         if not same_speaker:
             return False
-        if h.type == b.type or (h.cue_lemma and b.cue_lemma and (h.cue_lemma in b.cue_lemma or b.cue_lemma in h.cue_lemma)):
+        if h.type == b.type or (h.cue_lemma and b.cue_lemma
+                                and (h.cue_lemma in b.cue_lemma or b.cue_lemma in h.cue_lemma)):
             return True
         heading = self.sents.sentences[h.sentence]
         return bool(self._content_words((heading.start, heading.end)) & self._content_words(b.content))

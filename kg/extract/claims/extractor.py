@@ -111,8 +111,10 @@ class _Article(Job):
         """The claim a draft becomes: mentions for its offsets, its topics (entities and events in the
         message), only actors in the roles."""
         content = self.sents.mention(*d.content)
-        topics = [k for k in dict.fromkeys(self.index.actor(k) for k in self.actors.entities(*d.content)) if k != d.speaker]
-        topics += [e.key for e in self.view.events if any(d.content[0] <= m.start and m.end <= d.content[1] for m in [e.trigger, *e.mentions])]
+        topics = [k for k in dict.fromkeys(self.index.actor(k) for k in self.actors.entities(*d.content))
+                  if k != d.speaker]
+        topics += [e.key for e in self.view.events
+                   if any(d.content[0] <= m.start and m.end <= d.content[1] for m in [e.trigger, *e.mentions])]
         row = self.lex.types.get(d.type, {})
         return Claim(
             key=f"c{d.content[0]}-{d.cue[0] if d.cue else d.content[1]}",
@@ -128,7 +130,8 @@ class _Article(Job):
             topics=topics,
             reported_by=self._actor(d.reported_by),
             code=row.get("plover"),
-            evidence=[self.sents.mention(self.sents.sentences[i].start, self.sents.sentences[i].end) for i in d.evidence],
+            evidence=[self.sents.mention(self.sents.sentences[i].start, self.sents.sentences[i].end)
+                      for i in d.evidence],
             speaker_mention=self.sents.mention(*d.speaker_span) if d.speaker_span else None,
         )
 

@@ -105,15 +105,18 @@ class Frames(Job):
             return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         elif frame.source == "subject":
             return self.speakers.sentence_subject(sent)
-        possessive = next((t for t in doc[max(lo - 1, sent.start) : hi] if "Yes" in t.morph.get("Poss") or t.tag_ == "PPOSAT"), None)
+        possessive = next((t for t in doc[max(lo - 1, sent.start) : hi] if "Yes" in t.morph.get("Poss")
+                           or t.tag_ == "PPOSAT"), None)
         if possessive is not None and (span is None or frame.source == "before"):
             return possessive.idx, possessive.idx + len(possessive)
         if span is None and any(w.startswith("*") for w in frame.words):
-            compound = next((t for t in doc[lo:hi] if any(w.startswith("*") and word_matches(t, w) and t.lower_ != w[1:] for w in frame.words)), None)
+            compound = next((t for t in doc[lo:hi] if any(w.startswith("*") and word_matches(t, w)
+                                                          and t.lower_ != w[1:] for w in frame.words)), None)
             if compound is not None:
                 return compound.idx, compound.idx + len(compound)
         if span is None and frame.source == "after" and hi - lo > 1:
-            return doc[lo + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])  # "nach ersten Untersuchungen": the reports speak
+            # "nach ersten Untersuchungen": the reports speak
+            return doc[lo + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])
         return span
 
     def _dateline(self, span: tuple[int, int], sent: SpacySpan) -> bool:
@@ -121,7 +124,8 @@ class Frames(Job):
         not who speaks (a quotation after it still makes the country speak)."""
         kinds = {self.index.by_key[k].type for k in self.actors.entities(*span)}
         heading = self.sents.index(sent.start_char) in self.view.headings
-        return kinds <= {"Place", "Country"} and ("Place" in kinds or heading and not self.view.quote_in(span[1], sent.end_char))
+        return kinds <= {"Place",
+                         "Country"} and ("Place" in kinds or heading and not self.view.quote_in(span[1], sent.end_char))
 
     def genitive_name(self, j: int, sent: SpacySpan) -> tuple[int, int] | None:
         """"Uschakows", "Wladimir Putins": capitalised words up to one in genitive -s, with no article."""
@@ -136,7 +140,8 @@ class Frames(Job):
         """A sentence attributed only by a frame: "Nach Angaben X …", "Laut X …", "„…“, so X."."""
         out = []
         for frame, lo, hi, source in self.frames(sent):
-            if any(d.cue is not None for d in found) or any(d.content[0] <= self.doc[lo].idx < d.content[1] for d in found + out):
+            if any(d.cue is not None
+                   for d in found) or any(d.content[0] <= self.doc[lo].idx < d.content[1] for d in found + out):
                 continue
             if any(d.cue is not None and d.cue[0] == self.doc[lo].idx for d in out):
                 continue  # two frames of the lexicon matching the same words ("nach *meinung", "nach *ansicht")
@@ -173,7 +178,8 @@ class Frames(Job):
         """"Die Firma empfindet die Kritik als ungerechtfertigt: „Nun müssen wir …“": a clause ending in a
         colon before a quotation gives the quotation to its subject, whatever the verb."""
         colon = next((t for t in sent if t.text == ":" and t.idx not in self.in_quote), None)
-        if colon is None or colon.i == sent.start or any(d.content[0] <= colon.idx + 2 and colon.idx < d.content[1] for d in found):
+        if colon is None or colon.i == sent.start or any(d.content[0] <= colon.idx + 2 and colon.idx < d.content[1]
+                                                         for d in found):
             return []
         following = self.doc[colon.i + 1] if colon.i + 1 < sent.end else None
         q = self.view.quote_at(following.idx) if following is not None else None
@@ -185,7 +191,8 @@ class Frames(Job):
         subject = self.speakers.sentence_subject(sent)
         if subject is None or subject[0] >= colon.idx:
             return []
-        draft = Draft(i, (q.start, q.end), "statement", "direct", speaker_span=subject, speaker=self.actors.best_entity(subject, None))
+        draft = Draft(i, (q.start, q.end), "statement", "direct", speaker_span=subject,
+                      speaker=self.actors.best_entity(subject, None))
         draft.quote = self.view.quote_span(q.start, q.end)
         draft.type = self.roles.modal_type(q.start, q.end) or "statement"
         draft.heading = i in self.view.headings

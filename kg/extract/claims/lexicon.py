@@ -31,7 +31,8 @@ class Cue:
     not_with: tuple[str, ...] = ()  # prepositions that make it no speech act: "zu … verurteilt"
     quoted_speaks: bool = False  # "zitiert X mit den Worten": the object speaks, the subject relays
     perfect_sein: bool = False  # "ist davon ausgegangen": a perfect; with other cues "ist angekündigt" is a passive
-    strict: bool = False  # `requires`/`not_with` hold for every use, clauses too: "hofft darauf, dass", not "hofft, dass"
+    # `requires`/`not_with` hold for every use, clauses too: "hofft darauf, dass", not "hofft, dass"
+    strict: bool = False
 
     @property
     def base(self) -> str:
@@ -70,7 +71,8 @@ class Lexicon:
         stems = [low, low[:-1], low[:-2]]  # plural and oblique endings: "Augenzeugen", "Mönche", "Studenten"
         stems += [low[:-2]] if low.endswith("in") else [low[:-5]] if low.endswith("innen") else []
         for form in stems:
-            if len(form) > 2 and (kind := next((k for n, k in self.speaker_nouns if text_matches(form, n.lower())), None)):
+            if len(form) > 2 and (kind := next((k for n, k in self.speaker_nouns if text_matches(form, n.lower())),
+                                               None)):
                 return kind
         return None
 
@@ -107,7 +109,8 @@ def _cue_forms(base: str) -> set[str]:
     """Regular finite forms and participles of a cue verb, to find it where the lemmatizer fails. Wider
     than german.weak_forms ("redeten" and "redten" both): over-generation is harmless for lookup."""
     stem = base[:-2] if base.endswith("en") else base[:-1]
-    forms = {base, stem + "e", stem + "st", stem + "t", stem + "et", stem + "te", stem + "ten", stem + "ete", stem + "eten"}
+    forms = {base, stem + "e", stem + "st", stem + "t", stem + "et", stem + "te", stem + "ten", stem + "ete",
+             stem + "eten"}
     forms |= {stem + "t", stem + "et", "ge" + stem + "t", "ge" + stem + "et"}
     return forms
 
@@ -119,7 +122,8 @@ def lexicon() -> Lexicon:
     cues: dict[str, Cue] = {}
     forms: dict[str, list[Cue]] = {}
     for row in read_jsonl("cue_verbs.jsonl"):
-        cue = Cue(**{**row, **{k: tuple(x.lower() for x in row[k]) for k in ("requires", "addressee", "forms", "not_with") if k in row}})
+        cue = Cue(**{**row, **{k: tuple(x.lower() for x in row[k]) for k in ("requires", "addressee", "forms",
+                                                                             "not_with") if k in row}})
         cues[cue.lemma] = cue
         base_forms = _cue_forms(cue.base) | set(cue.forms)
         surface = set(base_forms)
@@ -128,7 +132,8 @@ def lexicon() -> Lexicon:
             surface.add(cue.particle + "zu" + cue.base)
         for form in surface:
             forms.setdefault(form, []).append(cue)
-    frames = tuple(Frame(**{**row, "words": tuple(w.lower() for w in row["words"])}) for row in read_jsonl("attribution_frames.jsonl"))
+    frames = tuple(Frame(**{**row, "words": tuple(w.lower() for w in row["words"])})
+                   for row in read_jsonl("attribution_frames.jsonl"))
     types = {row["type"]: row for row in read_jsonl("claim_types.jsonl")}
     words = json.loads((DATA_DIR / "reported_speech.json").read_text(encoding="utf-8"))
     particles: dict[str, set[str]] = {}

@@ -37,7 +37,8 @@ class Messages(Job):
         if wie is not None:  # "…, wie X (, Sprecherin,) mitteilte, …"
             return self._around_wie(sent, wie, token)
         inverted = self._frame_start(first, token) and self._subject_follows(sent, token)
-        if lo > sent.start and doc[lo - 1].text in (",", ":") and inverted and self._message_before(sent, lo - 1, token):
+        if lo > sent.start and doc[lo - 1].text in (",",
+                                                    ":") and inverted and self._message_before(sent, lo - 1, token):
             # "„…“, sagte X" / "Das sei …, sagte X": the message is everything before the frame
             start = self._message_start(sent, lo - 1)
             end = doc[lo - 1].idx
@@ -79,7 +80,8 @@ class Messages(Job):
     def _frame_start(self, first: Token, cue: Token) -> bool:
         """A frame after the message starts with the cue or its finite auxiliary: ", sagte X" / ", hat X gesagt"
         / ", so beschrieb es X"."""
-        return first.i == cue.i or (first.pos_ == "AUX" or first.lower_ in CLAUSE_AUXILIARIES or first.lower_ == "so" and first.i == cue.i - 1) and first.i < cue.i
+        return first.i == cue.i or (first.pos_ == "AUX" or first.lower_ in CLAUSE_AUXILIARIES or first.lower_ == "so"
+                                    and first.i == cue.i - 1) and first.i < cue.i
 
     def _message_start(self, sent: SpacySpan, comma: int) -> int:
         """Where the message before a frame begins: the sentence start, or an opening quotation mark
@@ -170,7 +172,8 @@ class Messages(Job):
         """A main clause: a finite verb after a first constituent of at most a few words."""
         for k, t in enumerate(segment[:6]):
             if is_finite_verb(t):
-                return k > 0 and segment[0].pos_ not in ("SCONJ", "PRON") and segment[0].lower_ not in NOT_MAIN_CLAUSE_OPENERS
+                return k > 0 and segment[0].pos_ not in ("SCONJ",
+                                                         "PRON") and segment[0].lower_ not in NOT_MAIN_CLAUSE_OPENERS
         return False
 
     def _segment(self, sent: SpacySpan, j: int) -> list[Token]:

@@ -60,7 +60,8 @@ class MessageNouns(Job):
             draft = Draft(i, message, ctype, self.view.mode(*message), cue=(t.idx, t.idx + len(t), t.text), speaker_span=span,
                           cue_lemma=t.lemma_.lower())
             words = self.doc.char_span(*span, alignment_mode="expand")
-            pronoun = words is not None and len(words) == 1 and (words[0].pos_ == "PRON" or "Yes" in words[0].morph.get("Poss"))
+            pronoun = words is not None and len(words) == 1 and (words[0].pos_ == "PRON"
+                                                                 or "Yes" in words[0].morph.get("Poss"))
             draft.speaker = self.actors.source_key(span) if pronoun else self.actors.best_entity(span, None)
             if draft.mode != "indirect":
                 draft.quote = self.view.quote_span(*message)
@@ -94,7 +95,8 @@ class MessageNouns(Job):
         """The claim type of a message noun, compounds included for the longer ones ("Rücktrittsforderung")."""
         nouns = self.lex.nouns
         lemma = t.lemma_.lower()
-        plural = [t.lower_[: -len(end)] for end in ("en", "n", "e", "s") if t.lower_.endswith(end)]  # the lemmatizer misses some
+        # the lemmatizer misses some
+        plural = [t.lower_[: -len(end)] for end in ("en", "n", "e", "s") if t.lower_.endswith(end)]
         for word in (lemma, t.lower_, *plural):
             if word in nouns:
                 return nouns[word]

@@ -80,7 +80,8 @@ class NounPhrases(Job):
         if first is None:
             return True
         token = self.doc.char_span(span[0], span[0] + len(first.group()), alignment_mode="expand")
-        return first.group().lower() not in NOT_NOMINATIVE and not (token is not None and token[0].pos_ == "ADP" and token[0].tag_ == "APPR")
+        return first.group().lower() not in NOT_NOMINATIVE and not (token is not None and token[0].pos_ == "ADP"
+                                                                    and token[0].tag_ == "APPR")
 
     def np_after(self, j: int, hi: int) -> tuple[int, int] | None:
         """A noun phrase by its parts of speech: determiners, adjectives, nouns, names, a genitive."""
@@ -103,7 +104,8 @@ class NounPhrases(Job):
                 break
             if t.pos_ == "PRON" and toks:
                 break
-            if t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS and any(x.pos_ in ("NOUN", "PROPN") for x in toks):
+            if t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS and any(x.pos_ in ("NOUN", "PROPN")
+                                                                                for x in toks):
                 break  # "Macron eine Waffenruhe": a second noun phrase starts
             toks.append(t)
             if t.pos_ == "PRON":
@@ -112,7 +114,8 @@ class NounPhrases(Job):
         while toks and toks[-1].pos_ in ("ADP", "DET", "CCONJ") or toks and toks[-1].text in "(-":
             toks.pop()
         if j < hi and (q := self.view.quote_at(self.doc[j].idx)) and len(self.text[q.start : q.end].split()) <= 4:
-            return (toks[0].idx if toks else q.start), q.end  # a name in quotation marks: "laut „Reuters“", "der Website „x.com“"
+            # a name in quotation marks: "laut „Reuters“", "der Website „x.com“"
+            return (toks[0].idx if toks else q.start), q.end
         return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
 
     def capitalised(self, t: Token) -> bool:
@@ -126,7 +129,8 @@ class NounPhrases(Job):
         j -= 1
         while j >= lo and len(toks) < 10:
             t = self.doc[j]
-            name_particle = t.lower_ in NAME_PARTICLES and toks and (toks[0].text[:1].isupper() or toks[0].lower_ == "der")
+            name_particle = t.lower_ in NAME_PARTICLES and toks and (toks[0].text[:1].isupper()
+                                                                     or toks[0].lower_ == "der")
             if not self.capitalised(t) and (t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in NOT_NP
                                              or (t.pos_ == "ADP" and not name_particle) or (t.pos_ == "PRON" and toks)):
                 break

@@ -87,7 +87,8 @@ class Roles(Job):
             if inside and draft.mode != "reported":
                 continue  # a frame inside a quotation or clause belongs to the message
             if inside:
-                draft.content = self._without(draft.content, (self.doc[lo].idx, source[1] if source else self.doc[hi - 1].idx + len(self.doc[hi - 1])))
+                draft.content = self._without(draft.content, (self.doc[lo].idx, source[1] if source
+                                                              else self.doc[hi - 1].idx + len(self.doc[hi - 1])))
             key = self.actors.source_key(source, act=False)
             if draft.speaker is None and draft.speaker_span is None and source:
                 # "Wie aus Unternehmenskreisen verlautete": the frame names the only source

@@ -31,24 +31,29 @@ class Speakers(Job):
     documents: DocumentSpeakers
     phrases: NounPhrases
 
-    def subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]], cue: Cue) -> tuple[Token | None, bool]:
+    def subject(self, token: Token, sent: SpacySpan, messages: list[tuple[int, int]],
+                cue: Cue) -> tuple[Token | None, bool]:
         """The cue's subject (or a passive's agent), inherited along coordinated verbs; never a word of
         the message itself ("Die USA würden …, sagte Biden": the parse may take "USA" as subject)."""
         if is_passive(sent, token) or self.mood.stative(token, sent, cue):
             return self._agent(token, sent), True
         verb = token
         for _ in range(4):
-            found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text) and not any(a <= c.idx < b for a, b in messages)]
-            found = [c for c in found if not ((self.phrases.adverb(c) or c.pos_ == "NOUN" and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
+            found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text)
+                     and not any(a <= c.idx < b for a, b in messages)]
+            found = [c for c in found if not ((self.phrases.adverb(c) or c.pos_ == "NOUN"
+                                               and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
             if found:
                 finite = clause_finite(sent, token)
-                found.sort(key=lambda c: ("Nom" not in c.morph.get("Case") and c.pos_ != "PRON", c.i > finite.i, abs(c.i - finite.i)))
+                found.sort(key=lambda c: ("Nom" not in c.morph.get("Case") and c.pos_ != "PRON", c.i > finite.i,
+                                          abs(c.i - finite.i)))
                 if not self.phrases.nominative(self.phrases.np_span(found[0])):
                     return None, False  # "den russischen Staatschef …" is an object: ask the surface
                 if found[0].i > finite.i and self._named_vorfeld(token, sent):
                     return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
                 if found[0].i > finite.i and finite.i == (lo := clause_bounds(sent, token)[0]) and self._relative_antecedent(sent, lo):
-                    return None, False  # "Die Partei, die …, beschuldigte die Regierung": the phrase before the relative clause
+                    # "Die Partei, die …, beschuldigte die Regierung": the phrase before the relative clause
+                    return None, False
                 if found[0].i < finite.i and found[0].pos_ == "NOUN" and self._name_after(finite, sent):
                     return None, False  # "Eine Verschiebung bezeichnete Conze als fatal": the name after the verb
                 return found[0], False
@@ -89,14 +94,16 @@ class Speakers(Job):
         for child in verb.children:
             if child.dep_ in ("obl:agent", "sbp"):
                 return child
-            if child.dep_ in ("obl", "nmod") and any(c.dep_ == "case" and c.lower_ in AGENT_PREPS for c in child.children):
+            if child.dep_ in ("obl",
+                              "nmod") and any(c.dep_ == "case" and c.lower_ in AGENT_PREPS for c in child.children):
                 return child
         lo, hi = clause_bounds(sent, verb)
         for t in self.doc[lo:hi]:
             if t.lower_ in AGENT_PREPS and t.idx not in self.in_quote:
                 span = self.phrases.np_after(t.i + 1, hi)
                 if span:
-                    return max(self.doc.char_span(*span, alignment_mode="expand"), key=lambda x: x.pos_ in ("NOUN", "PROPN"))
+                    return max(self.doc.char_span(*span, alignment_mode="expand"),
+                               key=lambda x: x.pos_ in ("NOUN", "PROPN"))
         return None
 
     def speaker(self, draft: Draft, token: Token, subject: Token | None, passive: bool, sent: SpacySpan, cue: Cue,
@@ -105,7 +112,8 @@ class Speakers(Job):
         before, the parse's subject, a passive's document or the previous actor, else a noun phrase by
         the verb or a name before it."""
         lo, _ = clause_bounds(sent, token)
-        coordinated = lo > sent.start and self.doc[lo - 1].text in (",", "und", "sowie", "oder") and draft.content[0] >= token.idx - 1
+        coordinated = lo > sent.start and self.doc[lo - 1].text in (",", "und", "sowie",
+                                                                    "oder") and draft.content[0] >= token.idx - 1
         if prior and clause_finite(sent, token).i == lo and (subject is None or coordinated):
             # "dementiert …, weist … zurück und wirft … vor": coordinated verbs share the subject
             draft.speaker, draft.speaker_span = prior[-1].speaker, prior[-1].speaker_span
@@ -155,7 +163,8 @@ class Speakers(Job):
             span = d.speaker_span
             if span in adopted:
                 d.speaker = adopted[span]
-            elif span is not None and (d.speaker is None or self._is_place(d.speaker) or self.adopted.modifier_only(span)):
+            elif span is not None and (d.speaker is None or self._is_place(d.speaker)
+                                       or self.adopted.modifier_only(span)):
                 key = self.adopted.adopted_speaker(span, self._cue_verb(d, sent))
                 d.speaker = key or (None if self._is_place(d.speaker) else d.speaker)  # a place never speaks
                 if key:
@@ -211,7 +220,8 @@ class Speakers(Job):
         if rel is None or any(t.text == "," for t in self.doc[rel.i : lo - 1]):
             return None
         words = self.doc[sent.start : rel.i - 1]
-        if not 0 < len(words) <= 12 or any(t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ") or t.text == "," for t in words):
+        if not 0 < len(words) <= 12 or any(t.idx in self.in_quote or t.pos_ in ("VERB", "AUX", "SCONJ")
+                                           or t.text == "," for t in words):
             return None
         span = words[0].idx, words[-1].idx + len(words[-1])
         return span if self.phrases.nominal(span) else None
@@ -236,7 +246,8 @@ class Speakers(Job):
             return None
         prev = self.view.spans[i - 1]
         for t in prev:
-            if t.dep_ in ("nsubj", "sb") and t.head.dep_ in ("ROOT", "root") or (t.dep_ in ("nsubj", "sb") and t.head == prev.root):
+            if t.dep_ in ("nsubj", "sb") and t.head.dep_ in ("ROOT", "root") or (t.dep_ in ("nsubj", "sb")
+                                                                                 and t.head == prev.root):
                 return self.actors.best_entity(self.phrases.np_span(t), t)
         return None
 
@@ -250,6 +261,7 @@ class Speakers(Job):
         verb = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote), None)
         if verb is not None and (span := self.phrases.np_before(verb.i, sent.start)) and span[0] == sent.start_char:
             return span
-        if verb is not None and (span := self.phrases.np_after(after_object_pronouns(self.doc, verb.i + 1, sent.end), sent.end)) and self.phrases.nominal(span):
+        if verb is not None and (span := self.phrases.np_after(after_object_pronouns(self.doc, verb.i + 1, sent.end),
+                                                               sent.end)) and self.phrases.nominal(span):
             return span  # "Mit den Worten „…“ eröffnete die Ministerin …": the subject after the verb
         return None

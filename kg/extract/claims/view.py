@@ -18,7 +18,8 @@ class ArticleView:
     """One article as the claim rules read it: its Doc, sentences, entities and events, the quotations
     and headings found once, and the claims of earlier sentences."""
 
-    def __init__(self, lex: Lexicon, doc: Doc, sents: SentenceIndex, entities: EntityIndex, events: list[Event]) -> None:
+    def __init__(self, lex: Lexicon, doc: Doc, sents: SentenceIndex, entities: EntityIndex,
+                 events: list[Event]) -> None:
         self.lex, self.doc, self.sents, self.index, self.events = lex, doc, sents, entities, events
         self.text = doc_text(doc)
         self.words = lex.words
@@ -47,7 +48,8 @@ class ArticleView:
     def _spoken(self, q: Quote) -> bool:
         """Quotation marks around words someone said, not around a name or title."""
         words = [t for t in self.doc.char_span(*q.inner, alignment_mode="expand") or [] if not t.is_punct]
-        named = any(e.start_char <= words[0].idx and words[-1].idx + len(words[-1]) <= e.end_char for e in self.doc.ents) if words else False
+        named = any(e.start_char <= words[0].idx and words[-1].idx + len(words[-1]) <= e.end_char
+                    for e in self.doc.ents) if words else False
         return bool(words) and not named and not all(t.pos_ in ("PROPN", "NUM", "X") for t in words)
 
     def trim(self, start: int, end: int) -> int:
