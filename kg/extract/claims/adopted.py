@@ -99,7 +99,8 @@ class AdoptedSpeakers(Job):
         verwies": a person's name in apposition to the noun names the speaker."""
         for s, e, key in self.index.spans:
             if self.index.by_key[key].type == "Person" and (
-                    (e <= span[0] and self.text[e : span[0]].strip() == ",") or (s >= span[1] and self.text[span[1] : s].strip() == ",")):
+                    (e <= span[0] and self.text[e : span[0]].strip() == ",")
+                    or (s >= span[1] and self.text[span[1] : s].strip() == ",")):
                 return key
         return self._unrecognised_name(span)
 

@@ -39,11 +39,18 @@ class CueVerbs(Job):
             if token.idx in self.in_quote or not token.is_alpha:
                 continue
             cue = self.cue(token, sent)
-            if cue is None or (cue.strict and not self._in_sense(token, sent, cue)) or self._attributive(token, sent) or self._in_parentheses(token, sent) or self._embedded(token, out, sent) or self._reported_cue(i, token, sent):
+            if cue is None or self._no_cue_here(i, sent, token, cue, out):
                 continue
             if draft := self._from_cue(i, sent, token, cue, out):
                 out.append(draft)
         return out
+
+    def _no_cue_here(self, i: int, sent: SpacySpan, token: Token, cue: Cue, prior: list[Draft]) -> bool:
+        """A cue verb that attributes nothing here: out of its sense, an adjective, a remark in
+        brackets, part of another claim's message or of the previous speaker's report."""
+        return ((cue.strict and not self._in_sense(token, sent, cue)) or self._attributive(token, sent)
+                or self._in_parentheses(token, sent) or self._embedded(token, prior, sent)
+                or self._reported_cue(i, token, sent))
 
     def _attributive(self, token: Token, sent: SpacySpan) -> bool:
         """"die seit Tagen erwartete Bodenoffensive": a participle between an article and its noun is
@@ -226,7 +233,8 @@ class CueVerbs(Job):
             return False
         if not (is_finite_form(token) or token.tag_ in FINITE_TAGS or self._finite_in_clause(token, sent)
                 or self.sents.index(token.idx) in self.view.headings):
-            # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are tagged worse
+            # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are
+            # tagged worse
             return False
         return self._in_sense(token, sent, cue)
 
@@ -247,8 +255,8 @@ class CueVerbs(Job):
         verbs and adverbs."""
         tokens = self.doc.char_span(*draft.content, alignment_mode="expand") or []
         speaker = draft.speaker_span or (0, 0)
-        return any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and t.i != cue.i and not speaker[0] <= t.idx < speaker[1]
-                   for t in tokens)
+        return any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and t.i != cue.i
+                   and not speaker[0] <= t.idx < speaker[1] for t in tokens)
 
     def _cue_span(self, token: Token, sent: SpacySpan) -> tuple[int, int, str]:
         """The cue's words: the verb, or the verb to its particle written "weist … zurück"."""

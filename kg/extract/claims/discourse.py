@@ -33,7 +33,8 @@ class Discourse(Job):
             return []
         text_quoted = sum(min(q.end, sent.end_char) - max(q.start, sent.start_char) for q in self.view.quotes
                           if q.start < sent.end_char and q.end > sent.start_char)
-        if text_quoted >= 0.8 * len(sent.text) and len(sent) >= self.words["min_uncued_quote_words"] and prev.mode in ("direct", "mixed", "indirect"):
+        if (text_quoted >= 0.8 * len(sent.text) and len(sent) >= self.words["min_uncued_quote_words"]
+                and prev.mode in ("direct", "mixed", "indirect")):
             mode = "direct"
         elif self._reported_mood(sent, prev, adjacent=max(prev.sentence, prev.last) == i - 1):
             mode = self.view.mode(sent.start_char, sent.end_char)  # "Er sei „nicht aggressiv“": mixed
@@ -50,7 +51,8 @@ class Discourse(Job):
             return []
         draft = Draft(i, (start, end), "statement", mode, speaker=prev.speaker, speaker_span=prev.speaker_span,
                       addressee=list(prev.addressee), via=prev.via, reported_by=prev.reported_by)
-        draft.type = self.roles.modal_type(start, end) or ("statement" if prev.type in ("warning", "denial", "rejection", "accusation") else prev.type)
+        draft.type = self.roles.modal_type(start, end) or (
+            "statement" if prev.type in ("warning", "denial", "rejection", "accusation") else prev.type)
         if mode != "indirect":
             draft.quote = self.view.quote_span(start, end)
         return [draft]

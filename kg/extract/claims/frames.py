@@ -66,7 +66,8 @@ class Frames(Job):
         also matches compounds ("Polizeiangaben")."""
         j = k
         for n, word in enumerate(frame.words):
-            while n and j < len(toks) and not word_matches(toks[j], word) and toks[j].pos_ in ("ADJ", "DET", "ADV") and j - k < 4:
+            while (n and j < len(toks) and not word_matches(toks[j], word) and toks[j].pos_ in ("ADJ", "DET", "ADV")
+                   and j - k < 4):
                 j += 1
             if j >= len(toks) or not word_matches(toks[j], word):
                 return None
@@ -77,8 +78,9 @@ class Frames(Job):
         """", so der Sprecher." closes a message: after a comma, and no verb follows ("so dass …")."""
         prev = self.doc[t.i - 1] if t.i > sent.start else None
         rest = self.doc[t.i + 1 : sent.end]
-        return (prev is not None and prev.text == "," and len(rest) > 0 and rest[0].pos_ not in ("VERB", "AUX", "SCONJ", "ADV")
-                and rest[0].lower_ not in DASS_FORMS and not any(x.pos_ in ("VERB", "AUX") for x in rest))
+        return (prev is not None and prev.text == "," and len(rest) > 0
+                and rest[0].pos_ not in ("VERB", "AUX", "SCONJ", "ADV") and rest[0].lower_ not in DASS_FORMS
+                and not any(x.pos_ in ("VERB", "AUX") for x in rest))
 
     def _frame_source(self, sent: SpacySpan, frame: Frame, lo: int, hi: int) -> tuple[int, int] | None:
         """The words naming a frame's source: the noun phrase after "laut" or before "zufolge"; a
@@ -165,8 +167,9 @@ class Frames(Job):
                 source = (self.doc[lo + 1].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
             mode = self.view.mode(start, end)
             cue_end = self.doc[hi - 1].idx + len(self.doc[hi - 1])
-            draft = Draft(i, (start, end), frame.type, mode, cue=(self.doc[lo].idx, cue_end, self.text[self.doc[lo].idx : cue_end]),
-                          speaker=key, speaker_span=source, cue_lemma=" ".join(frame.words))
+            draft = Draft(i, (start, end), frame.type, mode,
+                          cue=(self.doc[lo].idx, cue_end, self.text[self.doc[lo].idx : cue_end]), speaker=key,
+                          speaker_span=source, cue_lemma=" ".join(frame.words))
             draft.type = self.roles.refine_type(draft)
             if mode != "indirect":
                 draft.quote = self.view.quote_span(start, end)
@@ -223,7 +226,8 @@ class Frames(Job):
         before = (seg_start, frame_start)
         after = (frame_end, seg_end)
         words = [len(self.text[a:b].split()) for a, b in (before, after)]
-        if min(words) >= 2 and self.text[frame_start - 2 : frame_start].strip() not in (",", ":") and self.doc[lo].lower_ != "so":
+        if (min(words) >= 2 and self.text[frame_start - 2 : frame_start].strip() not in (",", ":")
+                and self.doc[lo].lower_ != "so"):
             return seg_start, self.view.trim(seg_start, seg_end)  # "Die Firma wartet laut X lediglich …"
         start, end = max((before, after), key=lambda s: len(self.text[s[0] : s[1]].strip(" ,:")))
         while start < end and self.text[start] in " ,:":

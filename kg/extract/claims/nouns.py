@@ -42,7 +42,8 @@ class MessageNouns(Job):
             ctype = self._message_noun(t)
             comma = self._noun_phrase_end(t, sent)
             relative = self._relative_frame(sent, comma) if comma is not None else None
-            if relative is not None and ctype is None and self.doc[comma + 1].lower_ == "nach" and not self.documents.document_noun((t.idx, t.idx + len(t))):
+            if (relative is not None and ctype is None and self.doc[comma + 1].lower_ == "nach"
+                    and not self.documents.document_noun((t.idx, t.idx + len(t)))):
                 relative = None  # "der Brand, nach dem das Werk stillgelegt wurde": "nach dem" in time
             if ctype is None and relative is None:
                 continue
@@ -57,8 +58,8 @@ class MessageNouns(Job):
                     d.content[0] < message[1] and message[0] < d.content[1] for d in claims):
                 continue
             span = self._noun_source(t, comma, sent)
-            draft = Draft(i, message, ctype, self.view.mode(*message), cue=(t.idx, t.idx + len(t), t.text), speaker_span=span,
-                          cue_lemma=t.lemma_.lower())
+            draft = Draft(i, message, ctype, self.view.mode(*message), cue=(t.idx, t.idx + len(t), t.text),
+                          speaker_span=span, cue_lemma=t.lemma_.lower())
             words = self.doc.char_span(*span, alignment_mode="expand")
             pronoun = words is not None and len(words) == 1 and (words[0].pos_ == "PRON"
                                                                  or "Yes" in words[0].morph.get("Poss"))
@@ -75,8 +76,8 @@ class MessageNouns(Job):
         nxt = self.doc[t.i + 1] if t.i + 1 < sent.end else None
         after = self.doc[t.i + 2] if t.i + 2 < sent.end else None
         article = after is not None and (after.pos_ in ("NOUN", "PROPN", "ADJ") or self.phrases.capitalised(after))
-        return (t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None and nxt.lower_ in RELATIVE_FRAME_WORDS
-                and not article)
+        return (t.i > sent.start and self.doc[t.i - 1].text == "," and nxt is not None
+                and nxt.lower_ in RELATIVE_FRAME_WORDS and not article)
 
     def _relative_frame(self, sent: SpacySpan, comma: int) -> int | None:
         """", wonach …", ", laut dem …", ", nach denen …": the first word of a relative clause that
@@ -132,9 +133,11 @@ class MessageNouns(Job):
         prev = self.doc[t.i - 1] if t.i > sent.start else None
         if prev is not None and ("Yes" in prev.morph.get("Poss") or prev.tag_ == "PPOSAT"):
             return prev.idx, prev.idx + len(prev)
-        if t.head.pos_ in ("VERB", "AUX") and t.dep_ not in SUBJECT:  # "äußerte die Hoffnung", "endet mit der Hoffnung"
+        # "äußerte die Hoffnung", "endet mit der Hoffnung": the subject of the verb it is the object of
+        if t.head.pos_ in ("VERB", "AUX") and t.dep_ not in SUBJECT:
             subject = next((c for c in t.head.children if c.dep_ in SUBJECT and c.idx not in self.in_quote), None)
-            if subject is not None and subject.lower_ not in self.words["no_speaker"] and self.phrases.nominative(self.phrases.np_span(subject)):
+            if (subject is not None and subject.lower_ not in self.words["no_speaker"]
+                    and self.phrases.nominative(self.phrases.np_span(subject))):
                 return self.phrases.np_span(subject)
         lo = t.i
         while lo > sent.start and self.doc[lo - 1].pos_ in ("DET", "ADJ"):

@@ -70,8 +70,8 @@ class NounPhrases(Job):
         if t.pos_ in ("NOUN", "PROPN"):
             return True
         nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-        return (t.pos_ in ("ADJ", "NUM") and t.i > 0 and self.doc[t.i - 1].pos_ == "DET" and t.text.split("-")[-1][:1].isupper()
-                and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")))
+        return (t.pos_ in ("ADJ", "NUM") and t.i > 0 and self.doc[t.i - 1].pos_ == "DET"
+                and t.text.split("-")[-1][:1].isupper() and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")))
 
     def nominative(self, span: tuple[int, int]) -> bool:
         """Not visibly dative or accusative: "den …", "dem …", "einem …" are never subjects, nor is a
@@ -120,7 +120,8 @@ class NounPhrases(Job):
 
     def capitalised(self, t: Token) -> bool:
         """A capitalised word inside a sentence, outside quotations: in German a noun or a name."""
-        return t.text[:1].isupper() and not t.is_sent_start and t.idx not in self.in_quote and t.text[:-1].replace("-", "").isalpha()
+        return (t.text[:1].isupper() and not t.is_sent_start and t.idx not in self.in_quote
+                and t.text[:-1].replace("-", "").isalpha())
 
     def np_before(self, j: int, lo: int) -> tuple[int, int] | None:
         """A noun phrase by parts of speech ending before token j (not before `lo`): the field before a
@@ -131,8 +132,9 @@ class NounPhrases(Job):
             t = self.doc[j]
             name_particle = t.lower_ in NAME_PARTICLES and toks and (toks[0].text[:1].isupper()
                                                                      or toks[0].lower_ == "der")
-            if not self.capitalised(t) and (t.idx in self.in_quote or (t.is_punct and t.text not in "-()") or t.pos_ in NOT_NP
-                                             or (t.pos_ == "ADP" and not name_particle) or (t.pos_ == "PRON" and toks)):
+            if not self.capitalised(t) and (t.idx in self.in_quote or (t.is_punct and t.text not in "-()")
+                                             or t.pos_ in NOT_NP or (t.pos_ == "ADP" and not name_particle)
+                                             or (t.pos_ == "PRON" and toks)):
                 break
             toks.insert(0, t)
             j -= 1

@@ -51,7 +51,8 @@ class Speakers(Job):
                     return None, False  # "den russischen Staatschef …" is an object: ask the surface
                 if found[0].i > finite.i and self._named_vorfeld(token, sent):
                     return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
-                if found[0].i > finite.i and finite.i == (lo := clause_bounds(sent, token)[0]) and self._relative_antecedent(sent, lo):
+                if (found[0].i > finite.i and finite.i == (lo := clause_bounds(sent, token)[0])
+                        and self._relative_antecedent(sent, lo)):
                     # "Die Partei, die …, beschuldigte die Regierung": the phrase before the relative clause
                     return None, False
                 if found[0].i < finite.i and found[0].pos_ == "NOUN" and self._name_after(finite, sent):
@@ -74,8 +75,8 @@ class Speakers(Job):
             break
         if words:  # a person's or organisation's name (here or elsewhere in the article), not "Einmarsch Russlands"
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            return any(e.label_ in ("PER", "ORG") and e.start_char < end and start < e.end_char for e in self.doc.ents) or any(
-                self.actors.by_name(t) and not looks_genitive(t.text) for t in words)
+            return any(e.label_ in ("PER", "ORG") and e.start_char < end and start < e.end_char for e in self.doc.ents
+                       ) or any(self.actors.by_name(t) and not looks_genitive(t.text) for t in words)
         nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
         return nxt is not None and nxt.lower_ in SUBJECT_PRONOUNS
 
@@ -86,7 +87,8 @@ class Speakers(Job):
         words = list(self.doc[lo : finite.i])
         while words and words[-1].pos_ == "ADV":  # "Putin wiederum warnte …"
             words.pop()
-        return 0 < len(words) <= 5 and all(t.pos_ in ("PROPN", "DET", "ADJ", "NOUN", "PRON") or t.text == "-" for t in words) and (
+        return 0 < len(words) <= 5 and all(t.pos_ in ("PROPN", "DET", "ADJ", "NOUN", "PRON") or t.text == "-"
+                                           for t in words) and (
             words[-1].pos_ == "PROPN" or (len(words) == 1 and words[0].lower_ in SUBJECT_PRONOUNS))
 
     def _agent(self, verb: Token, sent: SpacySpan) -> Token | None:
@@ -200,7 +202,8 @@ class Speakers(Job):
         end = finite.i
         while end > lo + 1 and self.doc[end - 1].pos_ == "ADV":  # "Putin wiederum warnte"
             end -= 1
-        if end > lo and (span := self.phrases.np_before(end, lo)) and span[0] == self.doc[lo].idx and self.phrases.nominal(span):
+        if (end > lo and (span := self.phrases.np_before(end, lo)) and span[0] == self.doc[lo].idx
+                and self.phrases.nominal(span)):
             head = self.phrases.span_head(span)
             if not (head is not None and head.pos_ == "NOUN" and self._name_after(finite, sent)):
                 return span
