@@ -139,27 +139,41 @@ class CueVerbs(Job):
         clause = self.messages.content(sent, token, cue)
         framed = cue.reported and cue.requires and self._reported_use(token, sent, cue)  # "sieht dies als Ausdruck …"
         anaphor = None if clause or framed else self._anaphor(token, sent)
-        mode = None
+        message = self._message(i, sent, token, cue, clause, anaphor)
+        if message is None:
+            return None
+        start, end, mode = message
+        draft = Draft(i, (start, end), cue.type, mode, cue=self._cue_span(token, sent), cue_lemma=cue.lemma)
+        draft.anaphoric = anaphor is not None and clause is None
+        return self._attributed(draft, sent, token, cue, prior, anaphor)
+
+    def _message(self, i: int, sent: SpacySpan, token: Token, cue: Cue, clause: tuple[int, int] | None,
+                 anaphor: Token | None) -> tuple[int, int, str] | None:
+        """The message's span and mode: the clause the cue governs, the sentence before ("Das teilte die
+        Polizei mit"), or a speech act's own clause ("dementiert jegliche Angriffspläne")."""
         if clause:
             start, end = clause
-            mode = self.view.mode(start, end)
-        elif anaphor is not None and any(d.sentence == i - 1 and d.cue is not None for d in self.view.done):
+            return start, end, self.view.mode(start, end)
+        if anaphor is not None and any(d.sentence == i - 1 and d.cue is not None for d in self.view.done):
             return None  # "Weiter sagte Larson: „…“ Dies sagte der Präsident …": already attributed
-        elif anaphor is not None and i > 0 and i - 1 not in self.view.headings:
-            before = self.sents.sentences[i - 1]  # "Das teilte die Polizei mit": the message is the sentence before
+        if anaphor is not None and i > 0 and i - 1 not in self.view.headings:
+            before = self.sents.sentences[i - 1]
             start, end = before.start, self.view.trim(before.start, before.end)
-            mode = self.view.mode(start, end)
-        elif cue.reported and self._reported_use(token, sent, cue):
+            return start, end, self.view.mode(start, end)
+        if cue.reported and self._reported_use(token, sent, cue):
             span = self.messages.verb_phrase(token, sent)
             if span is None:
                 return None
             start, end = span
-            mode = "mixed" if self.view.quote_in(start, end) else "reported"
-        else:
-            return None
-        draft = Draft(i, (start, end), cue.type, mode, cue=self._cue_span(token, sent), cue_lemma=cue.lemma)
-        draft.anaphoric = anaphor is not None and clause is None
-        messages = [(start, end)] if mode != "reported" and not draft.anaphoric else []
+            return start, end, "mixed" if self.view.quote_in(start, end) else "reported"
+        return None
+
+    def _attributed(self, draft: Draft, sent: SpacySpan, token: Token, cue: Cue, prior: list[Draft],
+                    anaphor: Token | None) -> Draft | None:
+        """The draft with its speaker, addressees, type, quotation and frame roles; None for a speech act
+        that names no one acting or says nothing."""
+        start, end = draft.content
+        messages = [(start, end)] if draft.mode != "reported" and not draft.anaphoric else []
         for d in prior:  # words of earlier messages in the sentence, but not their speakers
             speaker = d.speaker_span or (d.content[0], d.content[0])
             messages += [(d.content[0], speaker[0]), (speaker[1], d.content[1])]
@@ -173,15 +187,15 @@ class CueVerbs(Job):
             draft.speaker = None  # "Weitere Proteste sind angekündigt": a state, no act of the previous actor
         if cue.quoted_speaks:
             self._quoted_speaker(draft, token, sent, passive)
-        if mode == "reported" and draft.speaker is None and draft.speaker_span is None:
+        if draft.mode == "reported" and draft.speaker is None and draft.speaker_span is None:
             return None  # "Damit wurde ein Urteil bestätigt": a speech act needs someone acting
-        if mode == "reported" and not self._has_message_word(draft, token):
+        if draft.mode == "reported" and not self._has_message_word(draft, token):
             return None
         draft.addressee = self.roles.addressees(token, cue, draft, sent)
         draft.type = self.roles.refine_type(draft)
         if draft.mode in ("direct", "mixed"):
             draft.quote = self.view.quote_span(start, end)
-        draft.heading = i in self.view.headings
+        draft.heading = draft.sentence in self.view.headings
         self.roles.frame_roles(draft, sent)
         return draft
 
