@@ -109,42 +109,48 @@ class Speakers(Job):
         return None
 
     def speaker(self, draft: Draft, token: Token, subject: Token | None, passive: bool, sent: SpacySpan, cue: Cue,
-                 prior: list[Draft]) -> None:
+                prior: list[Draft]) -> None:
         """Set the draft's speaker and the words naming it: the subject shared with a coordinated verb
         before, the parse's subject, a passive's document or the previous actor, else a noun phrase by
         the verb or a name before it."""
         lo, _ = clause_bounds(sent, token)
-        coordinated = lo > sent.start and self.doc[lo - 1].text in (",", "und", "sowie",
-                                                                    "oder") and draft.content[0] >= token.idx - 1
+        joined = lo > sent.start and self.doc[lo - 1].text in (",", "und", "sowie", "oder")
+        coordinated = joined and draft.content[0] >= token.idx - 1
         if prior and clause_finite(sent, token).i == lo and (subject is None or coordinated):
             # "dementiert …, weist … zurück und wirft … vor": coordinated verbs share the subject
             draft.speaker, draft.speaker_span = prior[-1].speaker, prior[-1].speaker_span
-            return
-        if subject is not None:
-            span = self.phrases.np_span(subject)
-            if subject.pos_ == "PRON" and subject.lower_ in self.words["no_speaker"]:
-                if cue.impersonal:
-                    self.documents.document_speaker(draft, sent, token)
-                return
-            if subject.pos_ == "PRON" or subject.lower_ in MUTUAL_PRONOUNS:
-                draft.speaker_span = span
-                draft.speaker = self.actors.antecedent(subject, sent)
-                return
-            _, hi = clause_bounds(sent, token)
-            chunk = self.phrases.np_after(self.doc.char_span(*span, alignment_mode="expand").start, hi)
-            if chunk and chunk[0] == span[0] and chunk[1] > span[1]:
-                span = chunk  # "Putins außenpolitischer Berater Juri Uschakow": the parse stopped at "Putins"
-            draft.speaker_span = span
-            draft.speaker = self.actors.best_entity(span, None)
-            return
-        if passive:  # "In einer Stellungnahme des Ministeriums wird … begründet", else the previous actor
-            lo, _ = clause_bounds(sent, token)
+        elif subject is not None:
+            self._subject_speaker(draft, token, subject, sent, cue)
+        elif passive:  # "In einer Stellungnahme des Ministeriums wird … begründet", else the previous actor
             if not self.documents.document_speaker(draft, sent, token) and self.doc[lo].lower_ != "es":
                 draft.speaker = self._previous_subject(draft.sentence)  # but "Es wird befürchtet": no one named
-            return
-        if cue.impersonal:
+        elif cue.impersonal:
             self.documents.document_speaker(draft, sent, token)
+        else:
+            self._surface_speaker_of(draft, token, sent, lo)
+
+    def _subject_speaker(self, draft: Draft, token: Token, subject: Token, sent: SpacySpan, cue: Cue) -> None:
+        """The speaker by the parse's subject: a pronoun's antecedent, or the entity its noun phrase names
+        ("es", "man" name none: an impersonal cue's document may)."""
+        span = self.phrases.np_span(subject)
+        if subject.pos_ == "PRON" and subject.lower_ in self.words["no_speaker"]:
+            if cue.impersonal:
+                self.documents.document_speaker(draft, sent, token)
             return
+        if subject.pos_ == "PRON" or subject.lower_ in MUTUAL_PRONOUNS:
+            draft.speaker_span = span
+            draft.speaker = self.actors.antecedent(subject, sent)
+            return
+        _, hi = clause_bounds(sent, token)
+        chunk = self.phrases.np_after(self.doc.char_span(*span, alignment_mode="expand").start, hi)
+        if chunk and chunk[0] == span[0] and chunk[1] > span[1]:
+            span = chunk  # "Putins außenpolitischer Berater Juri Uschakow": the parse stopped at "Putins"
+        draft.speaker_span = span
+        draft.speaker = self.actors.best_entity(span, None)
+
+    def _surface_speaker_of(self, draft: Draft, token: Token, sent: SpacySpan, lo: int) -> None:
+        """Without a subject from the parse: the first verb's subject for a coordinated verb, else a noun
+        phrase by the verb or a name before it; a pronoun stands for its antecedent."""
         if lo > sent.start and self.doc[lo - 1].lower_ in VERB_COORDINATORS and clause_finite(sent, token).i == lo:
             fallback = self.sentence_subject(sent)  # "Er halte … und bezeichnete …": the subject of the first verb
         else:
