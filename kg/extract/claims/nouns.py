@@ -57,18 +57,24 @@ class MessageNouns(Job):
             if message is None or message[1] - message[0] < 3 or any(
                     d.content[0] < message[1] and message[0] < d.content[1] for d in claims):
                 continue
-            span = self._noun_source(t, comma, sent)
-            draft = Draft(i, message, ctype, self.view.mode(*message), cue=(t.idx, t.idx + len(t), t.text),
-                          speaker_span=span, cue_lemma=t.lemma_.lower())
-            words = self.doc.char_span(*span, alignment_mode="expand")
-            pronoun = words is not None and len(words) == 1 and (words[0].pos_ == "PRON"
-                                                                 or "Yes" in words[0].morph.get("Poss"))
-            draft.speaker = self.actors.source_key(span) if pronoun else self.actors.best_entity(span, None)
-            if draft.mode != "indirect":
-                draft.quote = self.view.quote_span(*message)
-            draft.heading = i in self.view.headings
-            out.append(draft)
+            out.append(self._noun_draft(i, sent, t, comma, message, ctype))
         return out
+
+    def _noun_draft(self, i: int, sent: SpacySpan, t: Token, comma: int | None, message: tuple[int, int],
+                    ctype: str) -> Draft:
+        """The claim of message noun t: the noun is its cue, the noun's source its speaker (a possessive
+        or pronoun by its antecedent)."""
+        span = self._noun_source(t, comma, sent)
+        draft = Draft(i, message, ctype, self.view.mode(*message), cue=(t.idx, t.idx + len(t), t.text),
+                      speaker_span=span, cue_lemma=t.lemma_.lower())
+        words = self.doc.char_span(*span, alignment_mode="expand")
+        pronoun = words is not None and len(words) == 1 and (words[0].pos_ == "PRON"
+                                                             or "Yes" in words[0].morph.get("Poss"))
+        draft.speaker = self.actors.source_key(span) if pronoun else self.actors.best_entity(span, None)
+        if draft.mode != "indirect":
+            draft.quote = self.view.quote_span(*message)
+        draft.heading = i in self.view.headings
+        return draft
 
     def relative_after_comma(self, t: Token, sent: SpacySpan) -> bool:
         """", laut dem …", ", nach denen …": a frame word opening a relative clause; not an article before
