@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.lexicon import Frame, word_matches
 from kg.extract.claims.model import Draft
-from kg.extract.claims.view import Job
+from kg.extract.claims.view import ArticleView, Job
 from kg.extract.german import DASS_FORMS, GENITIVE_STARTS
 
 if TYPE_CHECKING:
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from kg.extract.claims.phrases import NounPhrases
     from kg.extract.claims.roles import Roles
     from kg.extract.claims.speakers import Speakers
+
+
+FoundFrame = tuple[Frame, int, int, tuple[int, int] | None]  # frame, first token, end token, source span
 
 
 class Frames(Job):
@@ -31,14 +34,18 @@ class Frames(Job):
     roles: Roles
     speakers: Speakers
 
-    def frames(self, sent: SpacySpan) -> list[tuple[Frame, int, int, tuple[int, int] | None]]:
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self._found: dict[int, list[FoundFrame]] = {}  # sentence start -> its frames
+
+    def frames(self, sent: SpacySpan) -> list[FoundFrame]:
         """Attribution frames in a sentence: (frame, first token, end token, source span).
         Asked once per sentence and again per cue in it, so the answer is kept."""
-        if sent.start not in self.view.frame_cache:
-            self.view.frame_cache[sent.start] = self._find_frames(sent)
-        return self.view.frame_cache[sent.start]
+        if sent.start not in self._found:
+            self._found[sent.start] = self._find_frames(sent)
+        return self._found[sent.start]
 
-    def _find_frames(self, sent: SpacySpan) -> list[tuple[Frame, int, int, tuple[int, int] | None]]:
+    def _find_frames(self, sent: SpacySpan) -> list[FoundFrame]:
         """The frames of the lexicon that match in the sentence, outside quotations, with a source where
         they need one."""
         out = []

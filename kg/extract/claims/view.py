@@ -35,7 +35,6 @@ class ArticleView:
             self.spans.append(span)
         self.headings = {s.index for s in sents.sentences if is_heading_line(self.text, s.start, s.end)}
         self.done: list[Draft] = []
-        self.frame_cache: dict[int, list] = {}  # sentence start -> its frames
         self.names: dict[str, str] = {}  # a person's surname or an actor's name -> entity key
         for e in entities.entities:
             if e.type == "Place" or e.anonymous:
