@@ -161,3 +161,15 @@ def test_a_heading_line_is_a_line_of_its_own_without_closing_punctuation():
     assert german.is_heading_line(text, *first)
     assert not german.is_heading_line(text, *second)
     assert not german.is_heading_line(text, 26, 47)  # "Der Westen befürchtet:" ends with a colon
+
+
+def test_sie_is_plural_when_its_verb_is():
+    plural = Doc(VOCAB, words=["Sie", "erklärten"], heads=[1, 1], deps=["nsubj", "ROOT"], pos=["PRON", "VERB"],
+                 morphs=["", "Number=Plur|VerbForm=Fin"])
+    assert german.pronoun_features(plural[0]) == ("", "Plur")
+    singular = Doc(VOCAB, words=["sie", "erklärte", "er"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "nsubj"],
+                   pos=["PRON", "VERB", "PRON"], morphs=["", "Number=Sing|VerbForm=Fin", ""])
+    assert german.pronoun_features(singular[0]) == ("Fem", "Sing")
+    assert german.pronoun_features(singular[2]) == ("Masc", "Sing")
+    polite = Doc(VOCAB, words=["Danke", "Sie"], pos=["VERB", "PRON"])
+    assert german.pronoun_features(polite[1]) is None  # "Sie" inside a sentence addresses someone

@@ -61,6 +61,7 @@ HEADLINE_END = (".", "!", "?", '"', "“", "”", "«", "»")  # a line ending o
 NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # what a plain noun phrase is made of
 PARTICIPLE_TAGS = ("VVPP", "VAPP", "VMPP")
 ZU_TAGS = ("PTKZU", "VVIZU")
+SUBJECT_DEPS = frozenset({"nsubj", "sb", "nsubj:pass"})  # the parser mixes UD and TIGER labels
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VBD", "VBZ", "VBP"})  # the tagger mixes STTS and PTB tags
 
 
@@ -246,6 +247,25 @@ def is_oblique(doc: Doc, char: int) -> bool:
     while j >= 0 and doc[j].pos_ == "ADJ":
         j -= 1
     return j >= 0 and (doc[j].lower_ in NOT_NOMINATIVE or doc[j].pos_ == "ADP")
+
+
+def pronoun_features(pronoun: Token) -> tuple[str, str] | None:
+    """Gender and number of "er"/"sie"/"ihm"/"ihnen", for finding what it refers to: "sie" is plural
+    when its verb is ("sie erklärten"), else feminine singular; "" is any gender. None for other
+    words and for "Sie" inside a sentence, which addresses someone."""
+    low = pronoun.lower_
+    if low in MASCULINE_PRONOUNS:
+        return "Masc", "Sing"
+    if low == "ihnen":
+        return "", "Plur"
+    if low != "sie" or (pronoun.text == "Sie" and not pronoun.is_sent_start):
+        return None
+    verb = pronoun.head if pronoun.dep_ in SUBJECT_DEPS else None
+    aux = [c for c in verb.children if c.dep_.startswith("aux") and is_finite_form(c)] if verb is not None else []
+    number = next((t.morph.get("Number")[0] for t in [*aux, verb] if t is not None and is_finite_form(t)
+                   and t.morph.get("Number")), None)
+    number = number or (pronoun.morph.get("Number") or ["Sing"])[0]
+    return ("Fem", "Sing") if number == "Sing" else ("", "Plur")
 
 
 def looks_genitive(word: str) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import Job
-from kg.extract.german import MASCULINE_PRONOUNS, MUTUAL_PRONOUNS, is_finite_form, is_oblique, looks_genitive
+from kg.extract.german import MASCULINE_PRONOUNS, MUTUAL_PRONOUNS, is_oblique, looks_genitive, pronoun_features
 
 if TYPE_CHECKING:
     from kg.extract.claims.phrases import NounPhrases
@@ -83,27 +83,10 @@ class Actors(Job):
         if pronoun.lower_ in MUTUAL_PRONOUNS:
             return self._last_actor(pronoun.idx, person=True)
         person = pronoun.lower_ in MASCULINE_PRONOUNS
-        features = self._pronoun_features(pronoun)
+        features = pronoun_features(pronoun)
         clause = pronoun.sent.start_char if pronoun.dep_ in SUBJECT else None
         agreeing = self._last_actor(pronoun.idx, person=False, features=features, clause=clause) if features else None
         return agreeing or self._last_actor(pronoun.idx, person=person, clause=clause, countries=False)
-
-    def _pronoun_features(self, pronoun: Token) -> tuple[str, str] | None:
-        """Gender and number of "er"/"sie"/"ihm"/"ihnen": "sie" is plural when its verb is ("sie
-        erklärten"), else feminine singular."""
-        low = pronoun.lower_
-        if low in MASCULINE_PRONOUNS:
-            return "Masc", "Sing"
-        if low == "ihnen":
-            return "", "Plur"
-        if low != "sie" or (pronoun.text == "Sie" and not pronoun.is_sent_start):
-            return None  # "Sie" inside a sentence addresses someone
-        verb = pronoun.head if pronoun.dep_ in SUBJECT else None
-        aux = [c for c in verb.children if c.dep_.startswith("aux") and is_finite_form(c)] if verb is not None else []
-        number = next((t.morph.get("Number")[0] for t in [*aux, verb] if t is not None and is_finite_form(t)
-                       and t.morph.get("Number")), None)
-        number = number or (pronoun.morph.get("Number") or ["Sing"])[0]
-        return ("Fem", "Sing") if number == "Sing" else ("", "Plur")
 
     def _agrees(self, start: int, end: int, entity_type: str, features: tuple[str, str]) -> bool:
         """Can a pronoun with these features refer to this mention? A person is singular and of

@@ -6,9 +6,10 @@ that is no business of claims alone lives in kg/extract/german.py.
 
 from __future__ import annotations
 
+from kg.extract.german import SUBJECT_DEPS
 from kg.lexicon import word_lists
 
-SUBJECT = {"nsubj", "sb", "nsubj:pass"}
+SUBJECT = SUBJECT_DEPS
 PARTICLE = {"compound:prt", "svp"}
 CONJ = {"conj", "cj"}
 OBJECT = {"obj", "oa"}
