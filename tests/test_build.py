@@ -83,14 +83,14 @@ def test_every_dev_article_graph_conforms_to_shapes(extractor, tmp_path):
 
 def test_pipeline_id_changes_with_extraction_code_not_with_readers(tmp_path):
     package = tmp_path / "kg"
-    for name in ("extract/claims.py", "data/cue_verbs.jsonl", "cli.py", "serve.py", "rdf.py"):
+    for name in ("extract/claims/extractor.py", "data/cue_verbs.jsonl", "cli.py", "serve.py", "rdf.py"):
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text("# v1\n")
     first = pipeline.source_digest(package)
     (package / "serve.py").write_text("# v2\n")
     (package / "cli.py").write_text("# v2\n")
     assert pipeline.source_digest(package) == first
-    for name in ("extract/claims.py", "data/cue_verbs.jsonl", "rdf.py"):
+    for name in ("extract/claims/extractor.py", "data/cue_verbs.jsonl", "rdf.py"):
         before = pipeline.source_digest(package)
         (package / name).write_text("# v2\n")
         assert pipeline.source_digest(package) != before, name

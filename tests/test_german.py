@@ -1,5 +1,5 @@
-"""kg.extract.german, the grammar helpers the extractors share: sentences, segments, headlines,
-tenses, zu-infinitives, directional phrases and regular word forms."""
+"""kg.extract.german, the grammar helpers the extractors share: sentences, segments, clauses, headlines,
+tenses, passives, zu-infinitives, directional phrases and regular word forms."""
 
 from __future__ import annotations
 
@@ -97,3 +97,79 @@ def test_a_noun_phrase_ends_at_a_preposition_a_stop_or_a_clause(nlp):
     assert german.noun_phrase_end(doc, 2, len(doc), names={2: 4}) == 6  # "Russland und" as one name
     comma = next(t.i for t in doc if t.text == ",")
     assert german.noun_phrase_end(doc, comma + 1, len(doc), clause_pronouns={"die"}) == comma + 1
+
+
+def _doc(words: list[str], pos: list[str], morphs: list[str] | None = None, tags: list[str] | None = None) -> Doc:
+    return Doc(VOCAB, words=words, pos=pos, morphs=morphs or [""] * len(words), tags=tags or [""] * len(words))
+
+
+def test_a_clause_ends_at_commas_and_at_a_conjunction_before_a_finite_verb():
+    doc = _doc(["Er", "hat", "gewarnt", ",", "Biden", "und", "der", "Kreml", "streiten", "und", "wirft", "vor", "."],
+               ["PRON", "AUX", "VERB", "PUNCT", "PROPN", "CCONJ", "DET", "PROPN", "VERB", "CCONJ", "VERB", "ADP",
+                "PUNCT"],
+               ["", "VerbForm=Fin", "VerbForm=Part", "", "", "", "", "", "VerbForm=Fin", "", "VerbForm=Fin", "", ""])
+    sent = doc[:]
+    assert german.clause_bounds(sent, doc[2]) == (0, 3)
+    assert german.clause_bounds(sent, doc[8]) == (4, 9)  # "und der Kreml" joins names, "und wirft" verb phrases
+    assert german.clause_finite(sent, doc[2]).text == "hat"  # the auxiliary is the finite verb
+    assert german.clause_finite(sent, doc[10]).text == "wirft"
+    assert german.joins_verb_phrases(doc, 9) and not german.joins_verb_phrases(doc, 5)
+
+
+def test_finite_by_morphology_whatever_the_tagger_says():
+    doc = _doc(["warnte", "Warnung", "sie"], ["ADJ", "NOUN", "PRON"], ["VerbForm=Fin", "Person=3", "Person=3"])
+    assert german.is_finite_form(doc[0]) and german.is_finite_verb(doc[0])
+    assert german.is_finite_form(doc[1]) and not german.is_finite_verb(doc[1])
+    assert not german.is_finite_form(doc[2])  # a pronoun's person is no verb's
+
+
+def test_a_participle_with_werden_is_a_passive():
+    doc = _doc(["Die", "Vorwürfe", "wurden", "zurückgewiesen", "."], ["DET", "NOUN", "AUX", "ADJ", "PUNCT"])
+    assert german.looks_like_participle(doc[3])  # by its shape: the tagger called it an adjective
+    assert german.is_passive(doc[:], doc[3])
+    perfect = _doc(["Er", "hat", "zurückgewiesen", "."], ["PRON", "AUX", "VERB", "PUNCT"])
+    assert not german.is_passive(perfect[:], perfect[2])
+
+
+def test_zu_infinitive_words_do_not_trust_a_lone_zu_tag():
+    infix = _doc(["die", "Euphorie", "auszunutzen"], ["DET", "NOUN", "VERB"])
+    assert german.has_zu_infix("auszunutzen") and german.has_zu_infinitive_words(list(infix))
+    lone = _doc(["bis", "zu", "fünf"], ["ADP", "PART", "NUM"], tags=["APPR", "PTKZU", "CARD"])
+    assert german.has_zu_infinitive(lone, (0, 3)) and not german.has_zu_infinitive_words(list(lone))
+
+
+def test_object_pronouns_before_the_subject_are_passed_over():
+    doc = _doc(["äußerte", "sich", "der", "Präsident"], ["VERB", "PRON", "DET", "NOUN"], ["", "Reflex=Yes", "", ""])
+    assert german.after_object_pronouns(doc, 1, 4) == 2
+
+
+def test_a_phrase_after_dem_or_a_preposition_is_oblique():
+    doc = _doc(["Er", "dankte", "dem", "neuen", "Präsidenten"], ["PRON", "VERB", "DET", "ADJ", "NOUN"])
+    assert german.is_oblique(doc, doc[4].idx) and not german.is_oblique(doc, doc[0].idx)
+
+
+def test_genitive_names_and_adjectives_in_the_nominative():
+    assert german.looks_genitive("Putins") and not german.looks_genitive("Markus")
+    assert german.inflect_adjective("außenpolitische", "m") == "außenpolitischer"
+    assert german.inflect_adjective("chinesischen", "f") == "chinesische"
+    assert german.adjective_stem("politischer") == "politisch"
+
+
+def test_a_heading_line_is_a_line_of_its_own_without_closing_punctuation():
+    text = "Westen fürchtet Einmarsch\nDer Westen befürchtet: Russland greift an.\nUnruhen: Dutzende Tote"
+    first, second = (0, 25), (26, 68)
+    assert german.is_heading_line(text, *first)
+    assert not german.is_heading_line(text, *second)
+    assert not german.is_heading_line(text, 26, 47)  # "Der Westen befürchtet:" ends with a colon
+
+
+def test_sie_is_plural_when_its_verb_is():
+    plural = Doc(VOCAB, words=["Sie", "erklärten"], heads=[1, 1], deps=["nsubj", "ROOT"], pos=["PRON", "VERB"],
+                 morphs=["", "Number=Plur|VerbForm=Fin"])
+    assert german.pronoun_features(plural[0]) == ("", "Plur")
+    singular = Doc(VOCAB, words=["sie", "erklärte", "er"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "nsubj"],
+                   pos=["PRON", "VERB", "PRON"], morphs=["", "Number=Sing|VerbForm=Fin", ""])
+    assert german.pronoun_features(singular[0]) == ("Fem", "Sing")
+    assert german.pronoun_features(singular[2]) == ("Masc", "Sing")
+    polite = Doc(VOCAB, words=["Danke", "Sie"], pos=["VERB", "PRON"])
+    assert german.pronoun_features(polite[1]) is None  # "Sie" inside a sentence addresses someone

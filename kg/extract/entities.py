@@ -17,6 +17,7 @@ from kg.keys import slug
 from kg.lexicon import InstitutionNoun, Lexicon, lexicon
 from kg.model import Entity, Role
 from kg.nlp import name_key
+from kg.extract.german import adjective_stem, inflect_adjective
 from kg.extract.text import SentenceIndex, doc_text
 
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
@@ -466,7 +467,7 @@ class EntityExtractor:
                 if owner is None and name == noun.label and (variant := self._owned_variant(name, owned)):
                     key = variant  # "die Staatsanwaltschaft" of "der Bezirks-Staatsanwaltschaft von Manhattan"
             if stem:
-                labels[key] = f"{_inflect(stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
+                labels[key] = f"{inflect_adjective(stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
             elif isinstance(owner, LocalOwner):
                 labels[key] = f"{name} {owner.label}"  # "Staatsanwaltschaft Manhattan", as authorities name themselves
             elif key not in labels:
@@ -748,7 +749,7 @@ class EntityExtractor:
             if entry := self.gaz.adjective(doc[j].text):
                 of = of or entry
             else:
-                adjectives.insert(0, _inflect(doc[j].text, noun.gender))
+                adjectives.insert(0, inflect_adjective(doc[j].text, noun.gender))
             j -= 1
         if j >= 0 and of is None:
             owner = by_end.get(doc[j].idx + len(doc[j]))
@@ -938,22 +939,14 @@ def _attributes(doc: Doc, i: int) -> list[Token]:
 
 def _is_attribute(token: Token) -> bool:
     """A describing adjective: not a quantity ("zehntausende") nor a participle ("protestierende")."""
-    stem = _stem(token.lower_)
+    stem = adjective_stem(token.lower_)
     adjective = _is_adjective(token) or token.is_sent_start and token.pos_ == "ADJ"
     return adjective and stem not in QUANTIFIERS and not stem.endswith("end")
 
 
-def _stem(adjective: str) -> str:
-    """An adjective without its inflection: "politischer" -> "politisch"."""
-    for ending in ("en", "em", "er", "es", "e"):
-        if adjective.endswith(ending):
-            return adjective[: -len(ending)]
-    return adjective
-
-
 def _plural(adjective: str) -> str:
     """An attributive adjective in the nominative plural: "politischer", "staatlichen" -> "politische"."""
-    return _stem(adjective.lower()) + "e"
+    return adjective_stem(adjective.lower()) + "e"
 
 
 def _is_adjective(token: Token, names: bool = False) -> bool:
@@ -964,8 +957,3 @@ def _is_adjective(token: Token, names: bool = False) -> bool:
     if token.pos_:
         return token.pos_ == "ADJ"
     return token.text.endswith(("e", "en", "er", "es", "em"))
-
-
-def _inflect(adjective: str, gender: str) -> str:
-    """"außenpolitische" before "Berater" -> "außenpolitischer": the role's name in the nominative."""
-    return _stem(adjective) + {"m": "er", "f": "e", "n": "es"}.get(gender, "er")

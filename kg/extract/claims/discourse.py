@@ -1,0 +1,112 @@
+"""Claims across sentences: uncued sentences that continue a report (Konjunktiv, hearsay "soll", a
+further quotation), and headlines that restate a body claim."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+
+from kg.extract.claims.model import Draft
+from kg.extract.claims.view import Job
+
+if TYPE_CHECKING:
+    from kg.extract.claims.mood import Mood
+    from kg.extract.claims.roles import Roles
+
+
+class Discourse(Job):
+    """Claims that span sentences: continued reports and restating headlines."""
+
+    mood: Mood
+    roles: Roles
+
+    def continuation(self, i: int, sent: SpacySpan, drafts: list[Draft]) -> list[Draft]:
+        """A sentence with no cue continues the previous report: in Konjunktiv ("Russland müsse …")
+        or as a further quotation of the same speaker."""
+        if i in self.view.headings or not drafts:
+            return []
+        prev = drafts[-1]
+        if max(prev.sentence, prev.last) < i - 2 or prev.heading:
+            return []
+        text_quoted = sum(min(q.end, sent.end_char) - max(q.start, sent.start_char) for q in self.view.quotes
+                          if q.start < sent.end_char and q.end > sent.start_char)
+        if (text_quoted >= 0.8 * len(sent.text) and len(sent) >= self.words["min_uncued_quote_words"]
+                and prev.mode in ("direct", "mixed", "indirect")):
+            mode = "direct"
+        elif self._reported_mood(sent, prev, adjacent=max(prev.sentence, prev.last) == i - 1):
+            mode = self.view.mode(sent.start_char, sent.end_char)  # "Er sei „nicht aggressiv“": mixed
+        else:
+            return []
+        start, end = sent.start_char, sent.end_char
+        reported = ("indirect", "mixed")
+        if mode in reported and prev.cue is None and prev.mode in reported and max(prev.sentence, prev.last) == i - 1:
+            # "Außerdem sei … . Das gleiche gelte …": a report running on over sentences is one claim
+            prev.content, prev.last = (prev.content[0], end), i
+            prev.mode = self.view.mode(*prev.content)
+            prev.quote = self.view.quote_span(*prev.content) if prev.mode != "indirect" else None
+            prev.evidence.append(i)
+            return []
+        draft = Draft(i, (start, end), "statement", mode, speaker=prev.speaker, speaker_span=prev.speaker_span,
+                      addressee=list(prev.addressee), via=prev.via, reported_by=prev.reported_by)
+        draft.type = self.roles.modal_type(start, end) or (
+            "statement" if prev.type in ("warning", "denial", "rejection", "accusation") else prev.type)
+        if mode != "indirect":
+            draft.quote = self.view.quote_span(start, end)
+        return [draft]
+
+    def _reported_mood(self, sent: SpacySpan, prev: Draft, adjacent: bool) -> bool:
+        """Konjunktiv I; or, right after a report with a speaker, Konjunktiv II or the hearsay "soll"
+        ("Der Täter soll geflohen sein") in the main clause."""
+        finite = [t for t in sent if t.idx not in self.in_quote and (t.pos_ in ("AUX", "VERB") or not self.view.parsed)]
+        if any(self.mood.konjunktiv1(t) for t in finite):
+            return True
+        if prev.speaker is None and prev.speaker_span is None:
+            return False
+        main = [t for t in finite if t.dep_ in ("ROOT", "root") or t.head.dep_ in ("ROOT", "root")
+                and t.dep_ in ("aux", "aux:pass", "cop")]
+        if adjacent and any(t.lower_ in self.words["hearsay"] for t in main or finite[:1]):
+            return True
+        return adjacent and prev.mode != "reported" and any(t.lower_ in self.words["konjunktiv2"] for t in main
+                                                            or finite[:1])
+
+    def merge_headings(self, drafts: list[Draft]) -> list[Draft]:
+        """A headline claim restating a body claim is the same claim: it becomes further evidence."""
+        body = [d for d in drafts if not d.heading]
+        out = list(body)
+        for h in (d for d in drafts if d.heading):
+            match = next((b for b in body if b.sentence > h.sentence and self._restates(h, b)), None)
+            if match is None:
+                match = next((b for b in body if self._restates(h, b)), None)
+            if match is not None:
+                match.evidence.append(h.sentence)
+            elif h.speaker is not None:
+                out.append(h)
+        return out
+
+    def _restates(self, h: Draft, b: Draft) -> bool:
+        """A headline claim restates a body claim: same speaker (or speaker head word), and same type,
+        cue or content words."""
+        same_speaker = h.speaker is not None and h.speaker == b.speaker or (
+            h.speaker_span and b.speaker_span and self._head_word(h.speaker_span) == self._head_word(b.speaker_span))
+        if not same_speaker:
+            return False
+        if h.type == b.type or (h.cue_lemma and b.cue_lemma
+                                and (h.cue_lemma in b.cue_lemma or b.cue_lemma in h.cue_lemma)):
+            return True
+        heading = self.sents.sentences[h.sentence]
+        return bool(self._content_words((heading.start, heading.end)) & self._content_words(b.content))
+
+    def _head_word(self, span: tuple[int, int]) -> str:
+        """The last word of a span, lower case: what two mentions of a speaker share ("Sprecher")."""
+        words = re.findall(r"\w+", self.text[span[0] : span[1]])
+        return words[-1].lower() if words else ""
+
+    def _content_words(self, chars: tuple[int, int]) -> set[str]:
+        """Nouns, names and adjectives of a span, cut to six letters: a rough stem for comparing messages."""
+        span = self.doc.char_span(*chars, alignment_mode="expand")
+        if span is None:
+            return set()
+        return {(t.lemma_ or t.text).lower()[:6] for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and len(t) > 3}

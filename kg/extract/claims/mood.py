@@ -1,0 +1,47 @@
+"""The mood of reported speech: Konjunktiv I and II outside quotations (the lists are
+kg/data/reported_speech.json), and the state passive of a cue ("ist angekündigt"). Clause bounds,
+finite verbs and the passive are kg/extract/german.py's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from kg.extract.claims.lexicon import Cue
+from kg.extract.claims.view import Job
+from kg.extract.german import clause_bounds
+
+
+class Mood(Job):
+    """Tells reported speech by its verbs' mood; a quoted verb is the speaker's own words and counts for none."""
+
+    def konjunktiv(self, t: Token) -> bool:
+        """Konjunktiv I or II: a clause in either is reported speech after a cue."""
+        if t.idx in self.in_quote:
+            return False
+        if "Sub" in t.morph.get("Mood") or t.lower_ in self.words["konjunktiv2"]:
+            return True
+        return self.konjunktiv1(t)
+
+    def konjunktiv1(self, t: Token) -> bool:
+        """Konjunktiv I, the mood of reported speech: by morphology, the word list, or a finite verb
+        that is its infinitive without the final n ("nehme", "gebe") in a sentence without "ich"."""
+        if t.idx in self.in_quote:
+            return False
+        if "Sub" in t.morph.get("Mood") and "Past" not in t.morph.get("Tense"):
+            return t.lower_ not in self.words["konjunktiv2"]
+        if t.lower_ in self.words["konjunktiv1"]:
+            return True
+        lemma = t.lemma_.lower()
+        particle = lemma[: -len(t.lower_) - 1]  # "reiche … aus" of "ausreichen"
+        return (t.pos_ in ("VERB", "AUX") and lemma.endswith("en") and lemma.endswith(t.lower_ + "n")
+                and (not particle or particle in self.lex.all_particles)
+                and not any(x.lower_ == "ich" and x.idx not in self.in_quote for x in t.sent))
+
+    def stative(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
+        """"Weitere Aktionen sind für Montag angekündigt", "Eine Heilung sei ausgeschlossen": a
+        participle with a form of sein is a state passive unless the verb forms its perfect with
+        sein ("sei davon ausgegangen"); its subject is what was said, not who said it."""
+        if cue.perfect_sein or not ("Part" in token.morph.get("VerbForm") or token.tag_ == "VVPP"):
+            return False
+        lo, hi = clause_bounds(sent, token)
+        return any(t.lemma_ == "sein" and t.i != token.i and t.idx not in self.in_quote for t in self.doc[lo:hi])
