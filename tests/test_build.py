@@ -232,3 +232,15 @@ def test_query_data_files_and_errors(extractor, tmp_path):
     assert nostore.exit_code == 1 and "no store here" in nostore.output
     listing = run("query", "--list")
     assert "entities" in listing.output
+
+
+def test_python_api_builds_into_a_store_and_a_file_and_reports_counts(extractor, tmp_path):
+    bad = tmp_path / "leer.txt"
+    bad.write_text("", encoding="utf-8")
+    report = kg.build([SEEDS, bad], store=tmp_path / "kg.store", output=tmp_path / "graph.trig")
+    assert report.built == ["000_8fcc23ba8dee0ef6"] and [e.source for e in report.failed] == [str(bad)]
+    assert report.counts["articles"] == 1 and report.counts["claims"] >= 10 and report.counts["events"] >= 5
+    assert len(list(parse(path=str(tmp_path / "graph.trig"), format=RdfFormat.TRIG))) == report.quads
+    in_memory = Store()
+    again = kg.build([SEEDS], store=in_memory, options=pipeline.BuildOptions(force=True))
+    assert again.built == report.built and len(in_memory) == report.quads
