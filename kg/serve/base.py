@@ -1,0 +1,26 @@
+"""The two values every part of the endpoint passes around: its resource bounds and a finished
+answer. They live apart from the HTTP side and the worker side because both use them, and a
+worker process (started by module path) must not import the HTTP server to get them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource bounds of the endpoint (all configurable from ``kg serve``)."""
+
+    timeout: float = 30.0  # seconds from request arrival to answer, else 503
+    max_rows: int = 10_000  # solutions (SELECT) or triples (CONSTRUCT/DESCRIBE), else 400
+    workers: int = 4  # worker processes, i.e. queries evaluated at the same time; others wait
+    max_request_bytes: int = 1_000_000  # POST body, else 413
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A complete response body with its media type."""
+
+    status: int
+    content_type: str
+    body: bytes
