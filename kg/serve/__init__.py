@@ -17,7 +17,7 @@ Why it looks the way it does:
 Modules, by job: ``checks`` (read-only and SERVICE checks), ``negotiation`` (media types and
 result bodies), ``workers`` (the worker processes and how they open the store), ``handler`` (the
 HTTP server, routes and request limits), ``base`` (Limits and Reply, shared by all of them).
-This module starts the whole and exposes what the CLI and tests use.
+This module builds and runs the server.
 """
 
 from __future__ import annotations
@@ -31,15 +31,14 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.serve.base import Limits, Reply
-from kg.serve.checks import looks_like_update, uses_service
-from kg.serve.handler import SPARQL_PATH, SparqlHandler, SparqlServer, bundled_params
-from kg.serve.negotiation import choose_media_type, negotiate
-from kg.serve.workers import StoreSource, WorkerPool
+from kg.serve.base import Limits
+from kg.serve.checks import uses_service
+from kg.serve.handler import SPARQL_PATH, SparqlServer
+from kg.serve.negotiation import negotiate
+from kg.serve.workers import StoreSource
 
-__all__ = ["Limits", "Reply", "SparqlHandler", "SparqlServer", "StoreSource", "WorkerPool",
-           "bundled_params", "choose_media_type", "looks_like_update", "make_server", "negotiate",
-           "serve", "uses_service"]
+# What the CLI and the tests import from kg.serve; the rest lives in the modules above.
+__all__ = ["Limits", "SparqlServer", "make_server", "negotiate", "serve", "uses_service"]
 
 
 def make_server(store: ox.Store | Path, host: str = "127.0.0.1", port: int = 0, *,

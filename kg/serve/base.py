@@ -1,6 +1,5 @@
 """The two values every part of the endpoint passes around: its resource bounds and a finished
-answer. They live apart from the HTTP side and the worker side because both use them, and a
-worker process (started by module path) must not import the HTTP server to get them."""
+answer. In a module of their own because checks aside, every module of the package uses them."""
 
 from __future__ import annotations
 
