@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.temporal import calendar as cal
+from kg.temporal.context import Context
 from kg.temporal.lexicon import DATA_FILE, Lexicon, LexiconError, Rule, fold, load_lexicon
-from kg.temporal.normalise import NORMALISERS, Context
+from kg.temporal.normalise import NORMALISERS
 from kg.temporal.prefilter import Prefilter
 
 __all__ = ["Timex", "extract", "weekday_forward"]
