@@ -14,30 +14,29 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry, Gazetteer, load_gazetteer
 from kg.keys import slug
-from kg.lexicon import InstitutionNoun, Lexicon, lexicon
+from kg.lexicon import InstitutionNoun, Lexicon, lexicon, word_lists
 from kg.model import Entity, Role
 from kg.nlp import name_key
+from kg.extract import german
 from kg.extract.german import adjective_stem, inflect_adjective
 from kg.extract.text import SentenceIndex, doc_text
 
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
-INDEFINITE = {"ein", "eine", "einem", "einer", "eines", "einen"}
-POSSESSIVE = {"ihre", "ihren", "ihrer", "ihrem", "seine", "seinen", "seiner", "seinem", "deren", "dessen"}
-LOCATIVE = {"in", "im", "nach", "aus", "bei", "von", "vom", "nahe", "über", "durch", "bis", "zwischen"}
-GOVERNMENT = {"Regierung", "Führung", "Staatsführung", "Machthaber", "Administration"}
-DETERMINERS = {"der", "die", "das", "den", "dem", "des"}
-BYLINE = re.compile(r"^[ \t]*(?:Autor|Autorin|Autoren|Text|Texte|Foto|Fotos|Bild|Bilder|Quelle|Quellen|Mitarbeit|Redaktion)"
-                    r"[ \t]*:.*$", re.MULTILINE)
+INDEFINITE = german.INDEFINITE_ARTICLES
+POSSESSIVE = german.POSSESSIVES
+LOCATIVE = german.LOCATIVE_PREPS
+DETERMINERS = german.DETERMINERS
+_WORDS = word_lists("entities.json")
+GOVERNMENT = _WORDS["government_nouns"]  # "die Regierung in Moskau": the country
+BYLINE = re.compile(rf"^[ \t]*(?:{'|'.join(sorted(_WORDS['byline_words']))})[ \t]*:.*$", re.MULTILINE)  # "Foto: dpa"
 ACRONYM = re.compile(r" ?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
-FEMININE = ("ung", "ion", "heit", "keit", "schaft", "bank", "partei", "agentur", "zeitung", "kommission", "tät", "ei")
-LEGAL_FORMS = {"AG", "GmbH", "KG", "SE", "Co", "Corp", "Inc", "Ltd", "LLC", "plc", "SA", "NV", "eG", "e.V", "KGaA"}
-NAME_LINKS = {"für", "for", "of", "and", "de", "del", "la", "du", "da"}  # inside names: "Bewegung für Demokratie"
-OPENING_QUOTES = {"„", "\"", "«", "»", "‚", "“"}
-SINGULAR = {"ein", "einen", "einem", "eines", "dem", "des", "jeder", "jeden", "jedem", "kein", "keinen", "keinem"}
-GENITIVE_LINK = {"von", "der", "des"}
-QUANTIFIERS = {"weiter", "viel", "mehrer", "ander", "beid", "wenig", "einig", "zahlreich", "sämtlich", "all",
-               "manch", "verschieden", "übrig", "jeweilig", "sogenannt", "solch", "dies", "jen", "welch",
-               "dutzend", "hundert", "tausend", "zehntausend", "hunderttausend", "meist", "erst", "letzt", "recht"}
+FEMININE = tuple(sorted(_WORDS["feminine_endings"]))  # a feminine head noun: "Süddeutsche Zeitung"
+LEGAL_FORMS = _WORDS["legal_forms"]  # "Sony Corp": a company
+NAME_LINKS = _WORDS["name_links"]  # inside names: "Bewegung für Demokratie"
+OPENING_QUOTES = _WORDS["opening_quotes"]
+SINGULAR = _WORDS["singular_determiners"]  # "ein Beobachter", "dem Politiker": one person
+GENITIVE_LINK = _WORDS["genitive_links"]  # "Gericht von Simbabwe"
+QUANTIFIERS = _WORDS["quantifier_stems"]  # "weitere", "zahlreiche": a quantity, not a description
 
 
 @dataclass(slots=True, eq=False)
