@@ -27,6 +27,21 @@ class LocalOwner:
     label: str
 
 
+InstitutionKey = tuple[str, str | None]  # (name, owner id): one entity per institution and owner
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """An institution noun in the text, with its owner where the words around it name one."""
+
+    start: int
+    end: int
+    noun: InstitutionNoun
+    name: str  # nominative, compounds closed: "Verfassungsgericht", "US-Regierung"
+    owner: Entry | LocalOwner | None
+    stem: str | None = None  # of the country adjective before it: "spanisch"
+    indefinite: bool = False  # "einer Bauerngewerkschaft": an unnamed source
+
 class Institutions(Job):
     """One entity per institution noun and owner in an article."""
 
@@ -37,10 +52,26 @@ class Institutions(Job):
         Simbabwes") owns it. An unowned national institution ("die Regierung") is the article's main
         country's; any unowned one is the one owned variant the article names, if there is just one.
         One entity per noun and owner in an article, labelled in the nominative."""
+        mentions = self._mentions(doc, cands)
+        keys, labels = self._keys_and_labels(mentions, self._main_country(cands))
+        unnamed = {m.start for m in mentions if m.indefinite}
+        said = {doc_text(doc)[c.start : c.end] for c in cands}
+        out = []
+        for m, key in zip(mentions, keys):
+            named = self._named_variant(doc, key, cands) if key[1] is None and key[0] in self.lex.institutions else None
+            if named is not None:  # "Die Staatsanwaltschaft" after "Die Bezirksstaatsanwaltschaft von Manhattan"
+                label = nominative(doc_text(doc)[named.start : named.end], said)
+                out.append(Candidate(m.start, m.end, "Organization", named.entry, label=label))
+            else:
+                out.append(Candidate(m.start, m.end, "Organization", label=labels[key],
+                                     key=f"organization/{article_id}/{slug(labels[key])}", anonymous=m.start in unnamed))
+        return out
+
+    def _mentions(self, doc: Doc, cands: list[Candidate]) -> list[_Mention]:
+        """The institution nouns outside names, with the owner the words around them name."""
         by_start = {c.start: c for c in cands}
         spans = [(c.start, c.end) for c in cands]
-        found: list[tuple[int, int, InstitutionNoun, str, Entry | LocalOwner | None, str | None]] = []
-        indefinite: set[int] = set()
+        found = []
         for t in doc:
             hit = self.lex.institution(t.text)
             if hit is None or any(s < t.idx + len(t) <= e for s, e in spans):
@@ -50,7 +81,7 @@ class Institutions(Job):
                 continue  # "die Gewerkschaft Verdi", "Partei D66": the name follows, the noun is its class
             noun, name = hit
             if (prefix := self.gaz.prefix(name[: -len(noun.label)].rstrip("-"))) and prefix.type == "Country":
-                found.append((t.idx, t.idx + len(t), noun, name, prefix, None))  # "US-Regierung", "Bundesregierung"
+                found.append(_Mention(t.idx, t.idx + len(t), noun, name, prefix))  # "US-Regierung", "Bundesregierung"
                 continue
             stem = self.words.country_adjective(doc[t.i - 1]) if t.i else None
             owner = self.gaz.adjective(doc[t.i - 1].text) if stem else None
@@ -58,18 +89,26 @@ class Institutions(Job):
                 owner = self._genitive_owner(doc, t, by_start)  # "Gericht von Simbabwe" may be any court there
             place = None if stem or owner else self._local_owner(doc, t, by_start)
             start = doc[t.i - 1].idx if stem else t.idx
-            found.append((start, t.idx + len(t), noun, _closed_compound(name, self.gaz), owner or place, stem))
-            if article_before(doc, t.i) in INDEFINITE_ARTICLES and not (owner or place):
-                indefinite.add(t.idx)  # "einer Bauerngewerkschaft": an unnamed source
-        main = self._main_country(cands)
+            indefinite = article_before(doc, t.i) in INDEFINITE_ARTICLES and not (owner or place)
+            found.append(_Mention(start, t.idx + len(t), noun, _closed_compound(name, self.gaz), owner or place, stem,
+                                  indefinite))
+        return found
+
+    def _keys_and_labels(
+        self, mentions: list[_Mention], main: Entry | None
+    ) -> tuple[list[InstitutionKey], dict[InstitutionKey, str]]:
+        """Each mention's key (name and owner), an unowned one given the main country or the one owner
+        its name has in the article, and each key's label: "Spanisches Militär", "Staatsanwaltschaft
+        Manhattan", "Regierung Simbabwes"."""
         owned: dict[str, set[str]] = {}
-        for _, _, noun, name, owner, _ in found:
-            if owner:
-                owned.setdefault(name, set()).add(owner.id)
-        places = {o.id: o for *_, o, _ in found if isinstance(o, LocalOwner)}
-        labels: dict[tuple[str, str | None], str] = {}
-        resolved = []
-        for start, end, noun, name, owner, stem in found:
+        for m in mentions:
+            if m.owner:
+                owned.setdefault(m.name, set()).add(m.owner.id)
+        places = {m.owner.id: m.owner for m in mentions if isinstance(m.owner, LocalOwner)}
+        labels: dict[InstitutionKey, str] = {}
+        keys = []
+        for m in mentions:
+            noun, name, owner = m.noun, m.name, m.owner
             key = (name, owner.id if owner else None)
             if owner is None:
                 choices = owned.get(name, set())
@@ -79,27 +118,17 @@ class Institutions(Job):
                 key = (name, owner.id if owner else None)
                 if owner is None and name == noun.label and (variant := self._owned_variant(name, owned)):
                     key = variant  # "die Staatsanwaltschaft" of "der Bezirks-Staatsanwaltschaft von Manhattan"
-            if stem:
-                labels[key] = f"{inflect_adjective(stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
+            if m.stem:
+                labels[key] = f"{inflect_adjective(m.stem, noun.gender).capitalize()} {name}"  # "Spanisches Militär"
             elif isinstance(owner, LocalOwner):
                 labels[key] = f"{name} {owner.label}"  # "Staatsanwaltschaft Manhattan", as authorities name themselves
             elif key not in labels:
                 labels[key] = f"{name} {_genitive(owner)}" if owner and name == noun.label else name
-            resolved.append((start, end, key))
-        said = {doc_text(doc)[c.start : c.end] for c in cands}
-        out = []
-        for start, end, key in resolved:
-            named = self._named_variant(doc, key, cands) if key[1] is None and key[0] in self.lex.institutions else None
-            if named is not None:  # "Die Staatsanwaltschaft" after "Die Bezirksstaatsanwaltschaft von Manhattan"
-                label = nominative(doc_text(doc)[named.start : named.end], said)
-                out.append(Candidate(start, end, "Organization", named.entry, label=label))
-            else:
-                out.append(Candidate(start, end, "Organization", label=labels[key], key=f"organization/{article_id}/{slug(labels[key])}",
-                                     anonymous=start in indefinite))
-        return out
+            keys.append(key)
+        return keys, labels
 
     @staticmethod
-    def _named_variant(doc: Doc, key: tuple[str, str | None], cands: list[Candidate]) -> Candidate | None:
+    def _named_variant(doc: Doc, key: InstitutionKey, cands: list[Candidate]) -> Candidate | None:
         """The one organisation the recogniser named whose first word is a compound of a bare
         institution noun ("Bezirksstaatsanwaltschaft von Manhattan" for "die Staatsanwaltschaft")."""
         noun = key[0].lower()
@@ -123,7 +152,7 @@ class Institutions(Job):
         return LocalOwner(c.entry.id if c.entry else f"place:{label}", label)
 
     @staticmethod
-    def _owned_variant(name: str, owned: dict[str, set[str]]) -> tuple[str, str] | None:
+    def _owned_variant(name: str, owned: dict[str, set[str]]) -> InstitutionKey | None:
         """The one owned compound of a bare institution noun the article names: "die
         Staatsanwaltschaft" where it also names "die Bezirksstaatsanwaltschaft von Manhattan"."""
         variants = [(v, o) for v, owners in owned.items() if v != name and v.lower().endswith(name.lower()) for o in owners]
