@@ -21,52 +21,26 @@ class Merger(Job):
     """Candidates, roles and apposed function nouns into the article's entities, in text order."""
 
     def merge(self, cands: list[Candidate], roles: list[RoleCandidate], sents: SentenceIndex, doc: Doc,
-               apposed: list[tuple[Candidate, int, int]] = ()) -> list[Entity]:
+              apposed: list[tuple[Candidate, int, int]] = ()) -> list[Entity]:
         """The entities of the candidates: a known entry's key, a fixed key (groups, sources),
         or type and label; persons by cluster. Roles and apposed function nouns join their person."""
-        key_of: dict[int, str] = {}  # id(candidate) -> entity key
-        entities: dict[str, Entity] = {}
+        merged = _Entities(sents)
+        self._add_persons(merged, cands, doc)
+        _add_others(merged, cands, doc)
+        self._stand_ins(merged.by_key, doc)
+        _add_roles(merged, roles)
+        for c, start, end in apposed:
+            if (person := merged.of(c)) is not None:
+                person.mentions.append(sents.mention(start, end))
+        return merged.in_order()
 
-        def add(c: Candidate, key: str, label: str, entry: Entry | None) -> None:
-            e = entities.get(key)
-            if e is None:
-                kind = entry.type if entry else c.type
-                e = entities[key] = Entity(key, kind, label, entry.wikidata if entry else None, anonymous=c.anonymous)
-            e.mentions.append(sents.mention(c.start, c.end))
-            key_of[id(c)] = key
-
+    def _add_persons(self, merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
+        """Persons without a fixed key or known entry, one entity per cluster of their names."""
         persons = [c for c in cands if c.type == "Person" and not c.entry and not c.key]
         named = [c for c in cands if c.type == "Person" and not c.key]
         for c, (label, entry) in self._person_clusters(persons, named, doc).items():
-            add(c, entry_key(entry) if entry else f"person/{slug(label)}", entry.label if entry else label, entry)
-        said = {doc_text(doc)[c.start : c.end] for c in cands}
-        for c in cands:
-            if id(c) in key_of:
-                continue
-            if c.entry:
-                add(c, entry_key(c.entry), c.entry.label, c.entry)
-            elif c.key:
-                add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
-            elif c.type != "Person":
-                label = c.label or nominative(doc_text(doc)[c.start : c.end], said)
-                key = f"{c.type.lower()}/{slug(_uninflect(label))}"
-                add(c, key, label, None)
-                if len(label) < len(entities[key].label):
-                    entities[key].label = label  # "Deutsche Bank" over "Deutschen Bank"
-        self._stand_ins(entities, doc)
-        for r in roles:
-            of = r.of
-            # an implied affiliation ("Bundeskanzler": Germany) may name an entity the text does not mention
-            of_key = entry_key(of) if isinstance(of, Entry) else key_of.get(id(of)) if of else None
-            person = entities.get(key_of.get(id(r.person), ""))
-            if person and not any(x.name == r.name and x.of == of_key for x in person.roles):
-                person.roles.append(Role(r.name, of_key, sents.mention(r.start, r.end)))
-        for c, start, end in apposed:
-            if (person := entities.get(key_of.get(id(c), ""))) is not None:
-                person.mentions.append(sents.mention(start, end))
-        for e in entities.values():
-            e.mentions = sorted(set(e.mentions), key=lambda m: (m.start, m.end))
-        return sorted(entities.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+            key = entry_key(entry) if entry else f"person/{slug(label)}"
+            merged.add(c, key, entry.label if entry else label, entry)
 
     def _person_clusters(
         self, persons: list[Candidate], named: list[Candidate], doc: Doc
@@ -146,3 +120,60 @@ def _uninflect(name: str) -> str:
         return name
     return " ".join(re.sub(r"(?:en|em|er|es|e)$", "", w) if w[:1].isupper() and i < len(words) - 1 else w
                     for i, w in enumerate(words))
+
+
+class _Entities:
+    """The article's entities as they are merged, and which entity each candidate became."""
+
+    def __init__(self, sents: SentenceIndex) -> None:
+        self.sents = sents
+        self.by_key: dict[str, Entity] = {}
+        self.key_of: dict[int, str] = {}  # id(candidate) -> entity key
+
+    def add(self, c: Candidate, key: str, label: str, entry: Entry | None) -> None:
+        """A mention of entity `key`; its first mention makes it, typed and labelled by the entry or candidate."""
+        e = self.by_key.get(key)
+        if e is None:
+            kind = entry.type if entry else c.type
+            e = self.by_key[key] = Entity(key, kind, label, entry.wikidata if entry else None, anonymous=c.anonymous)
+        e.mentions.append(self.sents.mention(c.start, c.end))
+        self.key_of[id(c)] = key
+
+    def of(self, c: Candidate) -> Entity | None:
+        """The entity a candidate became, if any."""
+        return self.by_key.get(self.key_of.get(id(c), ""))
+
+    def in_order(self) -> list[Entity]:
+        """The entities in the order of their first mention, each mention once."""
+        for e in self.by_key.values():
+            e.mentions = sorted(set(e.mentions), key=lambda m: (m.start, m.end))
+        return sorted(self.by_key.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+def _add_others(merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
+    """The candidates no person cluster took: by entry, by fixed key, or by type and uninflected label."""
+    said = {doc_text(doc)[c.start : c.end] for c in cands}
+    for c in cands:
+        if id(c) in merged.key_of:
+            continue
+        if c.entry:
+            merged.add(c, entry_key(c.entry), c.entry.label, c.entry)
+        elif c.key:
+            merged.add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
+        elif c.type != "Person":
+            label = c.label or nominative(doc_text(doc)[c.start : c.end], said)
+            key = f"{c.type.lower()}/{slug(_uninflect(label))}"
+            merged.add(c, key, label, None)
+            if len(label) < len(merged.by_key[key].label):
+                merged.by_key[key].label = label  # "Deutsche Bank" over "Deutschen Bank"
+
+
+def _add_roles(merged: _Entities, roles: list[RoleCandidate]) -> None:
+    """Each title to its person's roles, once per name and affiliation."""
+    for r in roles:
+        of = r.of
+        # an implied affiliation ("Bundeskanzler": Germany) may name an entity the text does not mention
+        of_key = entry_key(of) if isinstance(of, Entry) else merged.key_of.get(id(of)) if of else None
+        person = merged.of(r.person)
+        if person and not any(x.name == r.name and x.of == of_key for x in person.roles):
+            person.roles.append(Role(r.name, of_key, merged.sents.mention(r.start, r.end)))
