@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.keys import slug
+from kg.lexicon import GroupNoun
 from kg.extract.entities.grammar import article_before, attributes, is_adjective, nominative, plural
 from kg.extract.entities.lexicon import SINGULAR
 from kg.extract.entities.model import Candidate
@@ -25,37 +26,30 @@ class Groups(Job):
         out = []
         for t in doc:
             noun = self.words.group_noun(t)
-            if noun is None:
+            if noun is None or not _is_group(doc, t, noun, persons):
                 continue
-            before = doc[t.i - 1].text if t.i else ""
-            after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
-            if (noun.after and before not in noun.after) or after in noun.not_before:
+            if (named := self._label(doc, t, noun, cands)) is None:
                 continue
-            if noun.singular_too and article_before(doc, t.i) in SINGULAR or t.i + 1 < len(doc) and doc[t.i + 1].idx in persons:
-                continue  # "ein Beobachter", "dem französischen Politiker", "Richter Klaus Meier": one person
-            first, sep, _ = t.text.rpartition("-")
-            start = t.idx
-            if sep and t.text not in self.lex.groups:
-                if not self.gaz.prefix(first.split("-")[0]):
-                    continue
-                label = f"{first}-{noun.label}"
-            elif before.lower() in POSSESSIVES and (owner := self._owner(doc, t, cands)):
-                label = f"{noun.label} {owner}"
-            elif t.i and (country := self.words.country_adjective(doc[t.i - 1])):
-                label, start = f"{country.lower()}e {noun.label}", doc[t.i - 1].idx
-            else:
-                label = noun.label
+            label, start = named
             adjectives = attributes(doc, (doc.char_span(start, t.idx + len(t), alignment_mode="expand") or [t])[0].i)
             full = " ".join([*(plural(a.text) for a in adjectives), label])
             start = adjectives[0].idx if adjectives else start
             out.append(Candidate(start, t.idx + len(t), "Group", label=full, key=f"group/{article_id}/{slug(label)}"))
-        first: dict[str, str] = {}
-        for c in out:  # "Buddhistische Mönche", later "die Mönche": one group, named as first described
-            if c.key not in first or " " in (c.label or "") and " " not in first[c.key]:
-                first[c.key] = c.label or ""
-        for c in out:
-            c.label = first[c.key]
+        _label_as_first_described(out)
         return out
+
+    def _label(self, doc: Doc, t: Token, noun: GroupNoun, cands: list[Candidate]) -> tuple[str, int] | None:
+        """The group's label without adjectives, and where its phrase starts: "NATO-Mitglieder",
+        "Verbündete der USA", "israelische Reservisten"; None for a compound of an unknown first part."""
+        first, sep, _ = t.text.rpartition("-")
+        before = doc[t.i - 1].text if t.i else ""
+        if sep and t.text not in self.lex.groups:
+            return (f"{first}-{noun.label}", t.idx) if self.gaz.prefix(first.split("-")[0]) else None
+        if before.lower() in POSSESSIVES and (owner := self._owner(doc, t, cands)):
+            return f"{noun.label} {owner}", t.idx
+        if t.i and (country := self.words.country_adjective(doc[t.i - 1])):
+            return f"{country.lower()}e {noun.label}", doc[t.i - 1].idx
+        return noun.label, t.idx
 
     def _owner(self, doc: Doc, token: Token, cands: list[Candidate]) -> str | None:
         """Who "ihre" in "die USA und ihre Verbündeten" refers to: the nearest named actor before."""
@@ -84,6 +78,28 @@ class Groups(Job):
             if c.type == "Group" and c.label == "Opposition":
                 c.type, c.entry, c.key = party.type, party.entry, None
                 c.label = None if party.entry else nominative(doc_text(doc)[party.start : party.end], set())
+
+
+def _is_group(doc: Doc, t: Token, noun: GroupNoun, persons: set[int]) -> bool:
+    """Does the group noun name a group here: with a word it needs before it ("der Westen"), not
+    before a word that makes it something else ("Westen der Ukraine"), and not one person?"""
+    before = doc[t.i - 1].text if t.i else ""
+    after = doc[t.i + 1].text if t.i + 1 < len(doc) else ""
+    if (noun.after and before not in noun.after) or after in noun.not_before:
+        return False
+    # "ein Beobachter", "dem französischen Politiker", "Richter Klaus Meier": one person
+    return not (noun.singular_too and article_before(doc, t.i) in SINGULAR
+                or t.i + 1 < len(doc) and doc[t.i + 1].idx in persons)
+
+
+def _label_as_first_described(groups: list[Candidate]) -> None:
+    """"Buddhistische Mönche", later "die Mönche": one group, named as first described."""
+    first: dict[str, str] = {}
+    for c in groups:
+        if c.key not in first or " " in (c.label or "") and " " not in first[c.key]:
+            first[c.key] = c.label or ""
+    for c in groups:
+        c.label = first[c.key]
 
 
 class AnonymousSources(Job):
