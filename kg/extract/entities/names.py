@@ -26,37 +26,47 @@ class Names(Job):
     def find(self, doc: Doc) -> list[Candidate]:
         """The recogniser's PER, ORG and LOC spans as candidates, cut to the name and typed
         by the gazetteer, a legal form or a head noun; common nouns it tagged are left out."""
-        out = []
         surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PER"}
         common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
+        out = []
         for ent in self._first_names_joined(doc):
-            if ent.label_ not in NER_TYPES:
-                continue
-            span, label = self._name_span(ent), NER_TYPES[ent.label_]
-            if ent.label_ == "PER" and len(span) > 1 and self._is_surname(span[0].text, surnames - {span[-1].text}):
-                span = span[:1]  # "Putin Drohgebärden" (a headline without colon): a surname starts no name
-            if ent.label_ == "PER" and span[0].lower_ == "von" and len(span) == 2 and self.words.is_title(doc, span.start - 1):
-                span, label = span[1:], "Place"  # "der Bürgermeister von Ladenburg": a place, not a "von" name
-            if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
-                span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
-            text = span.text
-            if len(span) == 1 and (self.words.group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
-                continue  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
-            if text[:1].islower() and not self.gaz.name(text):
-                continue  # "griechischen": an adjective (see _adjectives), not a name
-            entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
-            entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text)) or self._city_of(text, label)
-            if entry and text in entry.unqualified and span.start and is_adjective(doc[span.start - 1], names=True):
-                span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
-                text = span.text
-            if entry is None and len(span) == 1 and ("-" in text or label == "Person" and span[0].tag_ == "NN" and text in common):
-                continue  # "NATO-Osterweiterung" (a compound, see _compounds); "der Alarmzustand" is no person
-            if entry is None and span[-1].text.rstrip(".") in LEGAL_FORMS:
-                label = "Organization"  # "Sony Corp", "Walt Disney Co.": a company whatever the NER said
-            elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
-                label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
-            out.append(Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True))
+            if ent.label_ in NER_TYPES and (c := self._candidate(doc, ent, surnames, common)) is not None:
+                out.append(c)
         return out
+
+    def _candidate(self, doc: Doc, ent: Span, surnames: set[str], common: set[str]) -> Candidate | None:
+        """One recognised span as a name candidate, or None where it is a common noun or an adjective."""
+        span, label = self._person_cut(doc, ent, surnames)
+        text = span.text
+        if len(span) == 1 and (self.words.group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
+            return None  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
+        if text[:1].islower() and not self.gaz.name(text):
+            return None  # "griechischen": an adjective (see TypeCues.adjectives), not a name
+        entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text)) or self._city_of(text, label)
+        if entry and text in entry.unqualified and span.start and is_adjective(doc[span.start - 1], names=True):
+            span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
+            text = span.text
+        if entry is None and len(span) == 1 and ("-" in text or label == "Person" and span[0].tag_ == "NN" and text in common):
+            return None  # "NATO-Osterweiterung" (a compound, see TypeCues.compounds); "der Alarmzustand" is no person
+        if entry is None and span[-1].text.rstrip(".") in LEGAL_FORMS:
+            label = "Organization"  # "Sony Corp", "Walt Disney Co.": a company whatever the NER said
+        elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
+            label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
+        return Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True)
+
+    def _person_cut(self, doc: Doc, ent: Span, surnames: set[str]) -> tuple[Span, str]:
+        """The name in a recognised span and its type, a person's span cut or widened where the
+        words around it tell: a surname starts no name, "von Ladenburg" is a place, an untagged
+        first name opening the sentence belongs to it."""
+        span, label = self._name_span(ent), NER_TYPES[ent.label_]
+        if ent.label_ == "PER" and len(span) > 1 and self._is_surname(span[0].text, surnames - {span[-1].text}):
+            span = span[:1]  # "Putin Drohgebärden" (a headline without colon): a surname starts no name
+        if ent.label_ == "PER" and span[0].lower_ == "von" and len(span) == 2 and self.words.is_title(doc, span.start - 1):
+            span, label = span[1:], "Place"  # "der Bürgermeister von Ladenburg": a place, not a "von" name
+        if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
+            span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
+        return span, label
 
     def _city_of(self, text: str, label: str) -> Entry | None:
         """The city a place-tagged city adjective names ("Münchener" -> München)."""

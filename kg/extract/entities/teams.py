@@ -35,7 +35,7 @@ class Teams(Job):
 
     def _person_names(self, doc: Doc, cands: list[Candidate]) -> dict[str, str]:
         """The article's persons by full name and surname, including hyphenated surnames the
-        recogniser tagged but _named left aside ("Strauss-Kahn")."""
+        recogniser tagged but Names left aside ("Strauss-Kahn")."""
         names = {}
         for c in cands:
             if c.type == "Person" and not c.anonymous:
