@@ -33,20 +33,26 @@ class TypeCues(Job):
             if (c := by_start.get(doc[j].idx)) is not None:
                 c.type = c.entry.type if c.entry else kind
                 continue
-            first = doc[j]
-            if first.is_lower and (entry := self.gaz.name(first.text)) and entry.type == kind:
-                out.append(Candidate(first.idx, first.idx + len(first), kind, entry, ner=True))
-                continue  # "der Gewerkschaft verdi": a name the gazetteer knows, written in lower case
-            if not (first.is_alpha and first.text[:1].isupper()) or first.lower_ in ARTICLES:
-                continue
-            k = j + 1
-            while k < len(doc) and k - j < 5 and self._name_goes_on(doc, j, k):
-                k += 1
-            start, end = first.idx, doc[k - 1].idx + len(doc[k - 1])
-            if not any(s < end and start < e for s, e in spans):
-                entry = self.gaz.name(doc_text(doc)[start:end])
-                out.append(Candidate(start, end, entry.type if entry else kind, entry, ner=True))
+            if (c := self._missed_name(doc, j, kind, spans)) is not None:
+                out.append(c)
         return out
+
+    def _missed_name(self, doc: Doc, j: int, kind: str, spans: list[tuple[int, int]]) -> Candidate | None:
+        """The name the recogniser missed at token j after a class noun: up to five words, capitalised
+        or joined by a name link, outside any known name; or a lower-case name the gazetteer knows."""
+        first = doc[j]
+        if first.is_lower and (entry := self.gaz.name(first.text)) and entry.type == kind:
+            return Candidate(first.idx, first.idx + len(first), kind, entry, ner=True)  # "der Gewerkschaft verdi"
+        if not (first.is_alpha and first.text[:1].isupper()) or first.lower_ in ARTICLES:
+            return None
+        k = j + 1
+        while k < len(doc) and k - j < 5 and self._name_goes_on(doc, j, k):
+            k += 1
+        start, end = first.idx, doc[k - 1].idx + len(doc[k - 1])
+        if any(s < end and start < e for s, e in spans):
+            return None
+        entry = self.gaz.name(doc_text(doc)[start:end])
+        return Candidate(start, end, entry.type if entry else kind, entry, ner=True)
 
     @staticmethod
     def _name_goes_on(doc: Doc, j: int, k: int) -> bool:
