@@ -21,14 +21,11 @@ class Roles(Job):
         for person in cands:
             if person.type != "Person":
                 continue
-            if person.anonymous:
-                span = doc.char_span(person.start, person.end, alignment_mode="expand")
-                head = span[-1]
-                out.append(self._title(doc, person, head.i, by_end))
-                continue
             span = doc.char_span(person.start, person.end, alignment_mode="expand")
-            if span is not None and span.start > 0:
-                out.append(self._title(doc, person, span.start - 1, by_end))
+            if person.anonymous:
+                out.append(self._title(doc, person, span[-1].i, by_end))  # its own head noun: "ein US-Beamter"
+            elif span is not None and span.start > 0:
+                out.append(self._title(doc, person, span.start - 1, by_end))  # the word before the name
         return [r for r in out if r]
 
     def _title(self, doc: Doc, person: Candidate, i: int, by_end: dict[int, Candidate]) -> RoleCandidate | None:
