@@ -51,6 +51,10 @@ VON_FORMS = _WORDS["von_forms"]  # "von", "vom": a genitive or agent phrase
 DEFINITE_ARTICLES = _WORDS["definite_articles"]  # nominative singular
 PERSONAL_ARTICLES = _WORDS["personal_articles"]  # "der", "die": the articles of a person noun
 IN_FORMS = _WORDS["in_forms"]  # "in", "im": where a document says something
+DETERMINERS = _WORDS["determiners"]  # definite articles in every case
+INDEFINITE_ARTICLES = _WORDS["indefinite_articles"]  # "ein", "einer": an unnamed one
+POSSESSIVES = _WORDS["possessives"]  # "ihre", "dessen": owned by someone named before
+LOCATIVE_PREPS = _WORDS["locative_preps"]  # "in", "bei", "nahe": a place as location, not as actor
 _PARTICIPLE = re.compile(rf"^({'|'.join(sorted(_WORDS['participle_prefixes']))})?ge\w{{3,}}(t|en)$")  # "zurückgesagt"
 _ZU_INFIX = re.compile(rf"^({'|'.join(sorted(_WORDS['zu_infix_prefixes']))})zu\w{{3,}}en$")  # "zurückzuweisen"
 

@@ -1,0 +1,58 @@
+"""German word forms the entity jobs read: attributive adjectives, the article before them, and
+names in the nominative (labels are given so, whatever case the text uses)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities.lexicon import FEMININE, QUANTIFIERS
+from kg.extract.german import DETERMINERS, INDEFINITE_ARTICLES, adjective_stem
+
+ARTICLES = DETERMINERS | INDEFINITE_ARTICLES  # never an adjective nor part of a name
+
+
+def is_adjective(token: Token, names: bool = False) -> bool:
+    """An attributive adjective ("außenpolitische"; with `names` also a capitalised one inside a name,
+    "Nationaler"): by the tagger where there is one, else by its ending."""
+    if not (token.text[:1].islower() or names) or not token.is_alpha or token.lower_ in ARTICLES:
+        return False
+    if token.pos_:
+        return token.pos_ == "ADJ"
+    return token.text.endswith(("e", "en", "er", "es", "em"))
+
+
+def article_before(doc: Doc, i: int) -> str:
+    """The word before the adjectives before token i: "dem" in "dem französischen Politiker"."""
+    while i > 0 and is_adjective(doc[i - 1]):
+        i -= 1
+    return doc[i - 1].lower_ if i else ""
+
+
+def attributes(doc: Doc, i: int) -> list[Token]:
+    """The descriptive adjectives right before token i ("politischer" Beobachter), without
+    quantities ("weitere", "viele") and country adjectives (kept in the label already)."""
+    j = i
+    while j > 0 and _is_attribute(doc[j - 1]):
+        j -= 1
+    return list(doc[j:i])
+
+
+def _is_attribute(token: Token) -> bool:
+    """A describing adjective: not a quantity ("zehntausende") nor a participle ("protestierende")."""
+    stem = adjective_stem(token.lower_)
+    adjective = is_adjective(token) or token.is_sent_start and token.pos_ == "ADJ"
+    return adjective and stem not in QUANTIFIERS and not stem.endswith("end")
+
+
+def plural(adjective: str) -> str:
+    """An attributive adjective in the nominative plural: "politischer", "staatlichen" -> "politische"."""
+    return adjective_stem(adjective.lower()) + "e"
+
+
+def nominative(name: str, said: set[str]) -> str:
+    """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are;
+    "Süddeutschen Zeitung" -> "Süddeutsche Zeitung" (a feminine head shows the case of its adjectives)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower().endswith(FEMININE) and all(w.endswith("en") for w in words[:-1]):
+        return " ".join([*(w[:-1] for w in words[:-1]), words[-1]])
+    return name[:-1] if name.endswith("s") and name[:-1] in said else name

@@ -1,0 +1,20 @@
+"""The entity extractor's word lists: kg/data/entities.json (general German ones are german.py's)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import word_lists
+
+NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}  # the recogniser's labels
+_WORDS = word_lists("entities.json")
+GOVERNMENT = _WORDS["government_nouns"]  # "die Regierung in Moskau": the country
+BYLINE = re.compile(rf"^[ \t]*(?:{'|'.join(sorted(_WORDS['byline_words']))})[ \t]*:.*$", re.MULTILINE)  # "Foto: dpa"
+ACRONYM = re.compile(r" ?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
+FEMININE = tuple(sorted(_WORDS["feminine_endings"]))  # a feminine head noun: "Süddeutsche Zeitung"
+LEGAL_FORMS = _WORDS["legal_forms"]  # "Sony Corp": a company
+NAME_LINKS = _WORDS["name_links"]  # inside names: "Bewegung für Demokratie"
+OPENING_QUOTES = _WORDS["opening_quotes"]
+SINGULAR = _WORDS["singular_determiners"]  # "ein Beobachter", "dem Politiker": one person
+GENITIVE_LINK = _WORDS["genitive_links"]  # "Gericht von Simbabwe"
+QUANTIFIERS = _WORDS["quantifier_stems"]  # "weitere", "zahlreiche": a quantity, not a description

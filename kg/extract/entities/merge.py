@@ -1,0 +1,179 @@
+"""Merging: one Entity per actor (keys, labels, mentions, roles), and capitals acting for their country."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from kg.gazetteer import Entry
+from kg.keys import slug
+from kg.model import Entity, Role
+from kg.nlp import name_key
+from kg.extract.entities.grammar import nominative
+from kg.extract.entities.model import Candidate, RoleCandidate
+from kg.extract.entities.vocabulary import Job
+from kg.extract.german import LOCATIVE_PREPS
+from kg.extract.text import SentenceIndex, doc_text
+
+
+class Merger(Job):
+    """Candidates, roles and apposed function nouns into the article's entities, in text order."""
+
+    def merge(self, cands: list[Candidate], roles: list[RoleCandidate], sents: SentenceIndex, doc: Doc,
+              apposed: list[tuple[Candidate, int, int]] = ()) -> list[Entity]:
+        """The entities of the candidates: a known entry's key, a fixed key (groups, sources),
+        or type and label; persons by cluster. Roles and apposed function nouns join their person."""
+        merged = _Entities(sents)
+        self._add_persons(merged, cands, doc)
+        _add_others(merged, cands, doc)
+        self._stand_ins(merged.by_key, doc)
+        _add_roles(merged, roles)
+        for c, start, end in apposed:
+            if (person := merged.of(c)) is not None:
+                person.mentions.append(sents.mention(start, end))
+        return merged.in_order()
+
+    def _add_persons(self, merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
+        """Persons without a fixed key or known entry, one entity per cluster of their names."""
+        persons = [c for c in cands if c.type == "Person" and not c.entry and not c.key]
+        named = [c for c in cands if c.type == "Person" and not c.key]
+        for c, (label, entry) in self._person_clusters(persons, named, doc).items():
+            key = entry_key(entry) if entry else f"person/{slug(label)}"
+            merged.add(c, key, entry.label if entry else label, entry)
+
+    def _person_clusters(
+        self, persons: list[Candidate], named: list[Candidate], doc: Doc
+    ) -> dict[Candidate, tuple[str, Entry | None]]:
+        """"Joe Biden", "Biden", "Bidens" -> one person, labelled with the full name.
+
+        A lone surname joins the closest full name with that surname before it (else the first
+        after it), so "Willy Bogner" and his son "Bernhard Bogner" stay two people.
+        """
+        full = [c for c in named if " " in doc_text(doc)[c.start : c.end]]
+        said = {doc_text(doc)[c.start : c.end] for c in named}
+        out = {}
+        for c in persons:
+            text = doc_text(doc)[c.start : c.end]
+            label = text
+            if " " not in text:
+                same = [f for f in full if _same_surname(doc_text(doc)[f.start : f.end], text)]
+                before = [f for f in same if f.start < c.start]
+                owner = before[-1] if before else (same[0] if same else None)
+                label = doc_text(doc)[owner.start : owner.end] if owner else nominative(text, said)
+            if " " in label and label.endswith("s") and (
+                label[:-1] in said or label.split()[-1][:-1] in said or self.gaz.name(label[:-1])
+                or label == text and not label.endswith("ss") and _before_noun(doc, c.end)
+            ):
+                label = label[:-1]  # "Theresa Mays" where she is also "May" or "Theresa May"
+            entry = self.gaz.name(label) or (self.gaz.person_by_surname(name_key(label)) if " " not in label else None)
+            out[c] = (label, entry if entry and entry.type == "Person" else None)
+        return out
+
+    def _stand_ins(self, entities: dict[str, Entity], doc: Doc) -> None:
+        """Capitals and seats of power acting as their country ("Moskau dementiert …")."""
+        for e in list(entities.values()):
+            entry = self.gaz.entries.get(e.wikidata or "") or self.gaz.name(e.label)
+            target = entry and (entry.capital_of or entry.stands_for)
+            if not target or target not in self.gaz.entries:
+                continue
+            acting = any(  # "Moskau dementiert", not "in Moskau" nor "des Moskauer Gerichts"
+                _word_before(doc, m.start).lower() not in LOCATIVE_PREPS and self.gaz.name(name_key(m.text)) is entry
+                for m in e.mentions
+            )
+            if entry.capital_of and not acting:
+                continue
+            country = self.gaz.entries[target]
+            key = entry_key(country)
+            entities.setdefault(key, Entity(key, country.type, country.label, country.wikidata))
+            e.stands_for = key
+
+
+def entry_key(entry: Entry) -> str:
+    """A gazetteer entry's entity key: its QID, else type and label."""
+    return entry.wikidata or f"{entry.type.lower()}/{slug(entry.label)}"
+
+
+def _before_noun(doc: Doc, char: int) -> bool:
+    """Does a common noun follow right after `char` ("Stanley Kubricks Film": the name is a genitive)?"""
+    nxt = next((t for t in doc if t.idx > char), None)
+    return bool(nxt is not None and nxt.idx == char + 1 and nxt.tag_ == "NN" and nxt.text[:1].isupper())
+
+
+def _same_surname(full: str, single: str) -> bool:
+    """Does a lone name ("May", "Mays", "Bidens") end the full name ("Theresa Mays", "Joe Biden")?"""
+    last = full.split()[-1]
+    forms = {single, single[:-1] if single.endswith("s") else single}
+    return last in forms or last.endswith("s") and last[:-1] in forms
+
+
+def _word_before(doc: Doc, char: int) -> str:
+    """The word before a character offset, as written: "in" of "in Moskau"."""
+    text = doc_text(doc)[:char].rstrip()
+    return text.rsplit(None, 1)[-1] if text else ""
+
+
+def _uninflect(name: str) -> str:
+    """"Deutschen Bank" and "Deutsche Bank" share a key: adjective endings are dropped from names."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return " ".join(re.sub(r"(?:en|em|er|es|e)$", "", w) if w[:1].isupper() and i < len(words) - 1 else w
+                    for i, w in enumerate(words))
+
+
+class _Entities:
+    """The article's entities as they are merged, and which entity each candidate became."""
+
+    def __init__(self, sents: SentenceIndex) -> None:
+        self.sents = sents
+        self.by_key: dict[str, Entity] = {}
+        self.key_of: dict[int, str] = {}  # id(candidate) -> entity key
+
+    def add(self, c: Candidate, key: str, label: str, entry: Entry | None) -> None:
+        """A mention of entity `key`; its first mention makes it, typed and labelled by the entry or candidate."""
+        e = self.by_key.get(key)
+        if e is None:
+            kind = entry.type if entry else c.type
+            e = self.by_key[key] = Entity(key, kind, label, entry.wikidata if entry else None, anonymous=c.anonymous)
+        e.mentions.append(self.sents.mention(c.start, c.end))
+        self.key_of[id(c)] = key
+
+    def of(self, c: Candidate) -> Entity | None:
+        """The entity a candidate became, if any."""
+        return self.by_key.get(self.key_of.get(id(c), ""))
+
+    def in_order(self) -> list[Entity]:
+        """The entities in the order of their first mention, each mention once."""
+        for e in self.by_key.values():
+            e.mentions = sorted(set(e.mentions), key=lambda m: (m.start, m.end))
+        return sorted(self.by_key.values(), key=lambda e: e.mentions[0].start if e.mentions else 0)
+
+
+def _add_others(merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
+    """The candidates no person cluster took: by entry, by fixed key, or by type and uninflected label."""
+    said = {doc_text(doc)[c.start : c.end] for c in cands}
+    for c in cands:
+        if id(c) in merged.key_of:
+            continue
+        if c.entry:
+            merged.add(c, entry_key(c.entry), c.entry.label, c.entry)
+        elif c.key:
+            merged.add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
+        elif c.type != "Person":
+            label = c.label or nominative(doc_text(doc)[c.start : c.end], said)
+            key = f"{c.type.lower()}/{slug(_uninflect(label))}"
+            merged.add(c, key, label, None)
+            if len(label) < len(merged.by_key[key].label):
+                merged.by_key[key].label = label  # "Deutsche Bank" over "Deutschen Bank"
+
+
+def _add_roles(merged: _Entities, roles: list[RoleCandidate]) -> None:
+    """Each title to its person's roles, once per name and affiliation."""
+    for r in roles:
+        of = r.of
+        # an implied affiliation ("Bundeskanzler": Germany) may name an entity the text does not mention
+        of_key = entry_key(of) if isinstance(of, Entry) else merged.key_of.get(id(of)) if of else None
+        person = merged.of(r.person)
+        if person and not any(x.name == r.name and x.of == of_key for x in person.roles):
+            person.roles.append(Role(r.name, of_key, merged.sents.mention(r.start, r.end)))

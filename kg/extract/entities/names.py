@@ -1,0 +1,176 @@
+"""Names: the recogniser's spans cut to the name, first names joined to surnames, persons inside
+organisation spans; names in credit lines dropped; acronyms standing for the name they follow."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.gazetteer import Entry
+from kg.nlp import name_key
+from kg.extract.entities.appositions import Appositions
+from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative
+from kg.extract.entities.lexicon import ACRONYM, BYLINE, LEGAL_FORMS, NER_TYPES
+from kg.extract.entities.model import Candidate
+from kg.extract.entities.vocabulary import Job, Vocabulary
+from kg.extract.german import DETERMINERS
+from kg.extract.text import doc_text
+
+
+class Names(Job):
+    """The named entities of the recogniser, as names (types from the gazetteer where it knows them)."""
+
+    def __init__(self, words: Vocabulary, appositions: Appositions) -> None:
+        super().__init__(words)
+        self.appositions = appositions
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        """The recogniser's PER, ORG and LOC spans as candidates, cut to the name and typed
+        by the gazetteer, a legal form or a head noun; common nouns it tagged are left out."""
+        surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PER"}
+        common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
+        out = []
+        for ent in self._first_names_joined(doc):
+            if ent.label_ in NER_TYPES and (c := self._candidate(doc, ent, surnames, common)) is not None:
+                out.append(c)
+        return out
+
+    def _candidate(self, doc: Doc, ent: Span, surnames: set[str], common: set[str]) -> Candidate | None:
+        """One recognised span as a name candidate, or None where it is a common noun or an adjective."""
+        span, label = self._person_cut(doc, ent, surnames)
+        text = span.text
+        if len(span) == 1 and (self.words.group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
+            return None  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
+        if text[:1].islower() and not self.gaz.name(text):
+            return None  # "griechischen": an adjective (see TypeCues.adjectives), not a name
+        entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text)) or self._city_of(text, label)
+        if entry and text in entry.unqualified and span.start and is_adjective(doc[span.start - 1], names=True):
+            span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
+            text = span.text
+        if entry is None and len(span) == 1 and ("-" in text or label == "Person" and span[0].tag_ == "NN" and text in common):
+            return None  # "NATO-Osterweiterung" (a compound, see TypeCues.compounds); "der Alarmzustand" is no person
+        if entry is None and span[-1].text.rstrip(".") in LEGAL_FORMS:
+            label = "Organization"  # "Sony Corp", "Walt Disney Co.": a company whatever the NER said
+        elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
+            label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
+        return Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True)
+
+    def _person_cut(self, doc: Doc, ent: Span, surnames: set[str]) -> tuple[Span, str]:
+        """The name in a recognised span and its type, a person's span cut or widened where the
+        words around it tell: a surname starts no name, "von Ladenburg" is a place, an untagged
+        first name opening the sentence belongs to it."""
+        span, label = self._name_span(ent), NER_TYPES[ent.label_]
+        if ent.label_ == "PER" and len(span) > 1 and self._is_surname(span[0].text, surnames - {span[-1].text}):
+            span = span[:1]  # "Putin Drohgebärden" (a headline without colon): a surname starts no name
+        if ent.label_ == "PER" and span[0].lower_ == "von" and len(span) == 2 and self.words.is_title(doc, span.start - 1):
+            span, label = span[1:], "Place"  # "der Bürgermeister von Ladenburg": a place, not a "von" name
+        if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
+            span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
+        return span, label
+
+    def _city_of(self, text: str, label: str) -> Entry | None:
+        """The city a place-tagged city adjective names ("Münchener" -> München)."""
+        entry = self.gaz.name(text[:-2]) if label == "Place" and text.endswith("er") else None
+        return entry if entry and entry.type == "Place" else None
+
+    def _first_names_joined(self, doc: Doc) -> list[Span]:
+        """The NER's names, with a lone first name joined to the name right after it ("Johannes" +
+        "Dyba" is one person) or to an untagged proper noun after it."""
+        ents = list(doc.ents)
+        out = []
+        i = 0
+        while i < len(ents):
+            ent = ents[i]
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if len(ent) == 1 and self.gaz.is_first_name(ent.text) and not ent.ent_id_:
+                if nxt is not None and nxt.start == ent.end and not nxt.ent_id_:
+                    out.append(Span(doc, ent.start, nxt.end, label="PER"))
+                    i += 2
+                    continue
+                after = doc[ent.end] if ent.end < len(doc) else None
+                if after is not None and after.is_alpha and after.text[:1].isupper() and after.pos_ == "PROPN":
+                    out.append(Span(doc, ent.start, ent.end + 1, label="PER"))
+                    i += 1
+                    continue
+            out.extend(self._person_inside(doc, ent))
+            i += 1
+        return out
+
+    def _person_inside(self, doc: Doc, ent: Span) -> list[Span]:
+        """An organization or place span that is, or ends in, a person: "Morgan Tsvangirai" tagged ORG,
+        "Bundesagentur für Arbeit Frank-Jürgen" + "Weise"."""
+        if ent.label_ == "PER" or ent.ent_id_ or self.gaz.name(ent.text):
+            return [ent]
+        words = [t for t in ent if not t.is_space]
+        if 2 <= len(words) <= 3 and self.gaz.is_first_name(words[0].text) and all(t.is_title for t in words):
+            return [Span(doc, ent.start, ent.end, label="PER")]
+        if self.words.name_like(words) and self.appositions.apposed(doc, ent.start, ent.end):
+            return [Span(doc, ent.start, ent.end, label="PER")]  # "Präsidentschaftskandidat der MDC, Morgan Tsvangirai"
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if len(ent) > 1 and self.gaz.is_first_name(ent[-1].text) and after is not None and after.is_title and after.is_alpha:
+            return [Span(doc, ent.start, ent.end - 1, label=ent.label_), Span(doc, ent.end - 1, ent.end + 1, label="PER")]
+        if len(ent) > 2 and self.gaz.is_first_name(ent[-2].text) and ent[-1].is_title and not self.gaz.name(ent[-2:].text):
+            return [Span(doc, ent.start, ent.end - 2, label=ent.label_), Span(doc, ent.end - 2, ent.end, label="PER")]
+        return [ent]
+
+    def _name_span(self, ent: Span) -> Span:
+        """The name in an entity span: without a leading title or article ("US-Präsident Joe Biden",
+        "die Ukraine"), but "Den Haag" keeps its capital "Den" inside a sentence."""
+        span = ent
+        while len(span) > 1 and not self.gaz.name(span.text) and (
+            self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS and (span[0].is_lower or span[0].is_sent_start)
+            or span[0].is_lower and is_adjective(span[0])  # "libanesischen Präsident Michel Suleiman"
+        ):
+            span = span[1:]
+        while len(span) > 1 and not self.gaz.name(span.text) and self._owned_noun(span):
+            span = span[:-1]  # "Theresa Mays Regierung": the name is the owner
+        return span
+
+    def _owned_noun(self, span: Span) -> bool:
+        """Does the span end in a common noun after a genitive name ("Mays Regierung", "Putins Berater")?"""
+        last = span[-1]
+        known = self.lex.institution(last.text) or self.lex.role(last.text) or self.words.group_noun(last)
+        return bool(known) or len(span) > 2 and span[-2].text.endswith("s") and last.tag_ == "NN"
+
+    def _first_name_before(self, doc: Doc, i: int) -> bool:
+        """Is the token before i an untagged first name opening its sentence ("Mayra" in "Mayra Veliz")?"""
+        t = doc[i - 1] if i else None
+        return bool(
+            t and t.is_sent_start and t.is_alpha and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN")
+            and t.lower_ not in ARTICLES and not self.words.is_title(doc, t.i) and not self.lex.cue(t.text)
+            and not self.words.group_noun(t) and not self.gaz.name(t.text) and not self.gaz.adjective(t.text)
+        )
+
+    def _is_surname(self, token: str, surnames: set[str]) -> bool:
+        """Is the token a surname, of a person of the article or of the gazetteer? It starts no name."""
+        key = name_key(token)
+        return key in surnames or (entry := self.gaz.person_by_surname(key)) is not None and entry.label.split()[-1] == key
+
+
+def outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Drop names in credit lines ("Autor: Henning, Peter", "Foto: dpa"): the article's makers, not its actors."""
+    lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
+    return [c for c in cands if not any(s <= c.start < e for s, e in lines)]
+
+
+def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Movement for Democratic Change (MDC)": every "MDC" of the article is that name's entity,
+    also where the NER missed it."""
+    text = doc_text(doc)
+    full: dict[str, Candidate] = {}
+    for a in cands:
+        after = ACRONYM.match(text, a.end)
+        if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
+            full.setdefault(after[1], a)
+    covered = [(c.start, c.end) for c in cands]
+    extra = [
+        Candidate(t.idx, t.idx + len(t), "Organization", ner=True)
+        for t in doc
+        if t.text in full and not any(s <= t.idx < e for s, e in covered)
+    ]
+    cands = cands + extra
+    for c in cands:
+        if (long := full.get(text[c.start : c.end])) is not None and c.entry is None:
+            c.entry, c.type = long.entry, long.type
+            c.label = None if long.entry else nominative(text[long.start : long.end], set())
+    return cands
