@@ -7,6 +7,7 @@ is fixed here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pyoxigraph import QuerySolutions, Store
@@ -37,12 +38,20 @@ SECTIONS = (
 
 
 def find(store: Store, name: str) -> list[dict[str, str]]:
-    """Entities matching NAME (the `entities` query); an exact label, QID or IRI match wins."""
+    """Entities matching NAME (the `entities` query), best kind of match first: the exact label,
+    QID or IRI; else a whole word of the label ("Putin" is Wladimir Putin, not Juri Uschakow,
+    whom "Putins Berater" mentions); else part of the label; else the words that mention it."""
     rows = _rows(store, "entities", {"name": name}, ("entity", "label", "type", "wikidata"), raw=True)
     key = name.casefold()
-    exact = [r for r in rows if key in (r["label"].casefold(), r["entity"].casefold(),
-                                        r["wikidata"].rsplit("/", 1)[-1].casefold())]
-    return exact if len(exact) == 1 else rows
+    tiers = (
+        lambda r: key in (r["label"].casefold(), r["entity"].casefold(), r["wikidata"].rsplit("/", 1)[-1].casefold()),
+        lambda r: key in re.findall(r"\w+", r["label"].casefold()),
+        lambda r: key in r["label"].casefold(),
+    )
+    for matches in tiers:
+        if best := [r for r in rows if matches(r)]:
+            return best
+    return rows
 
 
 def show(store: Store, name: str) -> str:

@@ -120,7 +120,8 @@ def test_show(seed_store_dir):
         assert f"\n{title}\n" in out
     assert "Präsident" in out and "Wladimir Putin" in out and "kg:PhoneCall" in out
     assert run("show", "Q6279", "--store", seed_store_dir).output == out
-    ambiguous = run("show", "us", "--store", seed_store_dir)
+    assert run("show", "Putin", "--store", seed_store_dir).output.startswith("Wladimir Putin (Person")  # not his adviser
+    ambiguous = run("show", "ka", "--store", seed_store_dir)  # Uschakow, Moskau
     assert ambiguous.exit_code == 1 and "entities; give one" in ambiguous.output and "Juri Uschakow (Person)" in ambiguous.output
     missing = run("show", "Nobody Atall", "--store", seed_store_dir)
     assert missing.exit_code == 1 and "no entity matches" in missing.output
