@@ -121,7 +121,7 @@ def test_show(seed_store_dir):
     assert "Präsident" in out and "Wladimir Putin" in out and "kg:PhoneCall" in out
     assert run("show", "Q6279", "--store", seed_store_dir).output == out
     assert run("show", "Putin", "--store", seed_store_dir).output.startswith("Wladimir Putin (Person")  # not his adviser
-    ambiguous = run("show", "ka", "--store", seed_store_dir)  # Uschakow, Moskau
+    ambiguous = run("show", "u", "--store", seed_store_dir)  # part of Juri Uschakow, Moskau, Russland …
     assert ambiguous.exit_code == 1 and "entities; give one" in ambiguous.output and "Juri Uschakow (Person)" in ambiguous.output
     missing = run("show", "Nobody Atall", "--store", seed_store_dir)
     assert missing.exit_code == 1 and "no entity matches" in missing.output
