@@ -453,6 +453,12 @@ def test_singular_pronoun_means_the_subject_person_not_a_plural_group_or_other_g
     assert speaker(ag, ag.claims[-1]) == "Felix Lorenz"  # "die Wochenzeitung" is feminine
 
 
+def test_genitive_name_after_the_head_noun_does_not_speak(extractor):
+    ag = extract(extractor, "Der Unternehmer Otto Brandt steht vor Gericht. "
+                            "Die Verteidiger Brandts erklärten, er sei unschuldig.")
+    assert speaker(ag, ag.claims[-1]) != "Otto Brandt"
+
+
 def test_subject_pronoun_prefers_the_previous_subject_over_a_named_object(extractor):
     ag = extract(extractor, "Der Abgeordnete Tim Berger kritisierte den Minister Jan Roth scharf. "
                             "Er forderte, die Förderung sofort zu stoppen.")
