@@ -459,6 +459,12 @@ def test_genitive_name_after_the_head_noun_does_not_speak(extractor):
     assert speaker(ag, ag.claims[-1]) != "Otto Brandt"
 
 
+def test_agentless_passive_is_not_the_act_of_the_genitive_in_its_subject(extractor):
+    ag = extract(extractor, "Die Gewerkschaft scheiterte mit ihren Einwänden vor dem Schiedsgericht. "
+                            "Der Vorschlag der Gewerkschaft zur Arbeitszeit wurde abgelehnt.")
+    assert not any(c.content.text.startswith("Der Vorschlag") and c.speaker for c in ag.claims)
+
+
 def test_subject_pronoun_prefers_the_previous_subject_over_a_named_object(extractor):
     ag = extract(extractor, "Der Abgeordnete Tim Berger kritisierte den Minister Jan Roth scharf. "
                             "Er forderte, die Förderung sofort zu stoppen.")
