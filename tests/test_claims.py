@@ -444,6 +444,33 @@ def test_fronted_object_is_no_antecedent_of_the_subject_pronoun(extractor):
     assert [speaker(ag, c) for c in ag.claims] == ["Karl Brenner", "Karl Brenner"]
 
 
+def test_singular_pronoun_means_the_subject_person_not_a_plural_group_or_other_gender(extractor):
+    ag = extract(extractor, "Der Gewerkschafter Paul Kramer sprach mit den Fischern. "
+                            "Er sagte, die Fangquoten seien zu niedrig.")
+    assert speaker(ag, ag.claims[-1]) == "Paul Kramer"  # not the plural "Fischer"
+    ag = extract(extractor, "Der Ökonom Felix Lorenz gab der Wochenzeitung Nordkurier ein Interview. "
+                            "Die Preise würden weiter steigen, sagte er.")
+    assert speaker(ag, ag.claims[-1]) == "Felix Lorenz"  # "die Wochenzeitung" is feminine
+
+
+def test_genitive_name_after_the_head_noun_does_not_speak(extractor):
+    ag = extract(extractor, "Der Unternehmer Otto Brandt steht vor Gericht. "
+                            "Die Verteidiger Brandts erklärten, er sei unschuldig.")
+    assert speaker(ag, ag.claims[-1]) != "Otto Brandt"
+
+
+def test_agentless_passive_is_not_the_act_of_the_genitive_in_its_subject(extractor):
+    ag = extract(extractor, "Die Gewerkschaft scheiterte mit ihren Einwänden vor dem Schiedsgericht. "
+                            "Der Vorschlag der Gewerkschaft zur Arbeitszeit wurde abgelehnt.")
+    assert not any(c.content.text.startswith("Der Vorschlag") and c.speaker for c in ag.claims)
+
+
+def test_subject_pronoun_prefers_the_previous_subject_over_a_named_object(extractor):
+    ag = extract(extractor, "Der Abgeordnete Tim Berger kritisierte den Minister Jan Roth scharf. "
+                            "Er forderte, die Förderung sofort zu stoppen.")
+    assert [speaker(ag, c) for c in ag.claims] == ["Tim Berger", "Tim Berger"]
+
+
 def test_demonstrative_object_of_a_framed_verb_is_no_anaphoric_message(extractor):
     ag = extract(extractor, "Der Bürgermeister sagte, die Stadt sei bereit. "
                             "Der Stadtrat Hans Kurz spricht von einer „großen Resonanz“ und sieht dies als Ausdruck der Hilfsbereitschaft.")

@@ -100,8 +100,14 @@ class Actors(Job):
             title = [t for t in self.doc[max(words.start - 2, 0) : words.start] if t.pos_ in ("NOUN", "DET")
                      and t.morph.get("Gender")]
             return number == "Sing" and (not title or not gender or gender in title[-1].morph.get("Gender"))
+        if number == "Sing" and entity_type == "Group":  # "die Uiguren": never "er" or "sie erklärte"
+            return False
         head = words[-1]
-        det = self.doc[words.start - 1] if words.start > 0 and self.doc[words.start - 1].pos_ == "DET" else None
+        before = self.doc[words.start - 1] if words.start > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.morph.get("Gender"):
+            head = before  # "die Tageszeitung Haaretz": the class noun's gender, not the name's
+            before = self.doc[head.i - 1] if head.i > 0 else None
+        det = before if before is not None and before.pos_ == "DET" else None
         heads = [t for t in (head, det) if t is not None]
         found_number = next((t.morph.get("Number")[0] for t in heads if t.morph.get("Number")), None)
         found_gender = next((t.morph.get("Gender")[0] for t in heads if t.morph.get("Gender")), None)
@@ -117,6 +123,7 @@ class Actors(Job):
         pronoun that agrees with no one falls back on the nearest actor but a country (`countries`):
         "Russland" is neuter, no "sie" or "er" of a nearby sentence."""
         best = None
+        subject = None  # the latest agreeing person who was a subject: "er" means him before an object
         for start, end, key in self.index.spans:
             if end > before:
                 break
@@ -129,7 +136,34 @@ class Actors(Job):
             if features and not self._agrees(start, end, entity.type, features):
                 continue
             best = key
+            if entity.type == "Person" and features and features[1] == "Sing" and self._is_subject(start, end):
+                subject = key
+        if subject is not None and best != subject and self._recent(subject, before):
+            best = subject
         return self.index.actor(best) if best else None
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        """The mention is its clause's subject (or in the subject's phrase, an apposition)."""
+        words = self.doc.char_span(start, end, alignment_mode="expand")
+        if words is None or is_oblique(self.doc, start):
+            return False
+        j = words.start - 1
+        while j >= 0 and self.doc[j].pos_ in ("ADJ", "NOUN") and j >= words.start - 3:
+            j -= 1  # "den Minister Jan Roth": the title's article shows the case the parse may miss
+        if j >= 0 and j < words.start - 1 and is_oblique(self.doc, self.doc[j + 1].idx):
+            return False
+        return any(t.dep_ in SUBJECT or (t.head.dep_ in SUBJECT and t.dep_ in ("appos", "flat", "nk", "pnc"))
+                   for t in words)
+
+    def _recent(self, key: str, before: int) -> bool:
+        """A mention of the entity in the pronoun's sentence or the one before it."""
+        here = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if here is None:
+            return False
+        sents = list(self.doc.sents)
+        i = next((n for n, s in enumerate(sents) if s.start <= here.start < s.end), 0)
+        lo = sents[max(i - 1, 0)].start_char
+        return any(k == key and lo <= s < before for s, _, k in self.index.spans)
 
     def source_key(self, span: tuple[int, int] | None, act: bool = True) -> str | None:
         """The entity a frame's source names; a possessive or pronoun refers back ("ihren" → her)."""

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.claims.grammar import NOT_NP, NOT_SPEAKER_PRONOUNS
 from kg.extract.claims.view import Job
-from kg.extract.german import GENITIVE_DETERMINERS, NAME_PARTICLES, NOT_NOMINATIVE, VON_FORMS, is_finite_form
+from kg.extract.german import GENITIVE_DETERMINERS, NAME_PARTICLES, NOT_NOMINATIVE, VON_FORMS, is_finite_form, looks_genitive
 
 
 class NounPhrases(Job):
@@ -40,6 +40,9 @@ class NounPhrases(Job):
         for t in words or []:
             if head is not None and t.text == "(":
                 break  # "Kristina Schröder (CDU)": the party in brackets is no head
+            if (head is not None and head.pos_ == "NOUN" and t.pos_ == "PROPN" and "Gen" in t.morph.get("Case")
+                    and looks_genitive(t.text)):
+                break  # "Die Verteidiger Brandts": the name in the genitive is not the head
             if self._nounlike(t) or (not self.view.parsed and t.text[:1].isupper()):
                 head = t
             elif head is not None and t.pos_ in ("DET", "ADP"):

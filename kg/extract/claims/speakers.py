@@ -124,6 +124,8 @@ class Speakers(Job):
         elif passive:  # "In einer Stellungnahme des Ministeriums wird … begründet", else the previous actor
             if not self.documents.document_speaker(draft, sent, token) and self.doc[lo].lower_ != "es":
                 draft.speaker = self._previous_subject(draft.sentence)  # but "Es wird befürchtet": no one named
+                if draft.speaker is not None and self._owns_passive_subject(draft.speaker, token, sent):
+                    draft.speaker = None  # "Der Antrag der Verteidigung wurde abgelehnt": not by the defence
         elif cue.impersonal:
             self.documents.document_speaker(draft, sent, token)
         else:
@@ -248,6 +250,17 @@ class Speakers(Job):
             return None
         span = words[0].idx, words[-1].idx + len(words[-1])
         return span if self.phrases.nominal(span) else None
+
+    def _owns_passive_subject(self, key: str, token: Token, sent: SpacySpan) -> bool:
+        """The passive's subject names the actor in a genitive ("Der Antrag der Verteidigung"): what is
+        done to its proposal is not its own act."""
+        for t in sent:
+            if t.dep_ in SUBJECT and t.head.i == token.i and t.pos_ == "NOUN":
+                for g in t.children:
+                    if "Gen" in g.morph.get("Case") and g.pos_ in ("NOUN", "PROPN"):
+                        if self.actors.best_entity(self.phrases.np_span(g), g) == key:
+                            return True
+        return False
 
     def _previous_subject(self, i: int) -> str | None:
         """An agentless passive ("Darin wird … gefordert") continues the previous sentence's actor."""
