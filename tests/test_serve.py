@@ -601,10 +601,9 @@ def test_url_property(server):
 # --- the command ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_kg_serve_command(stop_signal):
-    """`kg serve --data FILE --port 0` prints its URL, answers, and stops on Ctrl-C or SIGTERM,
-    even while a query that would run for days is being evaluated."""
+def _start_kg_serve() -> tuple[subprocess.Popen, str]:
+    """`kg serve --data SAMPLE --port 0` in a process group of its own (so a test can reap every
+    worker whatever happens), and the endpoint URL it prints."""
     from kg.cli import main
 
     if "serve" not in main.commands:
@@ -612,32 +611,75 @@ def test_kg_serve_command(stop_signal):
     proc = subprocess.Popen(
         [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--data", str(SAMPLE),
          "--port", "0", "--timeout", "600", "--max-rows", "100"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
         cwd=Path(__file__).resolve().parents[1])
+    line = proc.stdout.readline()
+    if "http://127.0.0.1:" not in line:
+        _reap(proc)
+        pytest.fail(f"kg serve did not start: {line}{proc.communicate(timeout=10)[1]}")
+    return proc, line[line.index("http://"):].split()[0]
+
+
+def _start_runaway_query(url: str) -> None:
+    """Send a query that would run for days and wait until a worker is evaluating it."""
+    runaway = url + "?" + urlencode({"query": SLOW_COUNT})
+    threading.Thread(target=lambda: _ignore_errors(urllib.request.urlopen, runaway), daemon=True).start()
+    health = url.replace("/sparql", "/health")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(health, timeout=10) as resp:
+            if json.load(resp)["idle_workers"] < 4:
+                return
+        time.sleep(0.05)
+    pytest.fail("the runaway query never reached a worker")
+
+
+def _group_alive(pgid: int) -> bool:
     try:
-        line = proc.stdout.readline()
-        assert "http://127.0.0.1:" in line, line + proc.stderr.read() if proc.poll() else line
-        url = line[line.index("http://"):].split()[0]
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _reap(proc: subprocess.Popen) -> None:
+    """Kill whatever is left of the server's process group (never leave a worker running)."""
+    if _group_alive(proc.pid):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_kg_serve_command(stop_signal):
+    """`kg serve --data FILE --port 0` prints its URL, answers, and stops on Ctrl-C or SIGTERM,
+    even while a query that would run for days is being evaluated."""
+    proc, url = _start_kg_serve()
+    try:
         assert url.endswith("/sparql")
         with urllib.request.urlopen(url + "?" + urlencode({"query": CLAIMS}), timeout=10) as resp:
             assert len(json.load(resp)["results"]["bindings"]) == 3
-        runaway = url + "?" + urlencode({"query": SLOW_COUNT})
-        threading.Thread(target=lambda: _ignore_errors(urllib.request.urlopen, runaway),
-                         daemon=True).start()
-        health = url.replace("/sparql", "/health")
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with urllib.request.urlopen(health, timeout=10) as resp:
-                if json.load(resp)["idle_workers"] < 4:
-                    break
-            time.sleep(0.05)
-        else:
-            pytest.fail("the runaway query never reached a worker")
+        _start_runaway_query(url)
     finally:
         proc.send_signal(stop_signal)
         try:
-            proc.wait(30)  # a loaded machine can be slow to tear the server down
+            proc.wait(60)  # a loaded machine can be slow to tear the server down
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
-    assert proc.returncode == 0, proc.stderr.read()
+            pass
+        returncode = proc.returncode
+        _reap(proc)
+    assert returncode == 0, proc.communicate(timeout=10)[1]
+
+
+def test_workers_end_when_the_server_is_killed():
+    """A server killed outright cannot stop its workers; they notice and exit, the busy one too."""
+    proc, url = _start_kg_serve()
+    try:
+        _start_runaway_query(url)
+        proc.kill()
+        proc.wait(10)
+        deadline = time.monotonic() + 30
+        while _group_alive(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _group_alive(proc.pid), "a query worker outlived its server"
+    finally:
+        _reap(proc)

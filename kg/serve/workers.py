@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -104,9 +105,19 @@ class StoreSource:
         return store
 
 
+def _exit_with_parent(parent: int) -> None:
+    """End the worker once its server is gone. A server killed outright (SIGKILL, a crash) cannot
+    kill its workers, and one busy with a runaway query would run on, holding a core and the
+    server's stderr; pyoxigraph releases the GIL while it evaluates, so this thread still runs."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def _worker_main(conn: Connection, source: StoreSource, limits: Limits) -> None:
     """A worker process: open the store, then answer jobs until the pipe closes or it is killed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="kg-parent-watch", daemon=True).start()
     try:
         store = source.open()
     except (OSError, SyntaxError, ValueError) as err:
