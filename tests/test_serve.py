@@ -612,7 +612,9 @@ def _start_kg_serve() -> tuple[subprocess.Popen, str]:
         [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--data", str(SAMPLE),
          "--port", "0", "--timeout", "600", "--max-rows", "100"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-        cwd=Path(__file__).resolve().parents[1])
+        cwd=Path(__file__).resolve().parents[1],
+        # as a shell starts a background job: Ctrl-C must stop the server all the same
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     line = proc.stdout.readline()
     if "http://127.0.0.1:" not in line:
         _reap(proc)

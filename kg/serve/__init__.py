@@ -73,7 +73,10 @@ def serve(store: ox.Store | Path, host: str = "127.0.0.1", port: int = 8000, *,
     host_shown, port_bound = server.server_address[:2]
     echo(f"SPARQL endpoint: http://{host_shown}:{port_bound}{SPARQL_PATH}")
     echo(f"query page:      http://{host_shown}:{port_bound}/   (Ctrl-C stops)")
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd and docker stop like Ctrl-C
+    # `kill`, systemd and docker stop like Ctrl-C; and Ctrl-C stops even when the server was started
+    # with SIGINT ignored (a background job of a shell, nohup), which Python would otherwise keep
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
