@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from pyoxigraph import Store
@@ -49,9 +50,9 @@ def build(
     given, set its fields. Failing inputs do not stop the build: they are in `report.failed`. With a
     store, `report.counts` holds its articles, people, … events and claims after the build.
     """
-    options = options or BuildOptions()
-    options.base = base if base != DEFAULT_BASE else options.base
-    options.published = published or options.published
+    given = options or BuildOptions()  # the caller's options are left as they were
+    options = replace(given, base=given.base if base == DEFAULT_BASE else base,
+                      published=published or given.published)
     handle = open_store(Path(store)) if isinstance(store, (str, Path)) else store
     sink: list[tuple[str, str]] | None = [] if output is not None else None
     report = run_build([Path(i) for i in inputs], handle, load_extractor(model), options, sink, on_article)
