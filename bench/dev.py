@@ -12,16 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 from pathlib import Path
 
-from pyoxigraph import Store
+from keyed import DEFAULT_GOLD_DIR, build_keyed
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from kg.evaluate import evaluate  # noqa: E402
-from kg.pipeline import build, load_extractor  # noqa: E402
+from kg.evaluate import evaluate
 
 COLUMNS = [("entities", "f1"), ("events", "f1"), ("event_date_acc", None), ("claims", "f1"),
            ("who_said_what", "f1"), ("speaker_acc", None)]
@@ -41,19 +36,12 @@ def figures(report) -> dict[str, float | None]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold-dir", type=Path, default=ROOT / ".." / "shared" / "gold" / "dev")
+    parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD_DIR)
     parser.add_argument("--model", help="spaCy pipeline instead of kg's own")
     parser.add_argument("--json", action="store_true", help="print per-article figures as JSON")
     args = parser.parse_args()
-    keys = sorted(args.gold_dir.glob("*.gold.json"))
-    if not keys:
-        sys.exit(f"bench/dev.py: no *.gold.json in {args.gold_dir}")
-    texts = [k.with_name(k.name.replace(".gold.json", ".txt")) for k in keys]
-    store = Store()
-    report = build([t for t in texts if t.exists()], store, load_extractor(args.model))
-    for error in report.failed:
-        print(f"error: {error}", file=sys.stderr)
-    rows = {k.name.replace(".gold.json", ""): figures(evaluate(store, k)) for k in keys}
+    keyed = build_keyed(args.gold_dir, args.model)
+    rows = {keyed.article(k): figures(evaluate(keyed.store, k)) for k in keyed.keys}
     if args.json:
         print(json.dumps(rows, indent=1))
         return

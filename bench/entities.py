@@ -15,30 +15,24 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 from pathlib import Path
 
-from pyoxigraph import Store
+from keyed import DEFAULT_GOLD_DIR, build_keyed
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from kg.evaluate import _entity_rows, _qid, match_entities  # noqa: E402
-from kg.pipeline import build, load_extractor  # noqa: E402
+from kg.evaluate import _entity_rows, _qid, match_entities
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold-dir", type=Path, default=ROOT / ".." / "shared" / "gold" / "dev")
+    parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD_DIR)
     parser.add_argument("-v", "--verbose", action="store_true", help="list false positives and negatives")
     args = parser.parse_args()
-    keys = sorted(args.gold_dir.glob("*.gold.json"))
-    store = Store()
-    build([k.with_name(k.name.replace(".gold.json", ".txt")) for k in keys], store, load_extractor())
+    keyed = build_keyed(args.gold_dir)
+    keys, store = keyed.keys, keyed.store
     f1s, right, checked, linked, total, found, gold_qids = [], 0, 0, 0, 0, 0, 0
     print(f"{'article':<10}{'F1':>7}{'linked':>9}{'link P':>9}{'found':>8}")
     for key in keys:
-        article = key.name.replace(".gold.json", "")
+        article = keyed.article(key)
         gold = json.loads(key.read_text(encoding="utf-8"))["entities"]
         rows = _entity_rows(store, article)
         score, mapping = match_entities(gold, rows)
