@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.text import doc_text
 from kg.lexicon import word_lists
 
 _WORDS = word_lists("german.json")
@@ -111,7 +112,7 @@ def is_headline(doc: Doc, start: int) -> bool:
     """The line from token `start` has no final full stop: a headline or subhead, which names things
     in short (the whole line counts: "Unruhen im Westen Chinas: Dutzende Tote" is one, though a
     sentence ends at its colon)."""
-    text = doc.text
+    text = doc_text(doc)
     first = doc[start].idx
     end = text.find("\n", first)
     line = text[first:end if end >= 0 else len(text)]
