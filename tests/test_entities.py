@@ -334,3 +334,9 @@ def test_nominative_look_up_and_company_keys_without_the_model():
     assert weak_nominative("Vereinigten Arabischen Emiraten") == "Vereinigte Arabische Emirate"
     assert _core("Daimler AG") == "Daimler" and _core("WIENER LINIEN GmbH & Co KG") == "Wiener Linien"
     assert _better_label("Wiener Linien GmbH", "WIENER LINIEN") and _better_label("Deutsche Bank", "Deutschen Bank")
+
+
+def test_an_acronym_after_an_organizations_name_is_a_mention_of_it(extractor):
+    found = entities(extractor, "Er leitete die Internationale Atomenergiebehörde IAEA. Die IAEA lobte den Iran.")
+    agency = found["Internationale Atomenergiebehörde"]
+    assert [m.text for m in agency.mentions].count("IAEA") == 2 and "IAEA" not in found

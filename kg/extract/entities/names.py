@@ -238,6 +238,21 @@ def _only_legal_forms(span: Span) -> bool:
     return all(t.text.rstrip(".") in LEGAL_FORMS | ACADEMIC_TITLES or t.is_punct for t in span)
 
 
+def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
+    """"der Internationalen Atomenergiebehörde IAEA", "die Weltgesundheitsorganisation WHO": an
+    organization's name followed by its acronym (same first letter) in one span. The name is cut
+    before the acronym (which acronyms() makes a mention of it), and the acronym returned."""
+    words = text[c.start : c.end].split()
+    last = words[-1] if words else ""
+    if not c.ner or c.entry or c.type != "Organization" or len(words) < 2 or words[-2].isupper():
+        return None
+    if not (last.isupper() and last.isalpha() and 2 <= len(last) <= 8 and last[0] == words[0][0].upper()):
+        return None
+    end = c.end
+    c.end = text.rindex(last, c.start, end) - 1
+    return Candidate(c.end + 1, end, c.type, ner=True)
+
+
 def outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Drop names in credit lines ("Autor: Henning, Peter", "Foto: dpa"): the article's makers, not its actors."""
     lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
@@ -249,10 +264,13 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     also where the NER missed it."""
     text = doc_text(doc)
     full: dict[str, Candidate] = {}
-    for a in cands:
+    for a in list(cands):
         after = ACRONYM.match(text, a.end)
         if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
             full.setdefault(after[1], a)
+        elif (short := _trailing_acronym(a, text)) is not None:
+            full.setdefault(text[short.start : short.end], a)
+            cands.append(short)
     covered = [(c.start, c.end) for c in cands]
     extra = [
         Candidate(t.idx, t.idx + len(t), "Organization", ner=True)
