@@ -239,3 +239,104 @@ def test_a_known_name_in_lower_case_after_its_class_noun(extractor):
     found = entities(extractor, "Der Vorsitzende der Gewerkschaft verdi Frank Bsirske sagte, die Löhne seien zu niedrig.")
     assert found["Verdi"].type == "Organization" and "Gewerkschaft" not in found
     assert "Vorsitzende" in {m.text for m in found["Frank Bsirske"].mentions}
+
+
+def test_a_nationality_noun_before_a_name_makes_a_person(extractor):
+    """"Die Tschechin Šárka Záhrobská": the noun tells her nationality, it is not part of her name,
+    and she is a person whatever the recogniser typed (nationality nouns come from the country adjectives)."""
+    found = entities(extractor, "Im zweiten Lauf fuhr die Tschechin Šárka Záhrobská auf den dritten Platz.")
+    assert found["Šárka Záhrobská"].type == "Person"
+    assert not [label for label in found if label.startswith("Tschechin")]
+
+
+def test_one_company_under_its_legal_form_its_capitals_and_its_short_name(extractor):
+    found = entities(extractor, "Die Daimler AG baut in Rastatt. Daimler will das Werk erweitern. "
+                                "Die WIENER LINIEN GmbH & Co KG erhöhen die Preise, sagte die Wiener Linien GmbH & Co KG.")
+    daimler = [e for e in found.values() if e.label.startswith("Daimler")]
+    assert len(daimler) == 1 and daimler[0].type == "Organization"
+    linien = [e for e in found.values() if e.label.lower().startswith("wiener linien")]
+    assert len(linien) == 1 and not linien[0].label.isupper()
+    assert "GmbH & Co KG" not in found
+
+
+def test_english_place_and_organization_words_inside_names(extractor):
+    """"Hudson Valley", "Long Island" are places ("Island" alone would be Iceland), a "Museum of …"
+    an organization, whatever the recogniser typed."""
+    found = entities(extractor, "Sie wohnt im konservativen Hudson Valley. Ein Mann hatte in einem Pendlerzug auf "
+                                "Long Island geschossen. Das Florida Museum of Natural History stellt aus.")
+    assert found["Hudson Valley"].type == "Place" and found["Long Island"].type == "Place"
+    assert "Island" not in found
+    assert found["Florida Museum of Natural History"].type == "Organization"
+
+
+def test_inflected_names_are_labelled_and_linked_in_the_nominative(extractor):
+    found = entities(extractor, "Journalisten leben gefährlich in der Türkei und den Vereinigten Arabischen Emiraten. "
+                                "Das Gebiet gehört zum Territorium der Palästinensischen Autonomiebehörde.")
+    assert found["Vereinigte Arabische Emirate"].wikidata == "Q878"
+    assert found["Palästinensische Autonomiebehörde"].type == "Organization"
+
+
+def test_common_nouns_tagged_as_persons_are_dropped(extractor):
+    found = entities(extractor, "Meles Zenawi sagte Reportern, dass alles ruhig sei. Dreitägiger Dauerregen hat in "
+                                "Vietnam Überschwemmungen ausgelöst.")
+    assert "Reportern" not in found and "Dreitägiger" not in found
+    assert found["Meles Zenawi"].type == "Person"
+
+
+def test_a_lone_word_opening_an_organizations_name_is_that_organization(extractor):
+    found = entities(extractor, "Der amerikanische Sportwagenhersteller Shelby SuperCars plant einen Rekord. "
+                                "Shelby hält mit seinem Modell den Weltrekord.")
+    assert {m.text for m in found["Shelby SuperCars"].mentions} >= {"Shelby", "Shelby SuperCars"}
+    assert "Shelby" not in found
+
+
+def test_untagged_surname_titles_and_class_compounds(extractor):
+    """"Außenministerin Tzipi" + untagged "Livni" is one name; "Papst" is a title, not part of the
+    name; "US-Bundesstaat" names a class, no place."""
+    found = entities(extractor, "Das wurde von der israelischen Außenministerin Tzipi Livni persönlich abgelehnt. "
+                                "Papst Benedikt XVI. nahm den Verzicht an. Er lebt im US-Bundesstaat New Jersey.")
+    assert found["Tzipi Livni"].type == "Person" and "Tzipi" not in found
+    assert "Papst" in [r.name for r in found["Benedikt XVI."].roles]
+    assert "US-Bundesstaat" not in found and found["New Jersey"].type == "Place"
+
+
+def test_names_of_storms_and_aircraft_and_academic_titles_are_no_actors(extractor):
+    found = entities(extractor, "Der Sturm könnte so schlimm werden wie Zyklon Larry im Jahr 2006. "
+                                "Die Fluglinie hatte das Passagierflugzeug Airbus A380 bestellt. "
+                                "Geschäftsführer sind DI Günter Steinbauer und Dr. Michael Lichtenegger.")
+    assert "Larry" not in found and "Airbus A380" not in found
+    assert "DI" not in found and found["Günter Steinbauer"].type == "Person"
+
+
+def test_two_people_in_one_span_and_a_first_name_before_its_surname(extractor):
+    found = entities(extractor, "Das Buch von Justin Richardson and Peter Parnell wurde verboten. "
+                                "Die Schriftstellerin Herta Müller erhält den Preis. Er ehrte so auch Herta Müllers Mutter.")
+    assert found["Justin Richardson"].type == found["Peter Parnell"].type == "Person"
+    assert "Herta" not in found and "Herta Müller" in found
+
+
+def test_institution_after_a_city_adjective_and_genitive_labels(extractor):
+    found = entities(extractor, "Laut Berliner Polizei blieb es ruhig. Die Sitzung des Magdeburger Stadtrates begann.")
+    assert found["Berliner Polizei"].type == "Organization" and "Berliner" not in found
+    assert "Magdeburger Stadtrates" not in found
+
+
+def test_an_adjective_in_e_after_a_definite_article_shows_one_person_not_a_group(extractor):
+    found = entities(extractor, "Der französische Politiker lehnte ab. Französische Politiker stimmten zu.")
+    assert [e.label for e in found.values() if e.type == "Group"] == ["französische Politiker"]
+    assert len(found["französische Politiker"].mentions) == 1
+
+
+def test_nominative_look_up_and_company_keys_without_the_model():
+    from kg.extract.entities.grammar import weak_nominative
+    from kg.extract.entities.merge import _better_label, _core
+
+    assert weak_nominative("Vereinigten Arabischen Emiraten") == "Vereinigte Arabische Emirate"
+    assert _core("Daimler AG") == "Daimler" and _core("WIENER LINIEN GmbH & Co KG") == "Wiener Linien"
+    assert _better_label("Wiener Linien GmbH", "WIENER LINIEN") and _better_label("Deutsche Bank", "Deutschen Bank")
+
+
+def test_an_acronym_after_an_organizations_name_is_a_mention_of_it(extractor):
+    found = entities(extractor, "Er leitete die Internationale Atomenergiebehörde IAEA. Die IAEA lobte den Iran.")
+    agency = found["Internationale Atomenergiebehörde"]
+    assert [m.text for m in agency.mentions].count("IAEA") == 2 and "IAEA" not in found

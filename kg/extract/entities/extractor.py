@@ -46,7 +46,7 @@ class EntityExtractor:
         """Every mention that may be an entity: names, then what is told by the words around them,
         then unnamed actors (institutions, teams, groups, sources) outside the names."""
         cands = self.names.find(doc)
-        cands += self.types.cued(doc, cands)
+        cands = self.types.without_things(doc, cands + self.types.cued(doc, cands))
         cands += self.appositions.names(doc, cands)
         taken = {t for c in cands for t in range(c.start, c.end)}
         cands += [c for c in self.types.compounds(doc) if c.start not in taken]

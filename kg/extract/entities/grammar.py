@@ -28,6 +28,14 @@ def article_before(doc: Doc, i: int) -> str:
     return doc[i - 1].lower_ if i else ""
 
 
+def weak_singular(doc: Doc, i: int) -> bool:
+    """"der britische Fernsehsender", "die neue Regierungssprecherin": after a definite article an
+    adjective in "-e" shows the singular (the plural is "die britischen Fernsehsender")."""
+    before = doc[i - 1] if i > 1 else None
+    return bool(before and is_adjective(before) and before.lower_.endswith("e")
+                and article_before(doc, i) in ("der", "die", "das"))
+
+
 def attributes(doc: Doc, i: int) -> list[Token]:
     """The descriptive adjectives right before token i ("politischer" Beobachter), without
     quantities ("weitere", "viele") and country adjectives (kept in the label already)."""
@@ -56,3 +64,9 @@ def nominative(name: str, said: set[str]) -> str:
     if len(words) > 1 and words[-1].lower().endswith(FEMININE) and all(w.endswith("en") for w in words[:-1]):
         return " ".join([*(w[:-1] for w in words[:-1]), words[-1]])
     return name[:-1] if name.endswith("s") and name[:-1] in said else name
+
+
+def weak_nominative(name: str) -> str:
+    """"Vereinigten Arabischen Emiraten" -> "Vereinigte Arabische Emirate": every "-en" cut to "-e", the
+    nominative of a name in the dative plural or after an article, for a look-up in the gazetteer."""
+    return " ".join(w[:-1] if w.endswith("en") else w for w in name.split())

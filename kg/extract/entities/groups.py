@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from kg.keys import slug
 from kg.lexicon import GroupNoun
-from kg.extract.entities.grammar import article_before, attributes, is_adjective, nominative, plural
+from kg.extract.entities.grammar import article_before, attributes, is_adjective, nominative, plural, weak_singular
 from kg.extract.entities.lexicon import SINGULAR
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job
@@ -88,7 +88,7 @@ def _is_group(doc: Doc, t: Token, noun: GroupNoun, persons: set[int]) -> bool:
     if (noun.after and before not in noun.after) or after in noun.not_before:
         return False
     # "ein Beobachter", "dem französischen Politiker", "Richter Klaus Meier": one person
-    return not (noun.singular_too and article_before(doc, t.i) in SINGULAR
+    return not (noun.singular_too and (article_before(doc, t.i) in SINGULAR or weak_singular(doc, t.i))
                 or t.i + 1 < len(doc) and doc[t.i + 1].idx in persons)
 
 

@@ -11,6 +11,7 @@ from kg.keys import slug
 from kg.model import Entity, Role
 from kg.nlp import name_key
 from kg.extract.entities.grammar import nominative
+from kg.extract.entities.lexicon import LEGAL_FORMS
 from kg.extract.entities.model import Candidate, RoleCandidate
 from kg.extract.entities.vocabulary import Job
 from kg.extract.german import LOCATIVE_PREPS
@@ -25,6 +26,7 @@ class Merger(Job):
         """The entities of the candidates: a known entry's key, a fixed key (groups, sources),
         or type and label; persons by cluster. Roles and apposed function nouns join their person."""
         merged = _Entities(sents)
+        _short_names(cands, doc)
         self._add_persons(merged, cands, doc)
         _add_others(merged, cands, doc)
         self._stand_ins(merged.by_key, doc)
@@ -161,11 +163,66 @@ def _add_others(merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
         elif c.key:
             merged.add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
         elif c.type != "Person":
-            label = c.label or nominative(doc_text(doc)[c.start : c.end], said)
-            key = f"{c.type.lower()}/{slug(_uninflect(label))}"
+            label = c.label or _genitive_dropped(doc, c, nominative(doc_text(doc)[c.start : c.end], said))
+            key = f"{c.type.lower()}/{slug(_uninflect(_core(label)))}"
             merged.add(c, key, label, None)
-            if len(label) < len(merged.by_key[key].label):
+            if _better_label(label, merged.by_key[key].label):
                 merged.by_key[key].label = label  # "Deutsche Bank" over "Deutschen Bank"
+
+
+def _genitive_dropped(doc: Doc, c: Candidate, label: str) -> str:
+    """"des Magdeburger Stadtrates", "des Nobelkomitees" -> "Magdeburger Stadtrat", "Nobelkomitee": a
+    name after a genitive article, headed by a common noun with only city adjectives ("-er") before
+    it, is labelled in the nominative ("-es" dropped, "-s" after a vowel or a consonant cluster)."""
+    words = label.split()
+    head = next((t for t in doc if t.idx + len(t) == c.end), None)
+    if _word_before(doc, c.start) not in ("des", "eines") or head is None or head.pos_ != "NOUN":
+        return label
+    if not all(w.endswith("er") and w[:1].isupper() for w in words[:-1]) or not words[-1].endswith("s"):
+        return label
+    last = words[-1]
+    stem = last[:-2] if last.endswith("es") and not last.endswith("ees") else last[:-1]
+    return " ".join([*words[:-1], stem])
+
+
+def _core(name: str) -> str:
+    """The name without its legal form and capitals: "Daimler AG", "WIENER LINIEN GmbH & Co KG" ->
+    "Daimler", "Wiener Linien" (one company, one key)."""
+    words = name.split()
+    while len(words) > 1 and (words[-1].rstrip(".") in LEGAL_FORMS or words[-1] == "&"):
+        words.pop()
+    core = " ".join(words)
+    return core.title() if core.isupper() and len(words) > 1 else core
+
+
+def _better_label(new: str, old: str) -> bool:
+    """Of two names of one entity the one written in ordinary case ("Wiener Linien GmbH" over
+    "WIENER LINIEN"), then the shorter ("Deutsche Bank" over "Deutschen Bank")."""
+    return (_shouted(new), len(new)) < (_shouted(old), len(old))
+
+
+def _shouted(name: str) -> bool:
+    """A name of several words in capitals ("WIENER LINIEN GmbH"), as a company writes itself."""
+    words = [w for w in name.split() if w.rstrip(".") not in LEGAL_FORMS and w != "&"]
+    return len(words) > 1 and all(w.isupper() for w in words)
+
+
+def _short_names(cands: list[Candidate], doc: Doc) -> None:
+    """A lone word tagged as a person that is the first word of an organization's or place's name
+    of the article ("Shelby" after "Shelby SuperCars", "Think" after "Think Global") is that name
+    cut short, unless a person of the article has it as a surname."""
+    text = doc_text(doc)
+    names = [c for c in cands if c.type in ("Organization", "Place") and c.ner and not c.key]
+    people = [text[c.start : c.end].split() for c in cands if c.type == "Person"]
+    for c in cands:
+        word = text[c.start : c.end]
+        if c.type != "Person" or c.entry or c.key or c.anonymous or " " in word:
+            continue
+        if any(len(p) > 1 and _same_surname(" ".join(p), word) for p in people):
+            continue
+        full = next((n for n in names if text[n.start : n.end].split()[0] == word), None)
+        if full is not None:
+            c.type, c.entry, c.label = full.type, full.entry, full.label or text[full.start : full.end]
 
 
 def _add_roles(merged: _Entities, roles: list[RoleCandidate]) -> None:

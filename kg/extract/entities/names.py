@@ -3,13 +3,16 @@ organisation spans; names in credit lines dropped; acronyms standing for the nam
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry
 from kg.nlp import name_key
 from kg.extract.entities.appositions import Appositions
-from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative
-from kg.extract.entities.lexicon import ACRONYM, BYLINE, LEGAL_FORMS, NER_TYPES
+from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative, weak_nominative
+from kg.extract.entities.lexicon import (
+    ACADEMIC_TITLES, ACRONYM, BYLINE, LEGAL_FORMS, NER_TYPES, NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS,
+    PLACE_WORDS,
+)
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job, Vocabulary
 from kg.extract.german import DETERMINERS
@@ -26,10 +29,11 @@ class Names(Job):
     def find(self, doc: Doc) -> list[Candidate]:
         """The recogniser's PER, ORG and LOC spans as candidates, cut to the name and typed
         by the gazetteer, a legal form or a head noun; common nouns it tagged are left out."""
-        surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PER"}
+        ents = self._first_names_joined(doc)
+        surnames = {name_key(e[-1].text) for e in ents if e.label_ == "PER"}
         common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
         out = []
-        for ent in self._first_names_joined(doc):
+        for ent in ents:
             if ent.label_ in NER_TYPES and (c := self._candidate(doc, ent, surnames, common)) is not None:
                 out.append(c)
         return out
@@ -37,20 +41,30 @@ class Names(Job):
     def _candidate(self, doc: Doc, ent: Span, surnames: set[str], common: set[str]) -> Candidate | None:
         """One recognised span as a name candidate, or None where it is a common noun or an adjective."""
         span, label = self._person_cut(doc, ent, surnames)
+        span = self._place_word_widened(doc, span)
         text = span.text
         if len(span) == 1 and (self.words.group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
             return None  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
-        if text[:1].islower() and not self.gaz.name(text):
-            return None  # "griechischen": an adjective (see TypeCues.adjectives), not a name
-        entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if text[:1].islower() and not self.gaz.name(text) or NOT_IN_NAMES.search(text) or _only_legal_forms(span):
+            return None  # "griechischen": an adjective (see TypeCues.adjectives), not a name; "GmbH & Co KG"
+        if label == "Person" and _article_inside(span):
+            return None  # "Sekretärs des Nobelkomitees": a description, no name
+        entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ and span.start == ent.start else None
         entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text)) or self._city_of(text, label)
+        entry = entry or (self.gaz.name(weak_nominative(text)) if len(span) > 1 else None)
         if entry and text in entry.unqualified and span.start and is_adjective(doc[span.start - 1], names=True):
             span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
             text = span.text
-        if entry is None and len(span) == 1 and ("-" in text or label == "Person" and span[0].tag_ == "NN" and text in common):
+        common_person = label == "Person" and self._common_word(span[0], common)
+        if entry is None and len(span) == 1 and ("-" in text or common_person):
             return None  # "NATO-Osterweiterung" (a compound, see TypeCues.compounds); "der Alarmzustand" is no person
-        if entry is None and span[-1].text.rstrip(".") in LEGAL_FORMS:
-            label = "Organization"  # "Sony Corp", "Walt Disney Co.": a company whatever the NER said
+        words = {t.text for t in span}
+        if entry is None and (span[-1].text.rstrip(".") in LEGAL_FORMS or words & ORGANIZATION_WORDS):
+            label = "Organization"  # "Sony Corp", "Walt Disney Co.", "Florida Museum of …": whatever the NER said
+        elif entry is None and words & PLACE_WORDS:
+            label = "Place"  # "Hudson Valley", "Lake Placid": a place whatever the NER said
+        elif entry is None and label == "Place" and self._institution_head(span[-1].text):
+            label = "Organization"  # "Berliner Polizei": headed by an institution, no place
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
             label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
         return Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True)
@@ -60,6 +74,8 @@ class Names(Job):
         words around it tell: a surname starts no name, "von Ladenburg" is a place, an untagged
         first name opening the sentence belongs to it."""
         span, label = self._name_span(ent), NER_TYPES[ent.label_]
+        if len(span) > 1 and self.words.demonym(span[0]) and span[1].is_title:
+            span, label = span[1:], "Person"  # "die Tschechin Šárka Záhrobská": a person, not her nationality
         if ent.label_ == "PER" and len(span) > 1 and self._is_surname(span[0].text, surnames - {span[-1].text}):
             span = span[:1]  # "Putin Drohgebärden" (a headline without colon): a surname starts no name
         if ent.label_ == "PER" and span[0].lower_ == "von" and len(span) == 2 and self.words.is_title(doc, span.start - 1):
@@ -67,6 +83,34 @@ class Names(Job):
         if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
             span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
         return span, label
+
+    def _institution_head(self, word: str) -> bool:
+        """Is the word an institution noun ("Polizei") or a class noun of organizations ("Universität")?"""
+        return self.lex.institution(word) is not None or self.lex.cue(word) == "Organization"
+
+    def _common_word(self, token: Token, common: set[str]) -> bool:
+        """Is a lone word tagged as a person a common noun or adjective ("der Alarmzustand", "sagte
+        Reportern", "Dreitägiger Dauerregen")? It stands after an article, or the tagger calls it an
+        adjective or a plural noun (a name is singular; the tagger calls many surnames nouns), and it is
+        no first name, known surname, nor a word of a longer name of the article ("Think" of "Think Global")."""
+        if token.tag_ == "NN" and token.text in common:
+            return True
+        key = name_key(token.text)
+        if self.gaz.is_first_name(token.text) or self.gaz.person_by_surname(key):
+            return False
+        if any(len(e) > 1 and key in {t.text for t in e} for e in token.doc.ents):  # also "Gillibrands"
+            return False
+        return token.pos_ == "ADJ" or token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
+
+    def _place_word_widened(self, doc: Doc, span: Span) -> Span:
+        """"Long Island", "Lady Elliot Island" where only "Island" was tagged: the capitalised proper
+        nouns before a place word belong to the name (and make it no country: "Island" is Iceland)."""
+        if len(span) != 1 or span[0].text not in PLACE_WORDS:
+            return span
+        i = span.start
+        while i > 0 and span.start - i < 3 and _name_word(doc[i - 1]):
+            i -= 1
+        return doc[i : span.end]
 
     def _city_of(self, text: str, label: str) -> Entry | None:
         """The city a place-tagged city adjective names ("Münchener" -> München)."""
@@ -76,13 +120,14 @@ class Names(Job):
     def _first_names_joined(self, doc: Doc) -> list[Span]:
         """The NER's names, with a lone first name joined to the name right after it ("Johannes" +
         "Dyba" is one person) or to an untagged proper noun after it."""
-        ents = list(doc.ents)
+        ents = [part for ent in doc.ents for part in _pair_split(ent)]
+        first_words = {e[0].text for e in ents if e.label_ == "PER" and len(e) > 1}  # "Herta" of "Herta Müller"
         out = []
         i = 0
         while i < len(ents):
             ent = ents[i]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if len(ent) == 1 and self.gaz.is_first_name(ent.text) and not ent.ent_id_:
+            if len(ent) == 1 and (self.gaz.is_first_name(ent.text) or ent.text in first_words) and not ent.ent_id_:
                 if nxt is not None and nxt.start == ent.end and not nxt.ent_id_:
                     out.append(Span(doc, ent.start, nxt.end, label="PER"))
                     i += 2
@@ -92,9 +137,25 @@ class Names(Job):
                     out.append(Span(doc, ent.start, ent.end + 1, label="PER"))
                     i += 1
                     continue
-            out.extend(self._person_inside(doc, ent))
+            if self._surname_after(doc, ent):
+                out.append(Span(doc, ent.start, ent.end + 1, label="PER"))
+            else:
+                out.extend(self._person_inside(doc, ent))
             i += 1
         return out
+
+    def _surname_after(self, doc: Doc, ent: Span) -> bool:
+        """Does an untagged surname follow a one-word person ("Außenministerin Tzipi" + "Livni")? A
+        capitalised word the tagger calls a proper name, no known name nor common noun of ours, and
+        the person's word no surname of a full name of the article."""
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ != "PER" or len(ent) != 1 or ent.ent_id_ or after is None or after.ent_type_:
+            return False
+        full = {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) > 1}
+        return (
+            after.tag_ in ("NE", "NNP") and not after.is_sent_start and self.words.name_like([ent[0], after])
+            and not self.gaz.name(after.text) and ent.text not in full and name_key(ent.text) not in full
+        )
 
     def _person_inside(self, doc: Doc, ent: Span) -> list[Span]:
         """An organization or place span that is, or ends in, a person: "Morgan Tsvangirai" tagged ORG,
@@ -120,6 +181,7 @@ class Names(Job):
         while len(span) > 1 and not self.gaz.name(span.text) and (
             self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS and (span[0].is_lower or span[0].is_sent_start)
             or span[0].is_lower and is_adjective(span[0])  # "libanesischen Präsident Michel Suleiman"
+            or span[0].text.rstrip(".") in ACADEMIC_TITLES  # "DI Günter Steinbauer"
         ):
             span = span[1:]
         while len(span) > 1 and not self.gaz.name(span.text) and self._owned_noun(span):
@@ -130,7 +192,8 @@ class Names(Job):
         """Does the span end in a common noun after a genitive name ("Mays Regierung", "Putins Berater")?"""
         last = span[-1]
         known = self.lex.institution(last.text) or self.lex.role(last.text) or self.words.group_noun(last)
-        return bool(known) or len(span) > 2 and span[-2].text.endswith("s") and last.tag_ == "NN"
+        genitive = span[-2].text.endswith(("s", "'", "’")) and span[-2].text[:1].isupper()  # not "Berliner Polizei"
+        return genitive and (bool(known) or len(span) > 2 and last.tag_ == "NN")
 
     def _first_name_before(self, doc: Doc, i: int) -> bool:
         """Is the token before i an untagged first name opening its sentence ("Mayra" in "Mayra Veliz")?"""
@@ -147,6 +210,49 @@ class Names(Job):
         return key in surnames or (entry := self.gaz.person_by_surname(key)) is not None and entry.label.split()[-1] == key
 
 
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun inside its sentence: "Long" of "Long Island"."""
+    return token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
+
+
+def _pair_split(ent: Span) -> list[Span]:
+    """"Justin Richardson and Peter Parnell" tagged as one person is two: split at "und", "and", "&"
+    between two names of two words or more."""
+    if ent.label_ != "PER":
+        return [ent]
+    for t in ent:
+        if t.lower_ in PAIR_LINKS and t.i - ent.start >= 2 and ent.end - t.i > 2:
+            return [Span(ent.doc, ent.start, t.i, label="PER"), Span(ent.doc, t.i + 1, ent.end, label="PER")]
+    return [ent]
+
+
+def _article_inside(span: Span) -> bool:
+    """"Sekretärs des Nobelkomitees" tagged as a person: a lower-case article inside is no part of a
+    name (but "Ursula von der Leyen" has it after "von")."""
+    return any(t.lower_ in DETERMINERS and t.is_lower and i and span[i - 1].lower_ not in ("von", "van")
+               for i, t in enumerate(span))
+
+
+def _only_legal_forms(span: Span) -> bool:
+    """"GmbH & Co KG", "DI" alone: the legal form or title of a name the recogniser cut off, no name."""
+    return all(t.text.rstrip(".") in LEGAL_FORMS | ACADEMIC_TITLES or t.is_punct for t in span)
+
+
+def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
+    """"der Internationalen Atomenergiebehörde IAEA", "die Weltgesundheitsorganisation WHO": an
+    organization's name followed by its acronym (same first letter) in one span. The name is cut
+    before the acronym (which acronyms() makes a mention of it), and the acronym returned."""
+    words = text[c.start : c.end].split()
+    last = words[-1] if words else ""
+    if not c.ner or c.entry or c.type != "Organization" or len(words) < 2 or words[-2].isupper():
+        return None
+    if not (last.isupper() and last.isalpha() and 2 <= len(last) <= 8 and last[0] == words[0][0].upper()):
+        return None
+    end = c.end
+    c.end = text.rindex(last, c.start, end) - 1
+    return Candidate(c.end + 1, end, c.type, ner=True)
+
+
 def outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Drop names in credit lines ("Autor: Henning, Peter", "Foto: dpa"): the article's makers, not its actors."""
     lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
@@ -158,10 +264,13 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     also where the NER missed it."""
     text = doc_text(doc)
     full: dict[str, Candidate] = {}
-    for a in cands:
+    for a in list(cands):
         after = ACRONYM.match(text, a.end)
         if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
             full.setdefault(after[1], a)
+        elif (short := _trailing_acronym(a, text)) is not None:
+            full.setdefault(text[short.start : short.end], a)
+            cands.append(short)
     covered = [(c.start, c.end) for c in cands]
     extra = [
         Candidate(t.idx, t.idx + len(t), "Organization", ner=True)

@@ -37,6 +37,15 @@ class TypeCues(Job):
                 out.append(c)
         return out
 
+    @staticmethod
+    def without_things(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Names a class noun tells to be no actor nor place ("Zyklon Larry", "das Passagierflugzeug
+        Airbus A380", "der Spielfilm Luther"; type "Thing" in type_cues.jsonl) are dropped, with every
+        other unlinked mention of the same name ("„Larry“ erreichte die Küste")."""
+        text = doc_text(doc)
+        things = {text[c.start : c.end] for c in cands if c.type == "Thing"}
+        return [c for c in cands if c.type != "Thing" and (c.entry or text[c.start : c.end] not in things)]
+
     def _missed_name(self, doc: Doc, j: int, kind: str, spans: list[tuple[int, int]]) -> Candidate | None:
         """The name the recogniser missed at token j after a class noun: up to five words, capitalised
         or joined by a name link, outside any known name; or a lower-case name the gazetteer knows."""
@@ -70,7 +79,7 @@ class TypeCues(Job):
             first, sep, _ = token.text.partition("-")
             if sep and first and (entry := self.gaz.prefix(first)) and entry.type in ("Country", "Organization"):
                 out.append(Candidate(token.idx, token.idx + len(first), entry.type, entry))
-                if self.lex.cue(token.text) == "Place":
+                if self.lex.cue(token.text) == "Place" and not first.isupper():  # "US-Bundesstaat" is a class
                     out.append(Candidate(token.idx, token.idx + len(token), "Place", self.gaz.name(token.text), ner=True))
         return out
 

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 from kg.gazetteer import Gazetteer
 from kg.lexicon import GroupNoun, Lexicon
 from kg.extract.entities.grammar import ARTICLES
+from kg.extract.entities.lexicon import DEMONYM_ENDINGS
 
 
 class Vocabulary:
@@ -15,6 +16,17 @@ class Vocabulary:
     def __init__(self, gaz: Gazetteer, lex: Lexicon) -> None:
         self.gaz = gaz
         self.lex = lex
+        self._demonym_stems = {  # "tschech" of "tschechisch": "Tschechin", "Tschechen" are its people
+            a[:-4] for e in gaz.entries.values() if e.type == "Country" for a in e.adjectives if a.endswith("isch")
+        }
+
+    def demonym(self, token: Token) -> bool:
+        """Is the token a noun for a country's people ("die Tschechin Šárka Záhrobská", "der Schwede",
+        "Österreicherin")? Formed from the country adjective's stem, so no list of them is kept."""
+        low = token.lower_
+        return token.is_title and any(
+            low.startswith(stem) and low[len(stem):] in DEMONYM_ENDINGS for stem in self._demonym_stems
+        )
 
     def group_noun(self, token: Token) -> GroupNoun | None:
         """The group noun a token is ("Demonstranten") or heads ("NATO-Mitglieder"), or None."""
