@@ -458,3 +458,113 @@ def test_a_trigger_in_a_genitive_takes_no_date_or_place_from_the_clause(extract)
     assert (talks.status, talks.date.value, ag.entity(talks.place).label) == ("occurred", "2021-12-27", "Wien")
     assert talks.date.mention is None  # the article's day, inferred
     assert (deal.date, deal.place) == (None, None)
+
+
+# --- rules from the audit on unseen articles (docs/events.md, "Audit on unseen articles") -------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Der Senator Tom Hildebrand stellte am Montag sein Buch vor.", "Fire"),  # a name ending like "Brand"
+        ("Der Verein ist als neuer Sponsor im Gespräch.", "Talks"),  # "im Gespräch sein": being considered
+        ("Er wollte sich vor dem Rathaus eine Zigarette anzünden.", "Arson"),
+        ("Auf der Messe soll die Leistungsfähigkeit des neuen Motors demonstriert werden.", "Protest"),
+        ("Im vergangenen Jahr gab es eine Welle von Kirchenaustritten.", "Exit"),
+    ],
+)
+def test_lexicon_senses_that_are_no_event(extract, text, kind):
+    assert not [e for e in extract(text, dt.date(2010, 3, 5)).events if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Das Landgericht urteilte am Dienstag, die Kündigung sei unwirksam.", "Ruling"),
+        ("Ein Rentner wurde in seiner Wohnung erschlagen.", "Killing"),
+        ("Vor der Küste ist ein Fischerboot gekentert.", "Accident"),
+        ("Das Flugzeug musste in Hamburg notlanden.", "Accident"),
+        ("Beim Baden in der Ostsee ist ein Kind ertrunken.", "Death"),
+        ("Die Entführer haben den Frachter und seine Besatzung freigegeben.", "Release"),
+        ("Ein Zyklon hat die Küste von Bangladesch verwüstet.", "Disaster"),
+        ("Die Regierung hat ein Versammlungsverbot verhängt.", "Decree"),
+    ],
+)
+def test_added_triggers(extract, text, kind):
+    assert only(extract(text, dt.date(2010, 3, 5)), kind).status == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("Die Opposition unterstützt die Forderung nach einer Waffenruhe.", "Ceasefire", "hypothetical"),
+        ("Der Ruf nach einem Generalstreik wird lauter.", "Strike", "hypothetical"),
+        ("Die Opposition forderte den Rücktritt des Ministers.", "Resignation", "hypothetical"),
+        ("Die Gewerkschaft rief für Montag zu einem Streik auf.", "Strike", "planned"),
+        ("Der Hersteller steht vor der Insolvenz.", "Bankruptcy", "hypothetical"),
+        ("Wann eine Einigung erreicht werden wird, ist offen.", "Agreement", "planned"),  # future passive
+        # the Konjunktiv is about the clause: the election itself is dated ahead
+        ("Der Streit könnte ihm bei seiner Wiederwahl im Jahr 2012 schaden.", "Election", "planned"),
+    ],
+)
+def test_demanded_imminent_and_presupposed_statuses(extract, text, kind, status):
+    assert only(extract(text, dt.date(2010, 3, 5)), kind).status == status
+
+
+def test_a_possessive_noun_refers_back_to_the_event(extract):
+    ag = extract("Der Präsident ernannte am Montag Anna Weber zur Ministerin. Nach ihrer Ernennung kündigte "
+                 "Weber Reformen an.", dt.date(2010, 3, 5))
+    assert (only(ag, "Appointment").status, only(ag, "Appointment").date.value) == ("occurred", "2010-03-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Nach der Präsidentenwahl vom Sonntag zeichnet sich ein knappes Ergebnis ab.", "2010-02-28"),  # "vom": past
+        ("Die Beobachter sagten, die Präsidentenwahl sei freier als im Jahr 2004 verlaufen.", None),  # compared
+    ],
+)
+def test_dates_that_lie_behind_or_are_compared(extract, text, date):
+    event = only(extract(text, dt.date(2010, 3, 5)), "Election")  # a Friday
+    assert (event.date.value if event.date and event.date.mention else None) == date
+
+
+def test_a_date_after_seit_and_its_article_sets_no_story_date(extract):
+    ag = extract("Der Sturm zieht seit dem 1. März nach Norden. Der Zugverkehr wurde eingestellt.",
+                 dt.date(2010, 3, 5))
+    assert only(ag, "Closure").date.value != "2010-03-01"
+
+
+def test_a_temporal_clause_dates_the_event(extract):
+    ag = extract("Der Fotograf wurde festgenommen, als er am 3. Februar eine Kundgebung filmte.", dt.date(2010, 3, 5))
+    assert only(ag, "Arrest").date.value == "2010-02-03"
+
+
+def test_the_toll_of_a_disaster_told_after_it_is_part_of_it(extract):
+    ag = extract("Ein Erdbeben hat den Süden des Landes erschüttert. Nach Angaben der Behörden wurden dabei 30 "
+                 "Menschen getötet.", dt.date(2010, 3, 5))
+    assert [e.type for e in ag.events] == ["Disaster"]
+
+
+def test_a_compared_event_is_another_one(extract):
+    ag = extract("Der Zyklon Nora könnte ähnliche Schäden anrichten wie Zyklon Tracy, der 1974 Darwin zerstört "
+                 "hatte.", dt.date(2010, 3, 5))
+    assert len([e for e in ag.events if e.type == "Disaster"]) == 2
+
+
+def test_a_headline_death_is_the_toll_of_the_lead_accident(extract):
+    ag = extract("Drei Bergsteiger sterben am Mont Blanc\n\nAm Samstag ist am Mont Blanc eine Seilschaft "
+                 "abgestürzt.", dt.date(2010, 3, 8))
+    assert [e.type for e in ag.events] == ["Accident"]
+
+
+def test_what_was_to_happen_is_planned(extract):
+    ag = extract("Die Einweihung sollte zu einer Kundgebung für den Frieden werden.", dt.date(2010, 3, 8))
+    assert only(ag, "Protest").status == "planned"
+
+
+def test_the_date_of_a_report_is_not_the_date_of_what_it_reports(extract):
+    ag = extract("Die Zeitung berichtete am Sonntag von Beamten, die den Rücktritt des Bürgermeisters gefordert "
+                 "hatten.", dt.date(2010, 3, 8))
+    event = only(ag, "Resignation")
+    assert event.date is None or event.date.value != "2010-03-07"

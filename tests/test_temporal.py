@@ -174,3 +174,12 @@ def test_krauts_value_f1() -> None:
     assert ours.gold == heideltime.gold > 0
     assert ours.f1(ours.value)[2] > 0.7
     assert ours.f1(ours.relaxed)[2] > 0.8
+
+
+def test_a_weekday_in_brackets_repeats_the_day_before_it():
+    found = extract("Für morgen (Freitag) hat die Gewerkschaft zu einem Warnstreik aufgerufen.", THU)
+    assert [(t.text, t.value) for t in found] == [("morgen", "2023-12-15"), ("Freitag", "2023-12-15")]
+
+
+def test_the_last_day_of_something_is_no_date():
+    assert extract("Die Abstimmung findet am letzten Tag vor der Sommerpause statt.", THU) == []

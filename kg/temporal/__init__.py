@@ -27,6 +27,7 @@ __all__ = ["Timex", "extract", "weekday_forward"]
 # Sentence ends: . ! ? followed by space and an upper-case start, but not after a digit
 # (ordinals: "10. Januar") or a one-letter abbreviation; line breaks always end a sentence.
 # The ending character comes first, so the regex engine can skip ahead to candidates.
+APPOSITION = re.compile(r"\s*\(\s*")  # "morgen (Mittwoch)": the bracket repeats the day
 SENTENCE_END = re.compile(r"[.!?:\n](?:(?<=\n)|(?<![0-9].)(?<!\b[A-Za-z].)[\"“”»«']?\s+(?=[\"„“»«(]?[A-ZÄÖÜ0-9]))")
 WINDOW = 60  # characters of context the reject/require patterns see
 LOCAL = 40  # characters either side whose tense cues decide a weekday's direction
@@ -204,10 +205,32 @@ def extract(text: str, anchor: dt.date) -> list[Timex]:
     while True:
         result, failed = _normalise(text, anchor, lex, starts, _select(candidates))
         if not failed:
-            return result
+            return _appositions(text, result)
         # A match no normaliser accepts (31. Februar) must not hide shorter ones inside it.
         dropped = {id(c) for c in failed}
         candidates = [c for c in candidates if id(c) not in dropped]
+
+
+def _appositions(text: str, found: list[Timex]) -> list[Timex]:
+    """A weekday in brackets after a day names that day ("für morgen (Mittwoch)"): it takes the
+    day's date when the weekdays agree, instead of reading the weekday on its own."""
+    out = list(found)
+    for i in range(1, len(out)):
+        before, tx = out[i - 1], out[i]
+        day, own = cal.parse_day(before.value), cal.parse_day(tx.value)
+        if day is None or own is None or day == own or not APPOSITION.fullmatch(text[before.end:tx.start]):
+            continue
+        if _weekday_number(tx) == day.isoweekday():
+            out[i] = Timex(tx.start, tx.end, tx.text, tx.type, before.value, tx.mod)
+    return out
+
+
+def _weekday_number(tx: Timex) -> int | None:
+    """The weekday a bare weekday expression names ("Mittwoch" -> 3), else None."""
+    text = fold(tx.text)
+    if not text.isalpha():
+        return None
+    return next((int(n) for name, n in _lexicon().tables["weekdays"].items() if text == name), None)
 
 
 def weekday_forward(tx: Timex, anchor: dt.date) -> Timex | None:

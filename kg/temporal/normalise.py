@@ -170,6 +170,8 @@ def relative(ctx: Context) -> Norm | None:
         return None
     offset = _cue_offset(ctx)
     if unit == "D":  # "am folgenden Tag", "am selben Tag": relative to the story, not the anchor
+        if offset < 0:
+            return None  # "am letzten Tag vor den Ferien" is the last day of something, not yesterday
         return _day_norm(ctx, ctx.narrative_ref + dt.timedelta(days=offset))
     if unit == "WE":
         offset = _weekend_offset(ctx, offset)

@@ -34,7 +34,8 @@ class Dating(Job):
         the story is not set in an earlier time; both dates are marked inferred."""
         f.date = self.date_of(f)
         if f.date is None and not f.embedded:
-            f.date = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
+            scene = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
+            f.date = scene if scene is None or not self._dates_report(f, scene) else None
         if f.date is None and self.view.anchor and f.status == "occurred" and f.explicit and f.supported \
                 and not self.tense.pluperfect(self.tense.span(f)):
             f.date = self._story_date(f)
@@ -61,14 +62,17 @@ class Dating(Job):
             tx = self._nearest_timex(f, f.np)
         else:
             tx = (self._nearest_timex(f, f.clause) or self._nearest_timex(f, f.segment)
-                  or self._nearest_timex(f, self._relative_clause(f)))
+                  or self._nearest_timex(f, self._relative_clause(f)) or self._nearest_timex(f, self._when_clause(f)))
         return self._forward(f, tx) if tx else None
 
     def _forward(self, f: Found, tx: temporal.Timex) -> temporal.Timex:
         """A bare weekday in a clause in the present tense lies ahead ("Am Montag trifft sich der
-        Rat" in a Friday article); kg.temporal reads it back unless a cue word says future."""
+        Rat" in a Friday article); kg.temporal reads it back unless a cue word says future. After
+        "vom" it lies behind ("die Wahl vom Sonntag")."""
         if not self.view.anchor or not self.tense.present(self.tense.span(f)):
             return tx
+        if german.word_before(self.view.text, tx.start) in self.lex.cue("past_preps"):
+            return tx  # "die Wahl vom Sonntag": the Sunday that was
         return temporal.weekday_forward(tx, self.view.anchor) or tx
 
     def _relative_clause(self, f: Found) -> tuple[int, int]:
@@ -77,6 +81,25 @@ class Dating(Job):
         i = f.segment[1] + 1
         if f.kind != "noun" or f.np[1] < f.segment[1] or i >= f.sentence[1] \
                 or not german.is_relative_pronoun(self.doc[i]):
+            return (i, i)
+        end = next((j for j in range(i, f.sentence[1]) if self.doc[j].text in german.SEGMENT_BOUNDARIES),
+                   f.sentence[1])
+        return (i, end)
+
+    def _dates_report(self, f: Found, tx: temporal.Timex) -> bool:
+        """The date is in a part of the sentence with a verb of saying ("berichtete gestern von
+        einer Initiative, die …"): it dates the report, not what the report is about."""
+        span = self.view.span_of(tx)
+        sent = self.doc[f.sentence[0]:f.sentence[1]]
+        seg = next((s for s in german.segments(sent) if span is not None and s[0] <= span.start < s[1]), None)
+        return seg is not None and bool(set(self.view.words(seg)) & self.lex.cue("speech_verbs"))
+
+    def _when_clause(self, f: Found) -> tuple[int, int]:
+        """The temporal clause right after the trigger's segment ("wurde erschlagen, als er am 7.
+        Januar eine Demonstration filmte"): it happened then. Else an empty span."""
+        i = f.segment[1] + 1
+        if i >= f.sentence[1] or self.doc[i].lower_ not in self.lex.cue("when_conjunctions") \
+                or self.doc[f.segment[1]].text != ",":
             return (i, i)
         end = next((j for j in range(i, f.sentence[1]) if self.doc[j].text in german.SEGMENT_BOUNDARIES),
                    f.sentence[1])
@@ -91,11 +114,25 @@ class Dating(Job):
 
     def _calendar_date(self, tx: temporal.Timex) -> bool:
         """A day, month, week or year the event can be on (not a start: "seit dem 3. Mai")."""
-        return Interval.of(tx.value) is not None and not self._since(tx)
+        return Interval.of(tx.value) is not None and not self._since(tx) and not self._compared(tx)
 
     def _since(self, tx: temporal.Timex) -> bool:
-        """The date follows "seit": when something started, not when the event was."""
-        return german.word_before(self.view.text, tx.start) in self.lex.cue("since")
+        """The date follows "seit" ("seit dem 4. März", "seit dem vergangenen Samstag"): when
+        something started, not when the event was."""
+        words = self.view.text[max(0, tx.start - 60):tx.start].lower().split()[-3:]
+        while words and words[-1] in self.lex.cue("definite") | self.lex.cue("since_skips"):
+            words.pop()
+        return bool(words) and words[-1] in self.lex.cue("since")
+
+    def _compared(self, tx: temporal.Timex) -> bool:
+        """The date is what something is compared with ("fairer als im Jahr 2000", "so hoch wie
+        2010"): another time than the event's."""
+        words = self.view.text[max(0, tx.start - 60):tx.start].lower().split()[-3:]
+        if words and words[-1] in self.lex.cue("locative_preps"):
+            words.pop()
+        if len(words) < 2 or words[-1] not in self.lex.cue("comparison_conjunctions"):
+            return False
+        return words[-2] in self.lex.cue("comparison_words") or (words[-1] == "als" and words[-2].endswith("er"))
 
     def _nearest_timex(self, f: Found, span: tuple[int, int]) -> temporal.Timex | None:
         """The calendar date (day, month, week or year) in the span closest to the trigger."""
@@ -121,7 +158,7 @@ class Dating(Job):
         for _ in range(STORY_SENTENCES):
             start = max(paragraph, text.rfind(". ", paragraph, max(paragraph, start - 2)))
         before = [tx for tx in self.view.timexes if start <= tx.start and tx.end <= end and tx.type in DATE_TYPES
-                  and Interval.of(tx.value) and not self._since(tx)]
+                  and self._calendar_date(tx)]
         return before[-1] if before else None
 
     def _story_is_recent(self, f: Found) -> bool:

@@ -26,12 +26,21 @@ class TriggerFilter(Job):
         Zeitung": the channel of a claim (unless the partner is a person)."""
         if f.kind != "noun":
             return False
-        if self._channel(f):
+        if self._channel(f) or self._state(f):
             return True
         before = f.np[0] - 1 if f.prep is None else f.np[0] - 2
         while before >= f.segment[0] and self.view.pos(self.doc[before]) == "DET":
             before -= 1
         return before >= f.segment[0] and self.doc[before].lower_ in self.lex.cue("document_nouns")
+
+    def _state(self, f: Found) -> bool:
+        """"Die Firma ist als Partner im Gespräch": with a copula and no partner ("mit …") the
+        phrase says someone is being considered, not that talks took place."""
+        noun = self.lex.noun(f.token.text)
+        if not (noun and f.prep in noun.state_after):
+            return False
+        words = self.view.words(f.segment)
+        return bool(set(words) & self.lex.cue("copula")) and "mit" not in self.view.words(f.np)
 
     def _channel(self, f: Found) -> bool:
         """An interview: "in einem Gespräch mit Macron betonte Scholz …" stays a talk."""

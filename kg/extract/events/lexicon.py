@@ -49,6 +49,7 @@ class NounTrigger:
     exceptions: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()  # "keine andere Wahl": a choice, not an election
     channel: bool = False  # "sagte er im Gespräch mit der Zeitung": how a claim was made, no event
+    state_after: frozenset[str] = frozenset()  # "ist als Partner im Gespräch": with a copula, a state
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,17 @@ class EventLexicon:
 
     def noun(self, word: str) -> NounTrigger | None:
         """The trigger a noun is or ends in: the longest matching form wins ("Videotelefonat" > "Telefonat")."""
+        match = self._match(word)
+        return match[0] if match else None
+
+    def compound(self, word: str) -> bool:
+        """The noun is a trigger only as the head of a compound ("Waldbrand"), not as itself
+        ("Brand"): a name that merely ends like a trigger ("Gillibrand") is no event."""
+        match = self._match(word)
+        return bool(match and match[1])
+
+    def _match(self, word: str) -> tuple[NounTrigger, bool] | None:
+        """The trigger and whether it is only the head of the word."""
         lower = word.lower()
         head = lower.rsplit("-", 1)[-1]
         for size in range(min(len(head), self.max_noun_form), 2, -1):
@@ -73,7 +85,7 @@ class EventLexicon:
                 continue
             if any(lower.endswith(x) for x in trigger.exceptions):
                 return None
-            return trigger
+            return trigger, size < len(head)
         return None
 
     def cue(self, name: str) -> frozenset[str]:
@@ -153,7 +165,8 @@ def _add_noun(nouns: dict[str, NounTrigger], etype: EventType, entry: dict) -> N
     trigger = NounTrigger(etype, entry["lemma"], entry.get("compound", True),
                           frozenset(x.lower() for x in entry.get("except", [])),
                           frozenset(x.lower() for x in entry.get("not_after", [])),
-                          entry.get("channel", False))
+                          entry.get("channel", False),
+                          frozenset(x.lower() for x in entry.get("state_after", [])))
     for form in _noun_forms(entry["lemma"], entry.get("plural", [])):
         nouns.setdefault(form, trigger)
 

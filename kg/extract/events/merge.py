@@ -8,6 +8,8 @@ from kg.extract import german
 from kg.extract.events.model import RECENT, Cluster, Found, Interval
 from kg.extract.events.view import Job
 
+TOLL_SENTENCES = 2  # how far back the happening may be told whose toll a bare "wurden … getötet" is
+
 
 class Merger(Job):
     """Clusters an article's triggers, in text order; each joins the latest cluster it fits."""
@@ -44,7 +46,8 @@ class Merger(Job):
     def _absorb(self, c: Cluster, f: Found) -> None:
         """f is one more mention of c: it may make the type more specific and fill what c lacks."""
         c.mentions.append(f)
-        if f.type.specificity > c.type.specificity and c.type.name in f.type.absorbs:
+        # "das Hochwasser" after "wurden 41 Menschen getötet": the toll was the flood's
+        if f.type.specificity >= c.type.specificity and c.type.name in f.type.absorbs:
             c.type = f.type
         if f.explicit and not c.explicit:
             c.status, c.explicit = f.status, True
@@ -55,30 +58,49 @@ class Merger(Job):
 
     def _compatible(self, c: Cluster, f: Found) -> bool:
         """f may mention the event c: types, status, place, dates and participants agree."""
-        headline = all(german.is_headline(self.doc, m.sentence[0]) for m in c.mentions)
+        if c.mentions[0].compared and not set(f.participants) & set(c.participants):
+            return False  # the event compared with is named by its own names ("Larry"), not by "der Zyklon"
+        headline = self._headline(c)
         if f.indefinite and not headline and not (set(f.participants) & set(c.participants)):
             return False  # an indefinite noun introduces an event, unless a headline or its participants name it
         if c.type != f.type and not self._type_fits(c, f):
             return False
         if c.explicit and f.explicit and c.status != f.status:
             return False
-        if c.place and f.place and c.place != f.place and not headline:
+        if c.place and f.place and c.place != f.place and not headline and not self._toll(c, f):
             return False  # a headline names the event in short, its place may be wider ("im Westen Chinas")
         if not self._dates_fit(c, f):
             return False
+        if headline and c.type == f.type:
+            return True  # the lead tells the headline's event; the headline's names may be loose
         return self._participants_fit(c.participants, f.participants)
 
-    @staticmethod
-    def _type_fits(c: Cluster, f: Found) -> bool:
+    def _type_fits(self, c: Cluster, f: Found) -> bool:
         """A mention of another type joins when one type absorbs the other and the actors agree, or
         as an anaphor ("das Gespräch"), which brings no status or date of its own."""
         if not (f.type.name in c.type.absorbs or c.type.name in f.type.absorbs):
             return False
         same_actors = bool(f.participants and c.participants)
+        if self._toll(c, f) or (self._headline(c) and c.type.name in f.type.absorbs):
+            return True  # "Piraten ertrinken" in the headline, "Ein Boot ist gekentert" in the lead
         if not same_actors and not (f.definite and f.kind == "noun"):
             return False
         own_news = (f.explicit and not c.explicit and f.status != "occurred") or (f.date and not c.date)
         return not (not same_actors and own_news)
+
+    def _headline(self, c: Cluster) -> bool:
+        """Only the headline has named the event so far."""
+        return all(german.is_headline(self.doc, m.sentence[0]) for m in c.mentions)
+
+    def _toll(self, c: Cluster, f: Found) -> bool:
+        """"Dabei wurden 41 Menschen getötet", "In Zentralvietnam starben 41 Menschen": a death or
+        killing with no one named, told right after a flood, fire or clash, is its toll (in any
+        of the places it struck)."""
+        if not (f.kind == "verb" and not f.participants and f.type.name in c.type.absorbs):
+            return False
+        last = max(m.sentence[1] for m in c.mentions)
+        starts = {self.view.sent_start[i] for i in range(last, f.sentence[0])}
+        return len(starts) <= TOLL_SENTENCES
 
     def _dates_fit(self, c: Cluster, f: Found) -> bool:
         """The dates overlap; an inferred date (the article's day) is a guess: a date in the week

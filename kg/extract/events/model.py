@@ -65,6 +65,7 @@ class Found:
     prep: str | None = None  # the preposition that governs the noun phrase
     definite: bool = False
     fresh: bool = False  # "ein weiteres Treffen": never an earlier event
+    compared: bool = False  # "ähnlich wie Zyklon Larry": another event, real whatever the clause's mood
     indefinite: bool = False  # "bei einem Brand": a new event, unless the headline named it
     supported: bool = False  # the clause's subject and objects take part (verbs, "in einem Telefonat")
     embedded: bool = False  # inside another trigger's phrase ("Verhandlungen über … des Atomabkommens")

@@ -27,7 +27,9 @@ class NounPhrases(Job):
             f.prep = self._shared_prep(start - 2, f.segment[0])  # "nach dem Absturz und dem Tod"
         pre = {self.doc[i].lower_ for i in range(start, t.i)}
         f.definite = bool(pre & self.lex.cue("definite")) or (f.prep in self.lex.cue("definite"))
-        f.fresh = bool(pre & self.lex.cue("new_event_modifiers"))
+        # "ähnlich wie Zyklon Larry": what an event is compared with is another one
+        f.compared = start - 1 >= f.segment[0] and self.doc[start - 1].lower_ in self.lex.cue("comparison")
+        f.fresh = bool(pre & self.lex.cue("new_event_modifiers")) or f.compared
         f.indefinite = bool(pre & self.lex.cue("indefinite"))
         f.np = (start, self._post_modifiers(t.i + 1, f.segment[1]))
 

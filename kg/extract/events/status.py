@@ -38,7 +38,9 @@ class StatusReader(Job):
 
     def read(self, f: Found) -> None:
         """hypothetical > planned > occurred; see docs/events.md for the rules and cue words."""
-        words = self.view.words(f.segment)
+        if f.compared:
+            return  # "könnte so schlimm werden wie Zyklon Larry": Larry was real
+        words = self.view.cue_words(f.segment)
         hypothetical = self._hypothetical(f, words)
         would = any(w in self.lex.cue("would") for w in words)
         future = self._future(f)
@@ -56,14 +58,36 @@ class StatusReader(Job):
         cue = self.lex.cue
         first = next((w for w in words if w.isalpha()), "")
         pre = self.view.words((f.np[0], f.token.i))
+        # "könnte ihm bei seiner Wiederwahl helfen": the Konjunktiv is about the clause, not the election
+        modal = self.view.words(f.np) if _presupposed(f) else words
         return (
             first in cue("conditional")
             or any(p in " ".join(words) for p in cue("conditional_phrases"))
-            or any(w in cue("subjunctive") | cue("hypothetical_predicates") for w in words)
+            or any(w in cue("subjunctive") | cue("hypothetical_predicates") for w in modal)
             or bool(set(pre) & cue("hypothetical_modifiers"))
             or (f.prep in cue("open_topic_preps") and not f.definite)  # "Verhandlungen über ein Abkommen"
-            or self._feared(f, words, self.view.words((f.sentence[0], f.np[0])))
+            or (f.prep == "vor" and bool(set(words) & cue("imminent")))  # "vor dem Konkurs stehen"
+            or self._demanded(f)
+            or self._feared(f, words, self.view.cue_words((f.sentence[0], f.np[0])))
         )
+
+    def _demanded(self, f: Found) -> bool:
+        """"die Forderung nach einer Waffenruhe", "forderte den Rücktritt des Ministers": what is
+        demanded has not happened ("In Vietnam forderte die Flut 92 Menschenleben": the flood is the
+        subject, and it happened)."""
+        if f.prep is None and f.kind == "noun":  # the object, not the subject, of the demand verb
+            t = f.token
+            while t.dep_ == "conj" and t.head.i < t.i:  # "fordert die Schaffung … und einen Waffenstillstand"
+                t = t.head
+            if t.head.lower_ not in self.lex.cue("demand_verbs"):
+                return False
+            # the parser takes a subject after the verb for its object: only with another subject
+            return t.dep_ == "nsubj:pass" or (t.dep_ == "obj" and any(c.dep_ == "nsubj" for c in t.head.children))
+        if f.prep not in self.lex.cue("demand_preps"):
+            return False
+        nouns = self.lex.cue("demand_nouns")
+        return any(german.is_word_or_head(self.doc[i], w)
+                   for i in range(f.segment[0], f.np[0] - 1) for w in nouns)
 
     def _hearsay(self, f: Found, words: list[str]) -> bool:
         """"soll festgenommen worden sein" reports a past event: that "soll" is no plan."""
@@ -74,7 +98,7 @@ class StatusReader(Job):
         """A plan word ("geplant", "kündigte … an"), the future tense or a future date."""
         cue = self.lex.cue
         # "bei dem Treffen" presupposes the meeting: the clause's modal is about something else
-        presupposed = f.kind == "noun" and f.prep is not None and f.definite
+        presupposed = _presupposed(f)
         scope = set(self.view.words(f.np) if presupposed else words)
         if hearsay:
             scope -= cue("hearsay_modals")
@@ -104,7 +128,7 @@ class StatusReader(Job):
         if f.prep is not None or not any(w in fear for w in before):
             return False
         first = self.doc[f.segment[0]].lower_
-        own_segment = any(w in fear for w in self.view.words((f.segment[0], f.np[0])))
+        own_segment = any(w in fear for w in self.view.cue_words((f.segment[0], f.np[0])))
         return own_segment or first not in self.lex.cue("scope_breakers")
 
     def _future(self, f: Found) -> bool:
@@ -114,3 +138,10 @@ class StatusReader(Job):
         tx = self.dating.date_of(f)
         interval = Interval.of(tx.value) if tx else None
         return bool(interval and interval.first > self.view.anchor)
+
+
+def _presupposed(f: Found) -> bool:
+    """A definite noun in a prepositional phrase ("bei dem Treffen", "nach seiner Ernennung") or
+    hanging on another noun ("die Auswirkungen des Zyklons") is taken as given: only cues in its
+    own phrase set its status."""
+    return f.kind == "noun" and (f.prep is not None or f.embedded) and f.definite

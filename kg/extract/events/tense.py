@@ -30,8 +30,20 @@ class Tense(Job):
         return german.is_pluperfect(self.view.tokens(span), self.lex.participles)
 
     def future(self, span: tuple[int, int]) -> bool:
-        """Futur I ("werden … zusammenkommen"): a plan."""
-        return german.is_future(self.view.tokens(span))
+        """Futur I ("werden … zusammenkommen"), also in the passive ("erreicht werden wird") and with
+        an infinitive the tagger leaves unmarked ("wird … stattfinden"): a plan."""
+        tokens = self.view.tokens(span)
+        auxiliaries = [t.lower_ for t in tokens if t.lower_ in german.FUTURE_AUX]
+        return german.is_future(tokens) or (len(auxiliaries) > 1 and "werden" in auxiliaries) or (
+            bool(auxiliaries) and any(self._bare_infinitive(t) for t in tokens))
+
+    def _bare_infinitive(self, t: Token) -> bool:
+        """A verb in -en that is no participle ("stattfinden", not "abgehalten" or "getroffen")."""
+        lower = t.lower_
+        stem = next((lower[len(p):] for p in german.PARTICLES if lower.startswith(p)), lower)
+        return (self.view.pos(t) in ("VERB", "AUX") and lower.endswith("en") and lower not in german.FUTURE_AUX
+                and not self.participle(t) and not stem.startswith("ge") and not lower.startswith("ge")
+                and "Fin" not in t.morph.get("VerbForm"))
 
     def present(self, span: tuple[int, int]) -> bool:
         """A finite verb in the present tense and no past tense in the span. The tagger takes many

@@ -54,9 +54,15 @@ class TriggerFinder(Job):
     def _noun(self, t: Token, seg: tuple[int, int]) -> Found | None:
         noun = self.lex.noun(t.text)
         if noun and (not self.view.has_pos or self.view.pos(t) in ("NOUN", "PROPN", "X", "ADJ")) and not (
-                t.i > seg[0] and self.doc[t.i - 1].lower_ in noun.not_after):
+                t.i > seg[0] and self.doc[t.i - 1].lower_ in noun.not_after) and not self._name(t):
             return Found(noun.type, t, "noun")
         return None
+
+    def _name(self, t: Token) -> bool:
+        """A name that ends like a trigger ("Gillibrand", "Hildebrand"): a compound head counts only
+        in a common noun, never in a person's or place's name."""
+        return "-" not in t.text and (t.i in self.view.mention_at or self.view.pos(t) == "PROPN") \
+            and self.lex.compound(t.text)
 
     def _verb(self, t: Token, seg: tuple[int, int]) -> Found | None:
         """The first sense of the verb form whose particle, needs and exclusions the segment meets."""

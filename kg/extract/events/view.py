@@ -40,8 +40,9 @@ class ArticleView:
             for t in self.span_of(tx) or []:
                 self.timex_at[t.i] = tx
         self.modifiers = self._modifier_tokens()
-        self.quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(self.text)
-                       if len(m[0].split()) >= QUOTED_WORDS]
+        quotes = [(m.start(), m.end(), len(m[0].split())) for m in QUOTATION.finditer(self.text)]
+        self.quoted = [(a, b) for a, b, n in quotes if n >= QUOTED_WORDS]
+        self.in_quotes = {t.i for a, b, _ in quotes for t in doc if a < t.idx < b}
 
     def _index_mentions(self) -> None:
         """Each token's mention; where mentions overlap, the longest."""
@@ -95,6 +96,11 @@ class ArticleView:
     def words(self, span: tuple[int, int]) -> list[str]:
         """The token range's words, lower case, for the cue lists (which are lower case)."""
         return [self.doc[i].lower_ for i in range(*span)]
+
+    def cue_words(self, span: tuple[int, int]) -> list[str]:
+        """The token range's words with quoted ones blanked: a motto ("„Freiheit statt Angst“")
+        or a name in quotation marks is no cue of fear or plan."""
+        return ["" if i in self.in_quotes else self.doc[i].lower_ for i in range(*span)]
 
     def tokens(self, span: tuple[int, int]) -> list[Token]:
         """The token range as a list (kg.extract.german reads it more than once)."""
