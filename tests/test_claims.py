@@ -577,3 +577,56 @@ def test_bench_runs_on_corpus_documents(extractor):
     assert result["gold"] > 0 and result["tp"] > 0
     assert 0.0 < result["quote_detection"]["f1"] <= 1.0
     json.dumps(result)
+
+
+# --- speakers: objects before the verb, colons, documents, the actor of the sentence before ------
+
+
+def test_noun_after_als_is_no_speaker(extractor):
+    ag = extract(extractor, "Als Grund nannte die Bundesregierung die hohen Kosten.")
+    c = only(ag)
+    assert c.speaker_mention.text == "die Bundesregierung" and speaker(ag, c) == "Bundesregierung"
+
+
+def test_abstract_object_before_the_verb_leaves_the_colon_quote_to_the_subject(extractor):
+    ag = extract(extractor, "Die Anwendung der neuen Regel stellte der Vorsitzende Peter Braun in Frage: "
+                            "„Das funktioniert so nicht.“")
+    c = only(ag)
+    assert c.mode == "direct" and speaker(ag, c) == "Peter Braun"
+
+
+def test_colon_quote_after_a_possessive_abstract_subject_is_the_owners(extractor):
+    ag = extract(extractor, "Peter Braun gab sich zuversichtlich. Seine Zuversicht gründet sich auf frühere "
+                            "Erfahrungen: „Am Ende gab es immer eine Einigung.“")
+    c = only(ag)
+    assert c.mode == "direct" and speaker(ag, c) == "Peter Braun"
+
+
+def test_colon_quote_after_a_konjunktiv_clause_continues_the_report(extractor):
+    ag = extract(extractor, "Anna Berg sagte, die Firma habe nichts gewusst. Die Pflichten der Firma seien klar "
+                            "geregelt: „Niemand durfte davon wissen.“")
+    assert [speaker(ag, c) for c in ag.claims] == ["Anna Berg", "Anna Berg"]
+
+
+def test_von_after_a_noun_is_no_passive_agent(extractor):
+    ag = extract(extractor, "Die Anwohner in der Nähe von Hamburg wurden vor dem Hochwasser gewarnt.")
+    assert all(speaker(ag, c) != "Hamburg" for c in ag.claims)
+
+
+def test_demnach_without_a_report_before_names_the_document(extractor):
+    ag = extract(extractor, "Am Freitag wurde eine Gesetzesvorlage veröffentlicht. "
+                            "Demnach dürfen Apotheken künftig sonntags öffnen.")
+    c = only(ag)
+    assert c.speaker_mention.text == "eine Gesetzesvorlage"
+
+
+def test_konjunktiv_after_a_sentence_with_an_actor_subject_is_that_actors(extractor):
+    ag = extract(extractor, "Emmanuel Macron sagte, Frankreich sei zu Gesprächen bereit. Das Landesgesundheitsamt "
+                            "sieht derzeit keine Gefahr. Reisende seien nicht besonders gefährdet.")
+    assert [speaker(ag, c) for c in ag.claims] == ["Emmanuel Macron", "Landesgesundheitsamt"]
+
+
+def test_es_sei_denn_reports_nothing(extractor):
+    ag = extract(extractor, "Emmanuel Macron sagte, Frankreich sei zu Gesprächen bereit. Die EU wartet ab. "
+                            "Das wird nicht geschehen, es sei denn, Russland zieht ab.")
+    assert len(ag.claims) == 1

@@ -173,3 +173,8 @@ def test_sie_is_plural_when_its_verb_is():
     assert german.pronoun_features(singular[2]) == ("Masc", "Sing")
     polite = Doc(VOCAB, words=["Danke", "Sie"], pos=["VERB", "PRON"])
     assert german.pronoun_features(polite[1]) is None  # "Sie" inside a sentence addresses someone
+
+
+def test_abstract_noun_by_its_ending():
+    assert german.is_abstract_noun("Anwendung") and german.is_abstract_noun("Zuversicht")
+    assert not german.is_abstract_noun("Sprecher") and not german.is_abstract_noun("anwendung")

@@ -56,6 +56,8 @@ DETERMINERS = _WORDS["determiners"]  # definite articles in every case
 INDEFINITE_ARTICLES = _WORDS["indefinite_articles"]  # "ein", "einer": an unnamed one
 POSSESSIVES = _WORDS["possessives"]  # "ihre", "dessen": owned by someone named before
 LOCATIVE_PREPS = _WORDS["locative_preps"]  # "in", "bei", "nahe": a place as location, not as actor
+ABSTRACT_SUFFIXES = tuple(_WORDS["abstract_suffixes"])  # "-ung", "-heit": a noun for an act or a state
+KONJUNKTIV_IDIOMS = [p.split() for p in _WORDS["konjunktiv_idioms"]]  # "es sei denn": frozen, reports nothing
 _PARTICIPLE = re.compile(rf"^({'|'.join(sorted(_WORDS['participle_prefixes']))})?ge\w{{3,}}(t|en)$")  # "zurückgesagt"
 _ZU_INFIX = re.compile(rf"^({'|'.join(sorted(_WORDS['zu_infix_prefixes']))})zu\w{{3,}}en$")  # "zurückzuweisen"
 
@@ -167,6 +169,13 @@ def is_finite_form(t: Token) -> bool:
     the tagger gave it ("warnte" as an adjective)."""
     morph = t.morph
     return "Fin" in morph.get("VerbForm") or bool(morph.get("Mood")) or (bool(morph.get("Person")) and t.pos_ != "PRON")
+
+
+def is_abstract_noun(word: str) -> bool:
+    """A noun whose ending makes it an act, a state or a quality ("Anwendung", "Zuversicht",
+    "Uninformiertheit"): such a noun names no one who could speak, unless a lexicon says otherwise
+    ("Regierung", "Kommission")."""
+    return word[:1].isupper() and word.lower().endswith(ABSTRACT_SUFFIXES)
 
 
 def is_finite_verb(t: Token) -> bool:

@@ -9,7 +9,8 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import Job
-from kg.extract.german import MASCULINE_PRONOUNS, MUTUAL_PRONOUNS, is_oblique, looks_genitive, pronoun_features
+from kg.extract.german import (MASCULINE_PRONOUNS, MUTUAL_PRONOUNS, is_abstract_noun, is_oblique, looks_genitive,
+                               pronoun_features)
 
 if TYPE_CHECKING:
     from kg.extract.claims.phrases import NounPhrases
@@ -59,6 +60,33 @@ class Actors(Job):
             return (self.index.actor(key) if act else key) if key else None
         key = min(ranked)[3]
         return self.index.actor(key) if act else key
+
+    def cannot_speak(self, span: tuple[int, int]) -> bool:
+        """The phrase names no one who could speak: it stands after "als" ("Als Beispiel nannte …"),
+        or its head is an abstract noun ("Die Anwendung", "Seine Zuversicht") that is no actor noun,
+        no document and no entity. Used where the clause offers a better speaker, not to drop one."""
+        words = self.doc.char_span(*span, alignment_mode="expand")
+        if not words:
+            return False
+        if words.start > 0 and self.doc[words.start - 1].lower_ == "als":
+            return True
+        head = self.phrases.span_head(span)
+        if head is None or head.pos_ != "NOUN" or self.index.at(head.idx, head.idx + len(head)) or self.by_name(head):
+            return False
+        documents = self.words["document_nouns"]
+        return is_abstract_noun(head.text) and not self.lex.speaker_kind(head.text) and not any(
+            head.text.endswith(d) or head.text.endswith(d.lower()) for d in documents)
+
+    def speaks(self, span: tuple[int, int]) -> bool:
+        """The phrase's head names an actor: an entity other than a place, a name the article gives, or
+        an actor noun of the lexicon ("der SPD-Vorsitzende", "die NASA", "Augenzeugen"); a place or a
+        name in a modifier ("Die Konflikte im Sudan") does not make the phrase one."""
+        head = self.phrases.span_head(span)
+        if head is None:
+            return False
+        keys = self.index.at(head.idx, head.idx + len(head))
+        return bool(any(self.index.by_key[k].type != "Place" for k in keys) or self.by_name(head)
+                    or self.lex.speaker_kind(head.text))
 
     def by_name(self, token: Token) -> str | None:
         """"Uschakows", "Biden" where the recogniser missed them: a name the article gives elsewhere."""

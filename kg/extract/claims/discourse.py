@@ -13,23 +13,31 @@ from kg.extract.claims.model import Draft
 from kg.extract.claims.view import Job
 
 if TYPE_CHECKING:
+    from kg.extract.claims.actors import Actors
     from kg.extract.claims.mood import Mood
+    from kg.extract.claims.phrases import NounPhrases
     from kg.extract.claims.roles import Roles
+    from kg.extract.claims.speakers import Speakers
 
 
 class Discourse(Job):
     """Claims that span sentences: continued reports and restating headlines."""
 
+    actors: Actors
     mood: Mood
+    phrases: NounPhrases
     roles: Roles
+    speakers: Speakers
 
     def continuation(self, i: int, sent: SpacySpan, drafts: list[Draft]) -> list[Draft]:
         """A sentence with no cue continues the previous report: in Konjunktiv ("Russland müsse …")
         or as a further quotation of the same speaker."""
-        if i in self.view.headings or not drafts:
+        if i in self.view.headings:
             return []
-        prev = drafts[-1]
-        if max(prev.sentence, prev.last) < i - 2 or prev.heading:
+        prev = drafts[-1] if drafts else None
+        if (prev is None or max(prev.sentence, prev.last) < i - 1) and (actor := self._actor_before(i)):
+            prev = actor  # "Das Institut sieht keine Gefahr. Personen … seien zu schützen": its view
+        if prev is None or max(prev.sentence, prev.last) < i - 2 or prev.heading:
             return []
         text_quoted = sum(min(q.end, sent.end_char) - max(q.start, sent.start_char) for q in self.view.quotes
                           if q.start < sent.end_char and q.end > sent.start_char)
@@ -56,6 +64,24 @@ class Discourse(Job):
         if mode != "indirect":
             draft.quote = self.view.quote_span(start, end)
         return [draft]
+
+    def _actor_before(self, i: int) -> Draft | None:
+        """The sentence before made no claim, but its subject is an actor: a Konjunktiv I sentence
+        after it reports that actor's view, not a report further back ("Das Robert-Koch-Institut
+        sieht keine Gefahr. Personen … seien zu schützen"). A draft standing for that actor; it
+        allows only Konjunktiv I (as a report two sentences back does), not "soll" or Konjunktiv II."""
+        before = self.view.spans[i - 1] if i > 0 else None
+        if before is None or i - 1 in self.view.headings:
+            return None
+        span = self.speakers.sentence_subject(before)
+        if span is None or not self.actors.speaks(span):
+            return None
+        words = self.doc.char_span(*span, alignment_mode="expand")
+        whole = self.phrases.np_after(words.start, before.end) if words is not None else None
+        if whole and whole[0] == span[0] and whole[1] > span[1]:
+            span = whole  # "Der VW-Betriebsratsvorsitzende Bernd Osterloh": the parse stopped at the title
+        return Draft(i - 2, span, "statement", "reported", speaker=self.actors.best_entity(span, None),
+                     speaker_span=span)
 
     def _reported_mood(self, sent: SpacySpan, prev: Draft, adjacent: bool) -> bool:
         """Konjunktiv I; or, right after a report with a speaker, Konjunktiv II or the hearsay "soll"

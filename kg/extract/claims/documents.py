@@ -45,7 +45,7 @@ class DocumentSpeakers(Job):
                 if span and self.document_noun(span):
                     return span
             if t.lower_ in self.words["anaphoric_document"] and t.i >= lo and sent.start > 0:
-                return self._document_before(sent)
+                return self.document_before(sent)
         return None
 
     def document_noun(self, span: tuple[int, int]) -> Token | None:
@@ -55,8 +55,11 @@ class DocumentSpeakers(Job):
         return next((w for w in words if w.lemma_ in nouns or w.text in nouns or (
             w.pos_ == "NOUN" and any(w.text.endswith(n.lower()) for n in nouns))), None)
 
-    def _document_before(self, sent: SpacySpan) -> tuple[int, int] | None:
-        """The last document the previous sentence names ("Die Polizei gab eine Stellungnahme ab. Darin …")."""
+    def document_before(self, sent: SpacySpan) -> tuple[int, int] | None:
+        """The last document the previous sentence names ("Die Polizei gab eine Stellungnahme ab. Darin …",
+        "Der Bundestag stimmte einer Gesetzesvorlage zu. Demnach …")."""
+        if sent.start == 0:
+            return None
         prev = self.doc[sent.start - 1].sent
         for t in reversed(prev):
             if t.idx not in self.in_quote and t.pos_ == "NOUN" and self.document_noun((t.idx, t.idx + len(t))):

@@ -71,7 +71,8 @@ class _Article(Job):
               roles=self.roles, speakers=self.speakers)
         _give(self.nouns, actors=self.actors, documents=self.documents, frames=self.frames, messages=self.messages,
               phrases=self.phrases)
-        _give(self.discourse, mood=self.mood, roles=self.roles)
+        _give(self.discourse, actors=self.actors, mood=self.mood, phrases=self.phrases, roles=self.roles,
+              speakers=self.speakers)
 
     def claims(self) -> list[Claim]:
         """Each sentence's claims by cue verbs, frames, colon quotations and message nouns, else a

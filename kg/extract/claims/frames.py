@@ -166,7 +166,8 @@ class Frames(Job):
             if frame.source == "previous":  # "Demnach …": the source of the report just before
                 prev = drafts[-1] if drafts and drafts[-1].sentence >= i - 2 else None
                 key = prev.speaker if prev else None
-                source = (prev.speaker_span if prev else None) or source
+                source = ((prev.speaker_span if prev else None) or self.speakers.documents.document_before(sent)
+                          or source)  # "… einer Gesetzesvorlage zugestimmt. Demnach …": the document
             else:
                 key = self.actors.source_key(source)
             if frame.source == "subject" and frame.message == "rest":
@@ -198,11 +199,10 @@ class Frames(Job):
             q = self.view.quote_at(after[0]) if after else None
         if q is None or not self.view.clausal(q) or any(d.content[0] <= q.start < d.content[1] for d in found):
             return []
-        subject = self.speakers.sentence_subject(sent)
+        subject, speaker = self.speakers.colon_speaker(i, sent, colon, found)
         if subject is None or subject[0] >= colon.idx:
             return []
-        draft = Draft(i, (q.start, q.end), "statement", "direct", speaker_span=subject,
-                      speaker=self.actors.best_entity(subject, None))
+        draft = Draft(i, (q.start, q.end), "statement", "direct", speaker_span=subject, speaker=speaker)
         draft.quote = self.view.quote_span(q.start, q.end)
         draft.type = self.roles.modal_type(q.start, q.end) or "statement"
         draft.heading = i in self.view.headings

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.view import Job
-from kg.extract.german import clause_bounds
+from kg.extract.german import KONJUNKTIV_IDIOMS, clause_bounds
 
 
 class Mood(Job):
@@ -25,7 +25,7 @@ class Mood(Job):
     def konjunktiv1(self, t: Token) -> bool:
         """Konjunktiv I, the mood of reported speech: by morphology, the word list, or a finite verb
         that is its infinitive without the final n ("nehme", "gebe") in a sentence without "ich"."""
-        if t.idx in self.in_quote:
+        if t.idx in self.in_quote or self._idiom(t):
             return False
         if "Sub" in t.morph.get("Mood") and "Past" not in t.morph.get("Tense"):
             return t.lower_ not in self.words["konjunktiv2"]
@@ -36,6 +36,15 @@ class Mood(Job):
         return (t.pos_ in ("VERB", "AUX") and lemma.endswith("en") and lemma.endswith(t.lower_ + "n")
                 and (not particle or particle in self.lex.all_particles)
                 and not any(x.lower_ == "ich" and x.idx not in self.in_quote for x in t.sent))
+
+    def _idiom(self, t: Token) -> bool:
+        """"es sei denn", "Gott sei Dank": a Konjunktiv frozen in a fixed phrase reports no one's words."""
+        for words in KONJUNKTIV_IDIOMS:
+            for k, word in enumerate(words):
+                window = self.doc[t.i - k : t.i - k + len(words)] if t.i >= k else []
+                if word == t.lower_ and [x.lower_ for x in window] == words:
+                    return True
+        return False
 
     def stative(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
         """"Weitere Aktionen sind für Montag angekündigt", "Eine Heilung sei ausgeschlossen": a

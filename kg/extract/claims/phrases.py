@@ -30,6 +30,8 @@ class NounPhrases(Job):
         quotation, or a second article after the head."""
         if head is not None and t.i > head.i and t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS:
             return True  # the parse ran into the object: "Macron eine Waffenruhe"
+        if head is not None and t.i > head.i and t.tag_ == "KOKOM":
+            return True  # "würdigte die Bundeswehr als ein Kind …": a comparison is no part of the phrase
         return (t.is_punct and t.text not in "-") or t.pos_ in ("VERB", "AUX", "SCONJ") or t.idx in self.in_quote
 
     def span_head(self, span: tuple[int, int]) -> Token | None:
@@ -84,7 +86,7 @@ class NounPhrases(Job):
             return True
         token = self.doc.char_span(span[0], span[0] + len(first.group()), alignment_mode="expand")
         return first.group().lower() not in NOT_NOMINATIVE and not (token is not None and token[0].pos_ == "ADP"
-                                                                    and token[0].tag_ == "APPR")
+                                                                    and token[0].tag_ not in ("PTKVZ", "APPO"))
 
     def np_after(self, j: int, hi: int) -> tuple[int, int] | None:
         """A noun phrase by its parts of speech: determiners, adjectives, nouns, names, a genitive."""

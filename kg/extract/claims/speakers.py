@@ -55,7 +55,8 @@ class Speakers(Job):
                         and self._relative_antecedent(sent, lo)):
                     # "Die Partei, die …, beschuldigte die Regierung": the phrase before the relative clause
                     return None, False
-                if found[0].i < finite.i and found[0].pos_ == "NOUN" and self._name_after(finite, sent):
+                if (found[0].i < finite.i and found[0].pos_ == "NOUN"
+                        and self._subject_after(self.phrases.np_span(found[0]), finite, sent)):
                     return None, False  # "Eine Verschiebung bezeichnete Conze als fatal": the name after the verb
                 return found[0], False
             if verb.dep_ in CONJ | {"xcomp", "oc"} and verb.head is not verb:  # "… und wirft …", "will … warnen"
@@ -80,6 +81,20 @@ class Speakers(Job):
         nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
         return nxt is not None and nxt.lower_ in SUBJECT_PRONOUNS
 
+    def _subject_after(self, vorfeld: tuple[int, int], finite: Token, sent: SpacySpan) -> bool:
+        """A noun fills the field before the finite verb, yet the subject follows the verb: a bare name
+        or pronoun ("Eine Verschiebung bezeichnete Conze als fatal"), or an actor where the noun before
+        cannot speak ("Als Beispiel nannte die NASA …", "Die Anwendung stellte der Vorsitzende in Frage")."""
+        return self._name_after(finite, sent) or (self.actors.cannot_speak(vorfeld)
+                                                  and self._actor_after(finite, sent) is not None)
+
+    def _actor_after(self, finite: Token, sent: SpacySpan) -> tuple[int, int] | None:
+        """The noun phrase right after the finite verb (and object pronouns), if it may be a subject and
+        names an actor."""
+        _, hi = clause_bounds(sent, finite)
+        span = self.phrases.np_after(after_object_pronouns(self.doc, finite.i + 1, hi), hi)
+        return span if span and self.phrases.nominative(span) and self.actors.speaks(span) else None
+
     def _named_vorfeld(self, token: Token, sent: SpacySpan) -> bool:
         """The clause opens with a name or personal pronoun right before its finite verb."""
         lo, _ = clause_bounds(sent, token)
@@ -89,7 +104,8 @@ class Speakers(Job):
             words.pop()
         return 0 < len(words) <= 5 and all(t.pos_ in ("PROPN", "DET", "ADJ", "NOUN", "PRON") or t.text == "-"
                                            for t in words) and (
-            words[-1].pos_ == "PROPN" or (len(words) == 1 and words[0].lower_ in SUBJECT_PRONOUNS))
+            words[-1].pos_ == "PROPN" or (len(words) == 1 and words[0].lower_ in SUBJECT_PRONOUNS)
+            or (words[-1].pos_ == "NOUN" and self.actors.by_name(words[-1]) is not None))  # "Lammert" tagged a noun
 
     def _agent(self, verb: Token, sent: SpacySpan) -> Token | None:
         """"von mehreren NATO-Mitgliedern zurückgewiesen": the agent's noun."""
@@ -101,12 +117,24 @@ class Speakers(Job):
                 return child
         lo, hi = clause_bounds(sent, verb)
         for t in self.doc[lo:hi]:
-            if t.lower_ in AGENT_PREPS and t.idx not in self.in_quote:
+            if t.lower_ in AGENT_PREPS and t.idx not in self.in_quote and not self._attributive(t):
                 span = self.phrases.np_after(t.i + 1, hi)
                 if span:
                     return max(self.doc.char_span(*span, alignment_mode="expand"),
                                key=lambda x: x.pos_ in ("NOUN", "PROPN"))
         return None
+
+    def _attributive(self, prep: Token) -> bool:
+        """"in der Nähe von Bergen", "27 von 35 Stimmen", "der durch die Kommission ausgelöste Aufwand":
+        a "von" or "durch" phrase hanging on the noun or number before it, or standing inside a noun
+        phrase (after its article), belongs to that phrase; it names no passive's agent."""
+        before = self.doc[prep.i - 1] if prep.i > 0 else None
+        if before is None:
+            return False
+        if before.pos_ == "DET":
+            return True
+        noun = prep.head if prep.dep_ == "case" else None
+        return before.pos_ in ("NOUN", "NUM", "PROPN") and noun is not None and noun.head.i == before.i
 
     def speaker(self, draft: Draft, token: Token, subject: Token | None, passive: bool, sent: SpacySpan, cue: Cue,
                 prior: list[Draft]) -> None:
@@ -213,7 +241,7 @@ class Speakers(Job):
         if (end > lo and (span := self.phrases.np_before(end, lo)) and span[0] == self.doc[lo].idx
                 and self.phrases.nominal(span)):
             head = self.phrases.span_head(span)
-            if not (head is not None and head.pos_ == "NOUN" and self._name_after(finite, sent)):
+            if not (head is not None and head.pos_ == "NOUN" and self._subject_after(span, finite, sent)):
                 return span
         if end == lo and (span := self._relative_antecedent(sent, lo) or self._apposed_subject(sent, lo)):
             return span
@@ -272,6 +300,34 @@ class Speakers(Job):
                                                                                  and t.head == prev.root):
                 return self.actors.best_entity(self.phrases.np_span(t), t)
         return None
+
+    def colon_speaker(self, i: int, sent: SpacySpan, colon: Token,
+                      found: list[Draft]) -> tuple[tuple[int, int] | None, str | None]:
+        """Who speaks a quotation after a clause ending in a colon, and the words naming them: the
+        speaker of a claim of that clause ("…, so Elshorst weiter: „…“"); the report's before if the
+        clause is itself reported in Konjunktiv I ("Die Pflichten seien … festgelegt: „…“"); else the
+        clause's subject, or, where that cannot speak, the actor after its verb ("Die Anwendung stellte
+        der Vorsitzende in Frage: „…“") or the owner its possessive names ("Seine Zuversicht …: „…“")."""
+        claims = [d for d in found
+                  if d.speaker_span and sent.start_char <= d.content[0] and d.content[1] <= colon.idx + 1]
+        if claims:
+            return claims[-1].speaker_span, claims[-1].speaker
+        prev = self.view.done[-1] if self.view.done else None
+        if (prev is not None and prev.sentence >= i - 2 and prev.speaker_span is not None
+                and any(self.mood.konjunktiv1(t) for t in self.doc[sent.start : colon.i])):
+            return prev.speaker_span, prev.speaker
+        subject = self.sentence_subject(sent)
+        if subject is None or subject[0] >= colon.idx or not self.actors.cannot_speak(subject):
+            return subject, (self.actors.best_entity(subject, None) if subject else None)
+        finite = next((t for t in self.doc[sent.start : colon.i] if is_finite_verb(t) and t.idx not in self.in_quote),
+                      None)
+        if finite is not None and (actor := self._actor_after(finite, sent)):
+            return actor, self.actors.best_entity(actor, None)
+        words = self.doc.char_span(*subject, alignment_mode="expand") or []
+        owner = next((t for t in words if "Yes" in t.morph.get("Poss") or t.tag_ == "PPOSAT"), None)
+        if owner is not None and (key := self.actors.source_key((owner.idx, owner.idx + len(owner)))):
+            return (owner.idx, owner.idx + len(owner)), key
+        return subject, self.actors.best_entity(subject, None)
 
     def sentence_subject(self, sent: SpacySpan) -> tuple[int, int] | None:
         """The subject of a sentence's main clause: the parse's, else the noun phrase before the first verb."""
