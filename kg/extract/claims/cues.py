@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.grammar import ANAPHORIC_DEMONSTRATIVES, IDIOM_SUBJECTS, PARTICLE
-from kg.extract.claims.lexicon import Cue
+from kg.extract.claims.lexicon import Cue, word_matches
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import Job
-from kg.extract.german import FINITE_TAGS, clause_bounds, clause_finite, has_zu_infix, is_finite_form, is_finite_verb
+from kg.extract.german import (FINITE_TAGS, clause_bounds, clause_finite, has_zu_infix, is_finite_form, is_finite_verb,
+                               looks_like_participle)
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
@@ -49,7 +50,8 @@ class CueVerbs(Job):
         """A cue verb that attributes nothing here: out of its sense, an adjective, a remark in
         brackets, part of another claim's message or of the previous speaker's report."""
         return ((cue.strict and not self._in_sense(token, sent, cue)) or self._attributive(token, sent)
-                or self._in_parentheses(token, sent) or self._embedded(token, prior, sent)
+                or self._adverbial(token, sent) or self._in_parentheses(token, sent)
+                or self._embedded(token, prior, sent)
                 or self._reported_cue(i, token, sent))
 
     def _attributive(self, token: Token, sent: SpacySpan) -> bool:
@@ -72,6 +74,15 @@ class CueVerbs(Job):
             else:
                 return False
         return False
+
+    def _adverbial(self, token: Token, sent: SpacySpan) -> bool:
+        """"gab sich betont optimistisch": a participle right before a predicative adjective, after the
+        clause's finite verb, is an adverb of degree, not a verb."""
+        nxt = self.doc[token.i + 1] if token.i + 1 < sent.end else None
+        if nxt is None or not (nxt.tag_ == "ADJD" or nxt.pos_ == "ADJ" and nxt.tag_ != "ADJA"):
+            return False
+        lo, _ = clause_bounds(sent, token)
+        return any(is_finite_verb(t) and t.idx not in self.in_quote for t in self.doc[lo : token.i])
 
     def _reported_cue(self, i: int, token: Token, sent: SpacySpan) -> bool:
         """"Die Diagnose sei von Ärzten bestätigt worden", "So müsse die Regierung zustimmen", "Die
@@ -126,9 +137,17 @@ class CueVerbs(Job):
                 continue
             closing = t.i + 1 >= hi or self.doc[t.i + 1].is_punct or self.doc[t.i + 1].pos_ == "CCONJ"
             tagged = t.tag_ == "PTKVZ" or (t.dep_ in PARTICLE and t.head.i == token.i)
+            if self._frame_postposition(t):
+                continue
             if (tagged and t.lower_ in self.lex.all_particles) or (t.lower_ in known and closing):
                 return t.lower_
         return None
+
+    def _frame_postposition(self, t: Token) -> bool:
+        """"seiner Meinung nach": the postposition of a frame is no separable particle of the verb."""
+        prev = self.doc[t.i - 1] if t.i > 0 else None
+        return prev is not None and any(len(f.words) == 2 and f.words[1] == t.lower_ and word_matches(prev, f.words[0])
+                                        for f in self.lex.frames_starting(prev.lower_))
 
     def _from_cue(self, i: int, sent: SpacySpan, token: Token, cue: Cue, prior: list[Draft]) -> Draft | None:
         """The draft a cue verb yields: its message (clause, the sentence before, or the verb phrase of a
@@ -173,7 +192,7 @@ class CueVerbs(Job):
         """The draft with its speaker, addressees, type, quotation and frame roles; None for a speech act
         that names no one acting or says nothing."""
         start, end = draft.content
-        messages = [(start, end)] if draft.mode != "reported" and not draft.anaphoric else []
+        messages = self._message_parts(draft, token, sent) if draft.mode != "reported" and not draft.anaphoric else []
         for d in prior:  # words of earlier messages in the sentence, but not their speakers
             speaker = d.speaker_span or (d.content[0], d.content[0])
             messages += [(d.content[0], speaker[0]), (speaker[1], d.content[1])]
@@ -187,7 +206,8 @@ class CueVerbs(Job):
             draft.speaker = None  # "Weitere Proteste sind angekündigt": a state, no act of the previous actor
         if cue.quoted_speaks:
             self._quoted_speaker(draft, token, sent, passive)
-        if draft.mode == "reported" and draft.speaker is None and draft.speaker_span is None:
+        act = draft.mode == "reported" or start <= token.idx < end  # the verb's own clause is the message
+        if act and draft.speaker is None and draft.speaker_span is None:
             return None  # "Damit wurde ein Urteil bestätigt": a speech act needs someone acting
         if draft.mode == "reported" and not self._has_message_word(draft, token):
             return None
@@ -198,6 +218,15 @@ class CueVerbs(Job):
         draft.heading = draft.sentence in self.view.headings
         self.roles.frame_roles(draft, sent)
         return draft
+
+    def _message_parts(self, draft: Draft, token: Token, sent: SpacySpan) -> list[tuple[int, int]]:
+        """The message's words: around the cue's own clause where the frame is inserted into it ("Dieser
+        Schritt, sagte der Minister, sei nötig"), so the speaker is looked for in the frame."""
+        start, end = draft.content
+        if not start <= token.idx < end:
+            return [(start, end)]
+        lo, hi = clause_bounds(sent, token)
+        return [(start, self.doc[lo].idx), (self.doc[hi - 1].idx + len(self.doc[hi - 1]), end)]
 
     def _quoted_speaker(self, draft: Draft, token: Token, sent: SpacySpan, passive: bool) -> None:
         """"X wird mit den Worten zitiert": X speaks; "Die Zeitung zitiert X": X speaks, via the paper."""
@@ -246,7 +275,7 @@ class CueVerbs(Job):
         if token.tag_ == "ADJA" or (token.dep_ == "amod" and not is_finite_form(token)):
             return False
         if not (is_finite_form(token) or token.tag_ in FINITE_TAGS or self._finite_in_clause(token, sent)
-                or self.sents.index(token.idx) in self.view.headings):
+                or self._lone_root(token, sent) or self.sents.index(token.idx) in self.view.headings):
             # "(auch „Bruno“ genannt)": a participle without a finite verb reports no act; headlines are
             # tagged worse
             return False
@@ -257,7 +286,30 @@ class CueVerbs(Job):
         verurteilt", "in Streit geraten"."""
         if cue.requires and not self._has_prep(token, sent, cue.requires):
             return False
+        if cue.predicative and not self._has_predicative(token, sent):
+            return False
         return not (cue.not_with and self._has_prep(token, sent, cue.not_with))
+
+    def _has_predicative(self, token: Token, sent: SpacySpan) -> bool:
+        """"zeigte sich besorgt", "zeigte sich erfreut über …": an attitude is stated only with a
+        predicative adjective or participle; "zeigte sich in Siegerpose" is a pose, no speech act."""
+        lo, hi = clause_bounds(sent, token)
+        return any(t.i != token.i and t.idx not in self.in_quote and self._predicative(t, hi)
+                   for t in self.doc[lo:hi])
+
+    def _predicative(self, t: Token, hi: int) -> bool:
+        """An adjective or participle standing alone, not before its noun (the tagger's tags vary)."""
+        nxt = self.doc[t.i + 1] if t.i + 1 < hi else None
+        if t.tag_ in ("ADJD", "VVPP") or (t.dep_ == "xcomp" and t.pos_ in ("ADJ", "VERB")):
+            return True  # "besorgt" is also read as a finite "besorgt"
+        return (t.pos_ in ("ADJ", "VERB") and t.tag_ != "ADJA" and not is_finite_verb(t)
+                and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")))
+
+    def _lone_root(self, token: Token, sent: SpacySpan) -> bool:
+        """"Die Regierung warnt vor …" with "warnt" tagged an adjective: a main clause has a finite verb,
+        so the root of a sentence without one is it (a participle aside: "(auch „Bruno“ genannt)")."""
+        return (token.dep_ in ("ROOT", "root") and not looks_like_participle(token)
+                and not any(is_finite_verb(t) for t in sent if t.i != token.i and t.idx not in self.in_quote))
 
     def _finite_in_clause(self, token: Token, sent: SpacySpan) -> bool:
         """"hat … abgelehnt", "will … aufrufen": a non-finite cue with a finite verb in its clause."""

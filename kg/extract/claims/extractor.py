@@ -67,8 +67,8 @@ class _Article(Job):
         _give(self.roles, actors=self.actors, mood=self.mood, frames=self.frames, phrases=self.phrases)
         _give(self.cues, actors=self.actors, mood=self.mood, messages=self.messages, phrases=self.phrases,
               roles=self.roles, speakers=self.speakers)
-        _give(self.frames, actors=self.actors, messages=self.messages, nouns=self.nouns, phrases=self.phrases,
-              roles=self.roles, speakers=self.speakers)
+        _give(self.frames, actors=self.actors, messages=self.messages, mood=self.mood, nouns=self.nouns,
+              phrases=self.phrases, roles=self.roles, speakers=self.speakers)
         _give(self.nouns, actors=self.actors, documents=self.documents, frames=self.frames, messages=self.messages,
               phrases=self.phrases)
         _give(self.discourse, actors=self.actors, mood=self.mood, phrases=self.phrases, roles=self.roles,

@@ -10,11 +10,12 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.lexicon import Frame, word_matches
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView, Job
-from kg.extract.german import DASS_FORMS, GENITIVE_STARTS
+from kg.extract.german import DASS_FORMS, GENITIVE_STARTS, is_finite_verb
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
     from kg.extract.claims.messages import Messages
+    from kg.extract.claims.mood import Mood
     from kg.extract.claims.nouns import MessageNouns
     from kg.extract.claims.phrases import NounPhrases
     from kg.extract.claims.roles import Roles
@@ -29,6 +30,7 @@ class Frames(Job):
 
     actors: Actors
     messages: Messages
+    mood: Mood
     nouns: MessageNouns
     phrases: NounPhrases
     roles: Roles
@@ -84,10 +86,21 @@ class Frames(Job):
     def _after_message(self, t: Token, sent: SpacySpan) -> bool:
         """", so der Sprecher." closes a message: after a comma, and no verb follows ("so dass …")."""
         prev = self.doc[t.i - 1] if t.i > sent.start else None
-        rest = self.doc[t.i + 1 : sent.end]
+        comma = self._inserted(t, sent)
+        rest = self.doc[t.i + 1 : comma if comma is not None else sent.end]
         return (prev is not None and prev.text == "," and len(rest) > 0
                 and rest[0].pos_ not in ("VERB", "AUX", "SCONJ", "ADV") and rest[0].lower_ not in DASS_FORMS
                 and not any(x.pos_ in ("VERB", "AUX") for x in rest))
+
+    def _inserted(self, t: Token, sent: SpacySpan) -> int | None:
+        """"„In absehbarer Zeit“, so der Vorstand, wird VW …": the comma closing a frame inserted before
+        the message's finite verb (its verb-second clause goes on after the frame), if it is one."""
+        comma = next((x for x in self.doc[t.i + 1 : sent.end]
+                      if x.text in (",", ";", ":") and x.idx not in self.in_quote), None)
+        if comma is None or comma.text != "," or comma.i + 1 >= sent.end:
+            return None
+        nxt = self.doc[comma.i + 1]
+        return comma.i if is_finite_verb(nxt) and nxt.idx not in self.in_quote else None
 
     def _frame_source(self, sent: SpacySpan, frame: Frame, lo: int, hi: int) -> tuple[int, int] | None:
         """The words naming a frame's source: the noun phrase after "laut" or before "zufolge"; a
@@ -98,7 +111,7 @@ class Frames(Job):
         if frame.source == "after" and (name := self.genitive_name(hi, sent)):
             return name  # "nach Angaben Uschakows"
         if frame.source == "after":
-            span = self.phrases.np_after(hi, sent.end)
+            span = self.phrases.np_after(hi, sent.end) or self._prefield_source(sent, lo, hi)
             first = self.doc.char_span(*span, alignment_mode="expand")[0] if span else None
             if first is not None and len(frame.words) > 1 and first.lower_ not in GENITIVE_STARTS and not (
                     first.pos_ == "ADJ" and first.lower_.endswith("er")):  # "nach Meinung politischer Beobachter"
@@ -128,6 +141,18 @@ class Frames(Job):
             return doc[lo + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])
         return span
 
+    def _prefield_source(self, sent: SpacySpan, lo: int, hi: int) -> tuple[int, int] | None:
+        """"Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden …": a frame opening
+        the sentence fills the field before the finite verb, so its source runs up to that verb, however
+        the noun phrase is built."""
+        if lo != sent.start:
+            return None
+        end = next((t.i for t in self.doc[hi : sent.end] if is_finite_verb(t) or t.is_punct), None)
+        if end is None or end == hi or not is_finite_verb(self.doc[end]) or not any(
+                t.pos_ in ("NOUN", "PROPN") for t in self.doc[hi:end]):
+            return None
+        return self.doc[hi].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
     def _dateline(self, span: tuple[int, int], sent: SpacySpan) -> bool:
         """"Simbabwe: Gericht nimmt Klage an": a place or country before a headline's colon says where,
         not who speaks (a quotation after it still makes the country speak)."""
@@ -149,8 +174,9 @@ class Frames(Job):
         """A sentence attributed only by a frame: "Nach Angaben X …", "Laut X …", "„…“, so X."."""
         out = []
         for frame, lo, hi, source in self.frames(sent):
-            if any(d.cue is not None
-                   for d in found) or any(d.content[0] <= self.doc[lo].idx < d.content[1] for d in found + out):
+            host = self._host(lo, found)
+            if host is None and (any(d.cue is not None and not self._reported_under(d, lo, sent) for d in found)
+                                 or any(d.content[0] <= self.doc[lo].idx < d.content[1] for d in found + out)):
                 continue
             if any(d.cue is not None and d.cue[0] == self.doc[lo].idx for d in out):
                 continue  # two frames of the lexicon matching the same words ("nach *meinung", "nach *ansicht")
@@ -160,7 +186,7 @@ class Frames(Job):
                     continue
                 start, end = message
             else:
-                start, end = self._frame_message(sent, lo, hi, source)
+                start, end = self._frame_message(sent, lo, hi, source, host.content if host else None)
             if end - start < 3:
                 continue
             if frame.source == "previous":  # "Demnach …": the source of the report just before
@@ -184,6 +210,26 @@ class Frames(Job):
             draft.heading = i in self.view.headings
             out.append(draft)
         return out
+
+    def _host(self, lo: int, found: list[Draft]) -> Draft | None:
+        """"sagte, nach neuesten Erkenntnissen habe ein Unbekannter …": a frame opening a clause inside
+        another claim's indirect message reports that clause itself, a claim nested in the other (so the
+        corpus annotates it). A frame standing at the host's edge is the host's own ("nach Angaben X")."""
+        idx = self.doc[lo].idx
+        prev = self.doc[lo - 1] if lo > 0 else None
+        return next((d for d in found if d.cue is not None and d.mode == "indirect"
+                     and d.content[0] <= idx < d.content[1]
+                     and (idx == d.content[0] or prev is not None and prev.text == ",")), None)
+
+    def _reported_under(self, draft: Draft, lo: int, sent: SpacySpan) -> bool:
+        """"Nach Angaben der Polizei habe der Mann … verlangt, …": a cue under a Konjunktiv I verb is
+        itself what the frame reports; the frame makes its own claim around it."""
+        if draft.cue is None or draft.cue[0] <= self.doc[lo].idx < draft.cue[1]:
+            return False
+        cue = self.doc.char_span(draft.cue[0], draft.cue[0] + 1, alignment_mode="expand")
+        if cue is None or draft.content[0] <= self.doc[lo].idx < draft.content[1] or cue.start < lo:
+            return False
+        return any(self.mood.konjunktiv1(t) for t in self.doc[lo : cue.start] if t.pos_ in ("AUX", "VERB"))
 
     def colon_quote(self, i: int, sent: SpacySpan, found: list[Draft]) -> list[Draft]:
         """"Die Firma empfindet die Kritik als ungerechtfertigt: „Nun müssen wir …“": a clause ending in a
@@ -223,11 +269,16 @@ class Frames(Job):
             return q.start, q.end
         return nxt.idx, self.messages.clause_end(sent, j + 1)
 
-    def _frame_message(self, sent: SpacySpan, lo: int, hi: int, source: tuple[int, int] | None) -> tuple[int, int]:
-        """The sentence (or its part around the frame: between semicolons, or the relative clause the
-        frame opens) without the frame and its source at either edge."""
+    def _frame_message(self, sent: SpacySpan, lo: int, hi: int, source: tuple[int, int] | None,
+                       within: tuple[int, int] | None = None) -> tuple[int, int]:
+        """The sentence (or its part around the frame: between semicolons, the relative clause the
+        frame opens, or the host message it is nested in) without the frame and its source at either edge."""
         doc = self.doc
         seg_start, seg_end = self._frame_segment(sent, lo, hi)
+        if within is not None:
+            seg_start, seg_end = max(seg_start, within[0]), min(seg_end, within[1])
+        if doc[lo].lower_ == "so" and self._inserted(doc[lo], sent) is not None:
+            return seg_start, self.view.trim(seg_start, seg_end)  # the message around an inserted ", so X,"
         frame_start = min(doc[lo].idx, source[0]) if source else doc[lo].idx
         frame_end = max(doc[hi - 1].idx + len(doc[hi - 1]), source[1]) if source else doc[hi - 1].idx + len(doc[hi - 1])
         before = (seg_start, frame_start)

@@ -33,6 +33,8 @@ class Cue:
     perfect_sein: bool = False  # "ist davon ausgegangen": a perfect; with other cues "ist angekündigt" is a passive
     # `requires`/`not_with` hold for every use, clauses too: "hofft darauf, dass", not "hofft, dass"
     strict: bool = False
+    # the speech sense needs a predicative adjective in the clause: "zeigte sich besorgt", not "zeigte sich in Siegerpose"
+    predicative: bool = False
 
     @property
     def base(self) -> str:

@@ -10,8 +10,9 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.grammar import CONJ, SUBJECT
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.view import Job
-from kg.extract.german import (CLAUSE_AUXILIARIES, NOT_MAIN_CLAUSE_OPENERS, RESUMING_CONJUNCTIONS, clause_bounds,
-                               clause_finite, has_zu_infinitive_words, is_finite_verb, joins_verb_phrases)
+from kg.extract.german import (CLAUSE_AUXILIARIES, FINITE_TAGS, NOT_MAIN_CLAUSE_OPENERS, RESUMING_CONJUNCTIONS,
+                               clause_bounds, clause_finite, has_zu_infinitive_words, is_finite_verb,
+                               joins_verb_phrases)
 
 if TYPE_CHECKING:
     from kg.extract.claims.mood import Mood
@@ -37,11 +38,12 @@ class Messages(Job):
         if wie is not None:  # "…, wie X (, Sprecherin,) mitteilte, …"
             return self._around_wie(sent, wie, token)
         inverted = self._frame_start(first, token) and self._subject_follows(sent, token)
-        if lo > sent.start and doc[lo - 1].text in (",",
-                                                    ":") and inverted and self._message_before(sent, lo - 1, token):
+        inserted = self._inserted_frame_end(sent, token) if inverted and lo > sent.start else None
+        if lo > sent.start and doc[lo - 1].text in (",", ":") and inverted and (
+                inserted or self._message_before(sent, lo - 1, token)):
             # "„…“, sagte X" / "Das sei …, sagte X": the message is everything before the frame
             start = self._message_start(sent, lo - 1)
-            end = doc[lo - 1].idx
+            end = inserted or doc[lo - 1].idx
             end = self.view.trim(start, end)
             if end > start:
                 return start, end
@@ -49,6 +51,18 @@ class Messages(Job):
             start = self._message_start(sent, lo)
             return start, self.view.trim(start, doc[lo].idx)
         return self._content_after(sent, token, cue)
+
+    def _inserted_frame_end(self, sent: SpacySpan, cue: Token) -> int | None:
+        """"In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein": a frame set
+        between commas before a finite verb is inserted into the message, whose verb-second clause goes
+        on after it; the message runs to the sentence end."""
+        _, hi = clause_bounds(sent, cue)
+        comma = next((t for t in self.doc[cue.i + 1 : sent.end] if t.text in (",", ";", ":")
+                      and t.idx not in self.in_quote), None)
+        if comma is None or comma.text != "," or comma.i + 1 >= sent.end or comma.i > hi:
+            return None
+        nxt = self.doc[comma.i + 1]
+        return sent.end_char if is_finite_verb(nxt) and nxt.idx not in self.in_quote else None
 
     def _subject_follows(self, sent: SpacySpan, cue: Token) -> bool:
         """", sagte der Sprecher" has its subject after the verb; "Der Sprecher, X, sagte, …" does not."""
@@ -72,10 +86,29 @@ class Messages(Job):
             return False
         if before[-1].idx in self.in_quote or any(self.mood.konjunktiv(t) for t in before):
             return True
-        if cue.dep_ in CONJ and cue.head.i < comma:
-            return False
+        own_subject = any(c.dep_ in SUBJECT and c.i > cue.i for c in cue.children)  # ", stellten die Forscher fest"
+        if cue.dep_ in CONJ and cue.head.i < comma and not own_subject:
+            return False  # "dementiert …, weist … zurück": the second verb shares the first one's subject
         verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote]
-        return bool(verbs) and not any(self.cues.cue(t, sent) for t in verbs)  # a clause, not "X, ein Vertreter …,"
+        return (bool(verbs) and not any(self.cues.cue(t, sent) for t in verbs)  # a clause, not "X, ein Vertreter …,"
+                and self._main_clause_first(before))
+
+    def _main_clause_first(self, before: SpacySpan) -> bool:
+        """"Das ist falsch, sagte X": indicative text before a frame is a message only as a main clause,
+        its finite verb after the first constituent. A subordinate clause ("Da er … gebunden hatte, bat
+        er"), a noun with a relative clause ("Der NDR, der … ist, begründete") or an adverbial ("In der
+        Debatte um …, die … geführt wird, hat X gefordert, …") sets the scene; the message, if any, follows."""
+        first = []
+        for t in before:
+            if t.text in (",", ";", ":") and t.idx not in self.in_quote:
+                break
+            first.append(t)
+        if not first or first[0].pos_ == "SCONJ" or first[0].tag_ in ("KOUS", "PWAV", "PWS", "PRELS") or (
+                first[0].lower_ in NOT_MAIN_CLAUSE_OPENERS):
+            return False
+        finite = next((k for k, t in enumerate(first) if (is_finite_verb(t) or t.tag_ in FINITE_TAGS)
+                       and t.idx not in self.in_quote), None)
+        return finite is not None and 0 < finite and (finite < len(first) - 1 or finite <= 2)
 
     def _frame_start(self, first: Token, cue: Token) -> bool:
         """A frame after the message starts with the cue or its finite auxiliary: ", sagte X" / ", hat X gesagt"
@@ -98,7 +131,10 @@ class Messages(Job):
         """The "wie" opening the cue's clause, across commas of an apposition but not across a verb."""
         for k in range(token.i - 1, sent.start - 1, -1):
             t = self.doc[k]
-            if t.lower_ == "wie" and (k == sent.start or self.doc[k - 1].text in (",", "(", "–", "-")):
+            opens = k == sent.start or (k == sent.start + 1 and (self.doc[sent.start].pos_ == "CCONJ"
+                                                                 or self.doc[sent.start].lower_ == "denn"))
+            # "Denn wie X berichtete, …"
+            if t.lower_ == "wie" and (opens or self.doc[k - 1].text in (",", "(", "–", "-")):
                 return k
             if t.pos_ in ("VERB", "AUX") or t.idx in self.in_quote or t.text in (";", ":"):
                 return None
@@ -164,13 +200,13 @@ class Messages(Job):
         segment = self._segment(sent, j + 1)
         if any(self.mood.konjunktiv(t) for t in segment) or has_zu_infinitive_words(segment):
             return nxt.idx, end
-        if cue is not None and not cue.reported and self._verb_second(segment):
+        if cue is not None and (not cue.reported or cue.type == "statement") and self._verb_second(segment):
             return nxt.idx, end  # "meinte, der Ehemann „konnte … nicht abfinden“": a say-verb's main clause
         return None
 
     def _verb_second(self, segment: list[Token]) -> bool:
         """A main clause: a finite verb after a first constituent of at most a few words."""
-        for k, t in enumerate(segment[:6]):
+        for k, t in enumerate(segment[:8]):
             if is_finite_verb(t):
                 return k > 0 and segment[0].pos_ not in ("SCONJ",
                                                          "PRON") and segment[0].lower_ not in NOT_MAIN_CLAUSE_OPENERS
@@ -193,6 +229,9 @@ class Messages(Job):
                 return self.view.trim(self.doc[j].idx, q.end)
         for k in range(j + 1, sent.end - 1):
             t = self.doc[k]
+            if t.text == ":" and t.idx not in self.in_quote and self.view.quote_at(self.doc[k + 1].idx) is not None:
+                end = t.idx  # "glaubt, dass …: „…“": the quotation after the colon is a claim of its own
+                break
             if t.text != "," or t.idx in self.in_quote:
                 continue
             nxt = self.doc[k + 1]

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.lexicon import Cue
 from kg.extract.claims.view import Job
-from kg.extract.german import KONJUNKTIV_IDIOMS, clause_bounds
+from kg.extract.german import FINITE_TAGS, KONJUNKTIV_IDIOMS, clause_bounds
 
 
 class Mood(Job):
@@ -33,8 +33,10 @@ class Mood(Job):
             return True
         lemma = t.lemma_.lower()
         particle = lemma[: -len(t.lower_) - 1]  # "reiche … aus" of "ausreichen"
-        return (t.pos_ in ("VERB", "AUX") and lemma.endswith("en") and lemma.endswith(t.lower_ + "n")
-                and (not particle or particle in self.lex.all_particles)
+        regular = (lemma.endswith("en") and lemma.endswith(t.lower_ + "n")
+                   and (not particle or particle in self.lex.all_particles))
+        verb = t.pos_ in ("VERB", "AUX") or (t.tag_ in FINITE_TAGS and t.text[:1].islower())  # a noun is capitalised
+        return (verb and (regular or self._unlemmatized_konjunktiv1(t, lemma))
                 and not any(x.lower_ == "ich" and x.idx not in self.in_quote for x in t.sent))
 
     def _idiom(self, t: Token) -> bool:
@@ -45,6 +47,15 @@ class Mood(Job):
                 if word == t.lower_ and [x.lower_ for x in window] == words:
                     return True
         return False
+
+    @staticmethod
+    def _unlemmatized_konjunktiv1(t: Token, lemma: str) -> bool:
+        """"der Hubschrauber gehöre …": where the lemmatizer gives no infinitive for a rare Konjunktiv
+        form, a finite verb in -e (the indicative third person ends in -t, the weak past in -te) is
+        Konjunktiv I."""
+        word = t.lower_
+        return (not lemma.endswith("en") and t.tag_ in FINITE_TAGS and word.endswith("e") and not word.endswith("te")
+                and len(word) > 3)
 
     def stative(self, token: Token, sent: SpacySpan, cue: Cue) -> bool:
         """"Weitere Aktionen sind für Montag angekündigt", "Eine Heilung sei ausgeschlossen": a

@@ -110,8 +110,8 @@ class MessageNouns(Job):
         return next((kind for noun, kind in nouns.items() if len(noun) >= 7 and lemma.endswith(noun)), None)
 
     def _noun_phrase_end(self, t: Token, sent: SpacySpan) -> int | None:
-        """The comma ending a message noun's phrase: after a genitive or "von" phrase and at most a
-        clause-final verb or particle ("den Vorschlag unterbreitet, …")."""
+        """The comma ending a message noun's phrase: after a genitive or "von" phrase, a placeholder
+        ("darauf") and at most a clause-final verb or particle ("den Vorschlag unterbreitet, …")."""
         j, verbs = t.i + 1, 0
         while j < sent.end and j - t.i <= 12:
             x = self.doc[j]
@@ -123,6 +123,8 @@ class MessageNouns(Job):
                 verbs += 1
                 if verbs > 2:
                     return None
+            elif x.tag_ == "PROAV" or x.lower_ in self.words["pronominal_adverbs"]:
+                pass  # "der Hinweis darauf, dass …", "Zweifel daran, ob …": the clause's placeholder
             elif verbs or x.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "CCONJ", "X"):
                 return None
             j += 1

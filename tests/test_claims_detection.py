@@ -1,0 +1,101 @@
+"""Claim detection (issue 13): which sentences report speech and where the message is, each rule on
+its own short German sentence, with the real pipeline."""
+
+from __future__ import annotations
+
+from kg.model import ArticleGraph, Claim
+from kg.read import make_article
+
+
+def extract(extractor, body: str) -> ArticleGraph:
+    return extractor.extract(make_article("t", None, body, "test", None))
+
+
+def found(ag: ArticleGraph) -> list[tuple[str, str | None, str]]:
+    return [(c.mode, c.cue.text if c.cue else None, c.content.text) for c in ag.claims]
+
+
+def by_cue(ag: ArticleGraph, cue: str) -> Claim:
+    return next(c for c in ag.claims if c.cue and c.cue.text == cue)
+
+
+def test_konjunktiv_i_the_lemmatizer_leaves_unchanged_is_reported_speech(extractor):
+    ag = extract(extractor, "Die Agentur berichtete im Zusammenhang mit dem Unglück, die Fähre gehöre einer "
+                            "Reederei aus Zypern.")
+    assert found(ag) == [("indirect", "berichtete", "die Fähre gehöre einer Reederei aus Zypern")]
+
+
+def test_sich_zeigen_and_sich_aeussern_report_only_with_a_predicative(extractor):
+    assert extract(extractor, "Der Kanzler zeigte sich am Abend in Feierlaune.").claims == []
+    assert extract(extractor, "Der Kanzler äußerte sich am Abend zu dem Vorfall.").claims == []
+    ag = extract(extractor, "Die Ministerin äußerte sich kritisch zu dem Urteil.")
+    assert [(c.mode, c.cue.text) for c in ag.claims] == [("reported", "äußerte")]
+
+
+def test_bekanntgeben_and_ausgehen_von_report_without_a_clause(extractor):
+    ag = extract(extractor, "Der Verein gab am Montag die Trennung von seinem Trainer bekannt.")
+    assert [(c.mode, c.cue.text) for c in ag.claims] == [("reported", "gab … bekannt")]
+    ag = extract(extractor, "Die Ermittler gehen von Brandstiftung aus.")
+    assert [(c.mode, c.cue.text) for c in ag.claims] == [("reported", "gehen … aus")]
+
+
+def test_verbs_outside_their_speech_sense_stay_silent(extractor):
+    for text in ("Im Wahlkampf sorgt der Streit um die Renten für Unruhe.",
+                 "Bei zwei Rindern besteht der Verdacht auf eine Infektion.",
+                 "Der Trainer gab sich vor dem Spiel betont gelassen."):
+        assert extract(extractor, text).claims == [], text
+
+
+def test_frame_around_a_report_in_konjunktiv_makes_its_own_claim(extractor):
+    ag = extract(extractor, "Nach Angaben der Feuerwehr habe der Fahrer den Notruf gewählt und gefordert, die "
+                            "Brücke sofort zu sperren.")
+    frame = by_cue(ag, "Nach Angaben")
+    assert frame.content.text.startswith("habe der Fahrer den Notruf gewählt")
+    assert "Feuerwehr" in frame.speaker_mention.text
+    assert by_cue(ag, "gefordert").content.text == "die Brücke sofort zu sperren"
+
+
+def test_frame_opening_a_clause_inside_a_report_is_a_nested_claim(extractor):
+    ag = extract(extractor, "Der Sprecher sagte, nach ersten Erkenntnissen sei das Feuer in der Küche ausgebrochen.")
+    assert by_cue(ag, "sagte").content.text.startswith("nach ersten Erkenntnissen sei")
+    assert by_cue(ag, "nach ersten Erkenntnissen").content.text == "sei das Feuer in der Küche ausgebrochen"
+
+
+def test_postposition_of_a_frame_is_no_particle_of_the_cue(extractor):
+    ag = extract(extractor, "Der Minister erklärte, die Lage sei seiner Meinung nach stabil.")
+    assert found(ag) == [("indirect", "erklärte", "die Lage sei seiner Meinung nach stabil")]
+
+
+def test_scene_before_an_inverted_verb_is_no_message(extractor):
+    ag = extract(extractor, "Da der Zug ausgefallen war, forderte der Verband, die Strecke schneller zu sanieren.")
+    assert found(ag) == [("indirect", "forderte", "die Strecke schneller zu sanieren")]
+
+
+def test_frame_inserted_before_the_finite_verb_keeps_the_whole_message(extractor):
+    ag = extract(extractor, "Im kommenden Jahr, so schätzt der Verband, wird die Zahl der Mitglieder steigen.")
+    c = by_cue(ag, "schätzt")
+    assert c.content.text.endswith("wird die Zahl der Mitglieder steigen")
+    assert c.speaker_mention.text == "der Verband"
+
+
+def test_quotation_after_a_colon_is_a_claim_of_its_own(extractor):
+    ag = extract(extractor, "Die Trainerin Anna Berg sprach nach dem Spiel. Sie glaubt, dass die Mannschaft gelernt "
+                            "habe: „Wir spielen jetzt geduldiger.“")
+    modes = [(c.mode, c.content.text) for c in ag.claims]
+    assert ("indirect", "dass die Mannschaft gelernt habe") in modes
+    assert any(m == "direct" and t.startswith("„Wir spielen") for m, t in modes)
+
+
+def test_frame_source_fills_the_field_before_the_finite_verb(extractor):
+    ag = extract(extractor, "Laut einer am Freitag veröffentlichten Studie der Universität sind die Mieten "
+                            "gestiegen.")
+    c = by_cue(ag, "Laut")
+    assert "Studie der Universität" in c.speaker_mention.text
+    assert c.content.text == "sind die Mieten gestiegen"
+
+
+def test_placeholder_after_a_message_noun_and_wie_after_a_conjunction(extractor):
+    ag = extract(extractor, "Es gibt Zweifel daran, ob der Plan aufgeht.")
+    assert found(ag) == [("indirect", "Zweifel", "ob der Plan aufgeht")]
+    ag = extract(extractor, "Denn wie die Zeitung berichtete, leidet der Sänger an einer Grippe.")
+    assert found(ag) == [("indirect", "berichtete", "leidet der Sänger an einer Grippe")]
