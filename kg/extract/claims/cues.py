@@ -111,8 +111,10 @@ class CueVerbs(Job):
             return None
         if token.text[:1].isupper() and token.i != sent.start:
             return None  # a noun ("Sagen", "Meinung") is no verb
-        particle = self._particle(token, sent)
         lemma = token.lemma_.lower() if token.lemma_ else ""
+        if lemma not in self.lex.cues and lemma not in self.lex.particles and token.lower_ not in self.lex.forms:
+            return None  # no cue whatever its particle: most verbs, and the particle search is not cheap
+        particle = self._particle(token, sent)
         candidates = []
         if particle:
             candidates.append(self.lex.cues.get(particle + lemma))

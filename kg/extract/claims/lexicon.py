@@ -73,10 +73,27 @@ class Lexicon:
         stems = [low, low[:-1], low[:-2]]  # plural and oblique endings: "Augenzeugen", "Mönche", "Studenten"
         stems += [low[:-2]] if low.endswith("in") else [low[:-5]] if low.endswith("innen") else []
         for form in stems:
-            if len(form) > 2 and (kind := next((k for n, k in self.speaker_nouns if text_matches(form, n.lower())),
-                                               None)):
-                return kind
+            if len(form) > 2 and (found := self._speaker_noun(form)):
+                return found[1]
         return None
+
+    def _speaker_noun(self, form: str) -> tuple[int, str] | None:
+        """The first line of speaker_nouns.jsonl the word matches, as (line, kind): its exact entry
+        or one of its endings ("*gewerkschaft"), looked up instead of scanning the list."""
+        exact, endings = self._speaker_index
+        found = [hit for hit in [exact.get(form)] + [endings.get(form[k:]) for k in range(len(form) + 1)] if hit]
+        return min(found) if found else None
+
+    @cached_property
+    def _speaker_index(self) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+        """speaker_nouns by word and by ending ("*zeuge" → "zeuge"), each with its first line."""
+        exact: dict[str, tuple[int, str]] = {}
+        endings: dict[str, tuple[int, str]] = {}
+        for line, (noun, kind) in enumerate(self.speaker_nouns):
+            low = noun.lower()
+            target, key = (endings, low[1:]) if low.startswith("*") else (exact, low)
+            target.setdefault(key, (line, kind))
+        return exact, endings
 
     @cached_property
     def frame_index(self) -> dict[str, list[Frame]]:

@@ -43,8 +43,8 @@ class Mood(Job):
         """"es sei denn", "Gott sei Dank": a Konjunktiv frozen in a fixed phrase reports no one's words."""
         for words in KONJUNKTIV_IDIOMS:
             for k, word in enumerate(words):
-                window = self.doc[t.i - k : t.i - k + len(words)] if t.i >= k else []
-                if word == t.lower_ and [x.lower_ for x in window] == words:
+                start = t.i - k
+                if word == t.lower_ and start >= 0 and [x.lower_ for x in self.doc[start:start + len(words)]] == words:
                     return True
         return False
 

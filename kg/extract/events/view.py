@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,7 +43,8 @@ class ArticleView:
         self.modifiers = self._modifier_tokens()
         quotes = [(m.start(), m.end(), len(m[0].split())) for m in QUOTATION.finditer(self.text)]
         self.quoted = [(a, b) for a, b, n in quotes if n >= QUOTED_WORDS]
-        self.in_quotes = {t.i for a, b, _ in quotes for t in doc if a < t.idx < b}
+        starts = [t.idx for t in doc]
+        self.in_quotes = {i for a, b, _ in quotes for i in range(bisect_right(starts, a), bisect_left(starts, b))}
 
     def _index_mentions(self) -> None:
         """Each token's mention; where mentions overlap, the longest."""
