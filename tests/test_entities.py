@@ -340,3 +340,17 @@ def test_an_acronym_after_an_organizations_name_is_a_mention_of_it(extractor):
     found = entities(extractor, "Er leitete die Internationale Atomenergiebehörde IAEA. Die IAEA lobte den Iran.")
     agency = found["Internationale Atomenergiebehörde"]
     assert [m.text for m in agency.mentions].count("IAEA") == 2 and "IAEA" not in found
+
+
+def test_single_letters_name_no_actor(extractor):
+    found = entities(extractor, "Die deutsche Mannschaft spielt in der Gruppe C gegen Spanien. "
+                                "Der Sieger der Gruppe B trifft danach in Wien auf Österreich.")
+    assert not {"B", "C"} & set(found) and "Spanien" in found
+
+
+def test_staatspraesident_is_a_title_not_part_of_the_name(extractor):
+    found = entities(extractor, "Der italienische Staatspräsident Sergio Mattarella empfing am Montag den "
+                                "Regierungschef in Rom. Staatspräsident Mattarella lobte die Einigung.")
+    assert "Staatspräsident Mattarella" not in found
+    assert {m.text for m in found["Sergio Mattarella"].mentions} >= {"Sergio Mattarella", "Mattarella"}
+    assert "Staatspräsident" in [r.name for r in found["Sergio Mattarella"].roles]

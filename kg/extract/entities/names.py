@@ -43,6 +43,8 @@ class Names(Job):
         span, label = self._person_cut(doc, ent, surnames)
         span = self._place_word_widened(doc, span)
         text = span.text
+        if len(text) == 1:
+            return None  # "Gruppe A", "Plan B": a single letter labels a class or an item, it names no actor
         if len(span) == 1 and (self.words.group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
             return None  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
         if text[:1].islower() and not self.gaz.name(text) or NOT_IN_NAMES.search(text) or _only_legal_forms(span):

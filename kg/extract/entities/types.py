@@ -58,8 +58,8 @@ class TypeCues(Job):
         while k < len(doc) and k - j < 5 and self._name_goes_on(doc, j, k):
             k += 1
         start, end = first.idx, doc[k - 1].idx + len(doc[k - 1])
-        if any(s < end and start < e for s, e in spans):
-            return None
+        if any(s < end and start < e for s, e in spans) or end - start == 1:
+            return None  # also "der Gruppe C": a single letter labels a class or an item, no actor
         entry = self.gaz.name(doc_text(doc)[start:end])
         return Candidate(start, end, entry.type if entry else kind, entry, ner=True)
 
