@@ -359,6 +359,21 @@ def test_what_talks_are_about_has_not_happened(extract):
         ("Die Gespräche sollen am Montag beginnen.", "Talks", "planned"),
         ("Die Regierung hat angekündigt, den Ausnahmezustand auszurufen.", "Decree", "planned"),  # zu-infinitive
         ("Die Sanktionen gegen Russland wurden im vergangenen Jahr verschärft.", "Sanctions", "occurred"),
+        # second audit (train 615–644)
+        ("Bei der Entgleisung eines Zuges wurden am Montag drei Menschen verletzt.", "Accident", "occurred"),
+        ("Der Konzern wurde zu 50.000 Euro Schadenersatz verurteilt.", "Ruling", "occurred"),
+        ("Die Abgeordnete hat am Mittwoch angekündigt, ihr Mandat niederzulegen.", "Resignation", "planned"),
+        ("Die Abdankung des Königs 1918 beendete die Monarchie.", "Resignation", "occurred"),
+        ("Daraufhin wurde ihm von der Zeitung gekündigt.", "Dismissal", "occurred"),
+        ("Der Minister ließ den Generalstaatsanwalt in den Ruhestand versetzen.", "Dismissal", "occurred"),
+        # a past act's setting took place, though what was proposed there is a plan
+        ("Auf einer Konferenz in Genf war 1997 vorgeschlagen worden, die Regeln zu ändern.", "Meeting", "occurred"),
+        ("Die Gewerkschaft veröffentlichte Aufrufe, am Samstag in Berlin zu demonstrieren.", "Protest", "planned"),
+        ("Die Demonstranten forderten den Abzug der Soldaten aus Mali und die Schließung des Stützpunkts.",
+         "Closure", "hypothetical"),  # the second object of a demand
+        # a definite event in an indirect question is given
+        ("Sie fragte, ob der Minister zu den Hintergründen der Entlassung des Generalbundesanwalts gelogen habe.",
+         "Dismissal", "occurred"),
     ],
 )
 def test_status_cues(extract, text, kind, status):
@@ -592,31 +607,15 @@ def test_no_event_audit_two(extract, text, kind):
 
 
 @pytest.mark.parametrize(
-    ("text", "kind", "status"),
+    ("text", "kinds"),
     [
-        ("Bei der Entgleisung eines Zuges wurden am Montag drei Menschen verletzt.", "Accident", "occurred"),
-        ("Der Konzern wurde zu 50.000 Euro Schadenersatz verurteilt.", "Ruling", "occurred"),
-        ("Die Abgeordnete hat am Mittwoch angekündigt, ihr Mandat niederzulegen.", "Resignation", "planned"),
-        ("Die Abdankung des Königs 1918 beendete die Monarchie.", "Resignation", "occurred"),
-        ("Daraufhin wurde ihm von der Zeitung gekündigt.", "Dismissal", "occurred"),
-        ("Der Minister ließ den Generalstaatsanwalt in den Ruhestand versetzen.", "Dismissal", "occurred"),
-        # a past act's setting took place, though what was proposed there is a plan
-        ("Auf einer Konferenz in Genf war 1997 vorgeschlagen worden, die Regeln zu ändern.", "Meeting", "occurred"),
-        ("Die Gewerkschaft veröffentlichte Aufrufe, am Samstag in Berlin zu demonstrieren.", "Protest", "planned"),
-        ("Die Demonstranten forderten den Abzug der Soldaten aus Mali und die Schließung des Stützpunkts.",
-         "Closure", "hypothetical"),  # the second object of a demand
-        # a definite event in an indirect question is given
-        ("Sie fragte, ob der Minister zu den Hintergründen der Entlassung des Generalbundesanwalts gelogen habe.",
-         "Dismissal", "occurred"),
+        ("Die Stadt ist Sitz des Landgerichts, wo der Fall verhandelt wird.", ["Trial"]),  # a court hears a case
+        # a title that asks is a headline: the lead's indefinite mention is its event
+        ("Droht bei der Bahn ein Streik?\n\nDie Lokführer sind verärgert. Jetzt droht ein Streik.", ["Strike"]),
     ],
 )
-def test_events_of_audit_two(extract, text, kind, status):
-    assert only(extract(text, dt.date(2017, 4, 12)), kind).status == status
-
-
-def test_a_court_hears_a_case_in_a_trial(extract):
-    ag = extract("Die Stadt ist Sitz des Landgerichts, wo der Fall verhandelt wird.", dt.date(2017, 4, 12))
-    assert [e.type for e in ag.events] == ["Trial"]
+def test_the_events_of_audit_two_articles(extract, text, kinds):
+    assert [e.type for e in extract(text, dt.date(2017, 4, 12)).events] == kinds
 
 
 def test_a_source_with_von_is_no_participant(extract):
@@ -625,19 +624,23 @@ def test_a_source_with_von_is_no_participant(extract):
     assert labels(ag, only(ag, "Explosion").participants) == set()
 
 
-def test_a_year_after_the_office_dates_an_election(extract):
-    ag = extract("Nach seiner Wahl zum Staatspräsidenten 1989 wurde er zum Ajatollah ernannt.", dt.date(2017, 1, 8))
-    assert only(ag, "Election").date.value == "1989"
+MEASURED_FROM = ("Die Jury befand ihn, der am 16. Juni 2016, kurz vor dem EU-Referendum, die Politikerin "
+                 "ermordet zu haben, schuldig.")
 
 
-def test_the_event_a_date_is_measured_from_is_not_on_it(extract):
-    ag = extract("Die Jury befand ihn, der am 16. Juni 2016, kurz vor dem EU-Referendum, die Politikerin ermordet "
-                 "zu haben, schuldig.", dt.date(2016, 11, 23))
-    assert only(ag, "Referendum").date is None
-    assert labels(ag, only(ag, "Killing").participants) == set()  # "EU" in a phrase is no doer
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Nach seiner Wahl zum Staatspräsidenten 1989 wurde er zum Ajatollah ernannt.", "Election", "1989"),
+        (MEASURED_FROM, "Referendum", None),  # the event a date is measured from is not on it
+        (MEASURED_FROM, "Killing", "2016-06-16"),
+    ],
+)
+def test_dates_of_audit_two(extract, text, kind, value):
+    date = only(extract(text, dt.date(2016, 11, 23)), kind).date
+    assert (date and date.value) == value
 
 
-def test_a_question_headline_names_the_lead_event(extract):
-    ag = extract("Droht bei der Bahn ein Streik?\n\nDie Lokführer sind verärgert. Jetzt droht ein Streik.",
-                 dt.date(2017, 4, 12))
-    assert [e.type for e in ag.events] == ["Strike"]
+def test_no_infinitive_doer_inside_a_phrase(extract):
+    ag = extract(MEASURED_FROM, dt.date(2016, 11, 23))
+    assert labels(ag, only(ag, "Killing").participants) == set()  # "EU" in "vor dem EU-Referendum"
