@@ -359,6 +359,21 @@ def test_what_talks_are_about_has_not_happened(extract):
         ("Die Gespräche sollen am Montag beginnen.", "Talks", "planned"),
         ("Die Regierung hat angekündigt, den Ausnahmezustand auszurufen.", "Decree", "planned"),  # zu-infinitive
         ("Die Sanktionen gegen Russland wurden im vergangenen Jahr verschärft.", "Sanctions", "occurred"),
+        # second audit (train 615–644)
+        ("Bei der Entgleisung eines Zuges wurden am Montag drei Menschen verletzt.", "Accident", "occurred"),
+        ("Der Konzern wurde zu 50.000 Euro Schadenersatz verurteilt.", "Ruling", "occurred"),
+        ("Die Abgeordnete hat am Mittwoch angekündigt, ihr Mandat niederzulegen.", "Resignation", "planned"),
+        ("Die Abdankung des Königs 1918 beendete die Monarchie.", "Resignation", "occurred"),
+        ("Daraufhin wurde ihm von der Zeitung gekündigt.", "Dismissal", "occurred"),
+        ("Der Minister ließ den Generalstaatsanwalt in den Ruhestand versetzen.", "Dismissal", "occurred"),
+        # a past act's setting took place, though what was proposed there is a plan
+        ("Auf einer Konferenz in Genf war 1997 vorgeschlagen worden, die Regeln zu ändern.", "Meeting", "occurred"),
+        ("Die Gewerkschaft veröffentlichte Aufrufe, am Samstag in Berlin zu demonstrieren.", "Protest", "planned"),
+        ("Die Demonstranten forderten den Abzug der Soldaten aus Mali und die Schließung des Stützpunkts.",
+         "Closure", "hypothetical"),  # the second object of a demand
+        # a definite event in an indirect question is given
+        ("Sie fragte, ob der Minister zu den Hintergründen der Entlassung des Generalbundesanwalts gelogen habe.",
+         "Dismissal", "occurred"),
     ],
 )
 def test_status_cues(extract, text, kind, status):
@@ -568,3 +583,64 @@ def test_the_date_of_a_report_is_not_the_date_of_what_it_reports(extract):
                  "hatten.", dt.date(2010, 3, 8))
     event = only(ag, "Resignation")
     assert event.date is None or event.date.value != "2010-03-07"
+
+
+# --- second audit on unseen articles (train 615–644) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Die Band tritt am Freitag bei einem Konzert in Wien auf.", "Expansion"),  # auftreten, "bei" no particle
+        ("Der Bauer hatte nur drei Jahre lang die Schule besucht.", "Visit"),
+        ("Der Autor kritisierte die verbalen Entgleisungen des Ministers.", "Accident"),  # no train
+        ("Die Gewerkschaft verlangt die Übernahme des Tarifvertrages.", "Acquisition"),
+        ("Die Regierung will die Tornados der Luftwaffe aus Syrien zurückholen.", "Disaster"),
+        ("Der Übertritt wird in einigen Ländern mit dem Tod bestraft.", "Death"),
+        ("Das Strafgesetzbuch sieht für Wählertäuschung folgende Sanktionen vor.", "Sanctions"),
+        ("Nach Anschlägen werden in dem Land oft Internetzugänge gesperrt.", "Attack"),  # habitual
+    ],
+)
+def test_no_event_audit_two(extract, text, kind):
+    ag = extract(text, dt.date(2017, 4, 12))
+    assert kind not in [e.type for e in ag.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Die Stadt ist Sitz des Landgerichts, wo der Fall verhandelt wird.", ["Trial"]),  # a court hears a case
+        # a title that asks is a headline: the lead's indefinite mention is its event
+        ("Droht bei der Bahn ein Streik?\n\nDie Lokführer sind verärgert. Jetzt droht ein Streik.", ["Strike"]),
+    ],
+)
+def test_the_events_of_audit_two_articles(extract, text, kinds):
+    assert [e.type for e in extract(text, dt.date(2017, 4, 12)).events] == kinds
+
+
+def test_a_source_with_von_is_no_participant(extract):
+    ag = extract("Ein Sprengsatz ist nach Angaben von der Agentur „Interfax“ in einem Zug explodiert.",
+                 dt.date(2017, 4, 3))
+    assert labels(ag, only(ag, "Explosion").participants) == set()
+
+
+MEASURED_FROM = ("Die Jury befand ihn, der am 16. Juni 2016, kurz vor dem EU-Referendum, die Politikerin "
+                 "ermordet zu haben, schuldig.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Nach seiner Wahl zum Staatspräsidenten 1989 wurde er zum Ajatollah ernannt.", "Election", "1989"),
+        (MEASURED_FROM, "Referendum", None),  # the event a date is measured from is not on it
+        (MEASURED_FROM, "Killing", "2016-06-16"),
+    ],
+)
+def test_dates_of_audit_two(extract, text, kind, value):
+    date = only(extract(text, dt.date(2016, 11, 23)), kind).date
+    assert (date and date.value) == value
+
+
+def test_no_infinitive_doer_inside_a_phrase(extract):
+    ag = extract(MEASURED_FROM, dt.date(2016, 11, 23))
+    assert labels(ag, only(ag, "Killing").participants) == set()  # "EU" in "vor dem EU-Referendum"

@@ -65,6 +65,7 @@ SEGMENT_BOUNDARIES = frozenset({",", ";", ":", "–", "—"})
 CLAUSE_MARKS = (",", ";", ":")  # punctuation that bounds a clause (a dash may stand inside one)
 SENTENCE_END = frozenset(".!?:\"“”»«')")  # a parser's sentence ending in one of these ends a sentence
 HEADLINE_END = (".", "!", "?", '"', "“", "”", "«", "»")  # a line ending otherwise is a headline
+TITLE_END = ("?", "!")  # a first line ending so, set apart by a blank line, is a headline too
 NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})  # what a plain noun phrase is made of
 PARTICIPLE_TAGS = ("VVPP", "VAPP", "VMPP")
 ZU_TAGS = ("PTKZU", "VVIZU")
@@ -118,6 +119,9 @@ def is_headline(doc: Doc, start: int) -> bool:
     first = doc[start].idx
     end = text.find("\n", first)
     line = text[first:end if end >= 0 else len(text)]
+    if text.startswith("\n", end) and text.startswith("\n", end + 1) and "\n" not in text[:first] \
+            and line.rstrip().endswith(TITLE_END):
+        return True  # the title asks or exclaims: "Droht nach der Übernahme ein Streik?"
     return not line.rstrip().endswith(HEADLINE_END)
 
 

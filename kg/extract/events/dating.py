@@ -33,7 +33,9 @@ class Dating(Job):
         "Am Samstag zogen 9000 Menschen … Gleichzeitig trafen sich …"), else on the article's day if
         the story is not set in an earlier time; both dates are marked inferred."""
         f.date = self.date_of(f)
-        if f.date is None and not f.embedded:
+        # "am 16. Juni, kurz vor dem Referendum": the event the date is measured from is not on it
+        reference = f.kind == "noun" and f.definite and not f.supported and f.prep in self.lex.cue("reference_preps")
+        if f.date is None and not f.embedded and not reference:
             scene = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
             f.date = scene if scene is None or not self._dates_report(f, scene) else None
         if f.date is None and self.view.anchor and f.status == "occurred" and f.explicit and f.supported \

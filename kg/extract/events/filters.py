@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from kg.extract import german
 from kg.extract.events.lexicon import EventType
 from kg.extract.events.model import Found
+from kg.extract.events.status import presupposed
 from kg.extract.events.view import Job
 
 
@@ -17,9 +18,11 @@ class TriggerFilter(Job):
 
     def keep(self, found: list[Found], sent: Span) -> list[Found]:
         """The triggers that are events (their phrases must be read first)."""
-        conditions = self._conditions(sent)
-        return [f for f in found if not self._blocked(f) and not self._negated(f) and f.token.i not in conditions
-                and not any(a < f.token.idx < b for a, b in self.view.quoted)]  # a quotation is the speaker's claim
+        conditions, questions = self._conditions(sent)
+        # "fragte, ob er zu den Hintergründen der Entlassung gelogen habe": the dismissal is given
+        return [f for f in found if not self._blocked(f) and not self._negated(f)
+                and (f.token.i not in conditions or (f.token.i in questions and presupposed(f)))
+                and not self._habitual(f) and not any(a < f.token.idx < b for a, b in self.view.quoted)]  # a quotation is the speaker's claim
 
     def _blocked(self, f: Found) -> bool:
         """"den Entwurf einer Vereinbarung": a document, not the event; "sagte er im Gespräch mit der
@@ -52,28 +55,35 @@ class TriggerFilter(Job):
         partners = {view.mention_at[i][2] for i in range(*f.np) if i in view.mention_at}
         return not any(view.index.by_key[k].type == "Person" for k in partners if k in view.index.by_key)
 
-    def _conditions(self, sent: Span) -> set[int]:
+    def _conditions(self, sent: Span) -> tuple[set[int], set[int]]:
         """Tokens of conditional clauses ("wenn es gelänge, eine Vereinbarung … zu erreichen", "Im Falle
         einer Verurteilung"): a condition is no event. The condition runs from its cue to the segment
         that starts the main clause (with "dann"/"so" or a finite verb: "Wenn …, dann könnte …").
         Under a threat or fear the condition is what is feared ("droht mit Sanktionen, falls es die
-        Ukraine angreift"): it stays, as a hypothetical event."""
+        Ukraine angreift"): it stays, as a hypothetical event. Also returned: the tokens of the
+        conditions that are indirect questions ("ob")."""
         cue = self.lex.cue
         out: set[int] = set()
+        questions: set[int] = set()
         if {t.lower_ for t in sent} & (cue("fear") | cue("threat")):
-            return out
-        inside = False
+            return out, questions
+        inside = asked = False
         for seg in german.segments(sent):
             first = self.doc[seg[0]]
             if inside and (first.lower_ in cue("main_clause_starts") or german.is_verb(first)):
                 inside = False
             start = self._condition_start(seg)
             if start is not None:
-                inside = True
-                out.update(range(start, seg[1]))
+                inside, asked = True, self.doc[start].lower_ in cue("question_words")
+                span = range(start, seg[1])
             elif inside:
-                out.update(range(*seg))
-        return out
+                span = range(*seg)
+            else:
+                continue
+            out.update(span)
+            if asked:
+                questions.update(span)
+        return out, questions
 
     def _condition_start(self, seg: tuple[int, int]) -> int | None:
         """Where a condition starts in the segment: its conditional word ("wenn", "falls") or phrase
@@ -85,6 +95,12 @@ class TriggerFilter(Job):
         if start is None and phrase:
             start = next(i for i in range(*seg) if self.doc[i].lower_ == phrase.split()[0])
         return start
+
+    def _habitual(self, f: Found) -> bool:
+        """"Auslöser ist oft der Besuch eines Gottesdienstes", "nach Anschlägen oftmals Zugänge zu
+        sperren": what happens as a rule is no event ("die oft gewalttätigen Proteste" stay)."""
+        return any(self.doc[i].lower_ in self.lex.cue("habitual") and not (
+            i + 1 < len(self.doc) and self.view.pos(self.doc[i + 1]) == "ADJ") for i in range(*f.segment))
 
     def _negated(self, f: Found) -> bool:
         """"kein Abkommen", "haben sich nicht geeinigt", "habe nicht versucht zu fliehen": what did

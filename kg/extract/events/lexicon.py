@@ -50,6 +50,8 @@ class NounTrigger:
     not_after: frozenset[str] = frozenset()  # "keine andere Wahl": a choice, not an election
     channel: bool = False  # "sagte er im Gespräch mit der Zeitung": how a claim was made, no event
     state_after: frozenset[str] = frozenset()  # "ist als Partner im Gespräch": with a copula, a state
+    needs: tuple[str, ...] = ()  # one of these words (or a compound ending in it) in the sentence
+    unless: tuple[str, ...] = ()  # none of these words in the sentence ("Tornados" of an air force)
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,9 @@ def _add_noun(nouns: dict[str, NounTrigger], etype: EventType, entry: dict) -> N
                           frozenset(x.lower() for x in entry.get("except", [])),
                           frozenset(x.lower() for x in entry.get("not_after", [])),
                           entry.get("channel", False),
-                          frozenset(x.lower() for x in entry.get("state_after", [])))
+                          frozenset(x.lower() for x in entry.get("state_after", [])),
+                          tuple(x.lower() for x in entry.get("needs", [])),
+                          tuple(x.lower() for x in entry.get("unless", [])))
     for form in _noun_forms(entry["lemma"], entry.get("plural", [])):
         nouns.setdefault(form, trigger)
 

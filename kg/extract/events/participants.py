@@ -60,6 +60,8 @@ class Participants(Job):
                     i += 1
                     continue
                 end = self.phrases.np_end(i + 1, hi)
+                if self._source(t):  # "nach Angaben von der Agentur „Interfax“": the source's whole phrase
+                    end = self._source_end(f, i + 1, end, hi)
                 self._phrase(f, t, end, skip, own, places)
                 i = max(end, i + 1)
         return places
@@ -84,6 +86,23 @@ class Participants(Job):
                     skip.update(range(m[0], m[1]))
         elif word not in cue("participant_preps") and i not in own:
             skip.update(range(i, end))  # "an der Grenze zur Ukraine", "für Russland"
+
+    def _source_end(self, f: Found, noun: int, end: int, hi: int) -> int:
+        """The end of a source's phrase ("nach Angaben von der Agentur „Interfax“"): what the parser
+        hangs on its noun, and a "von" phrase right after it with what hangs on that."""
+        end = self._below(f, noun, end, hi)
+        if end < hi and self.doc[end].lower_ in ("von", "vom"):
+            nxt = self.phrases.np_end(end + 1, hi)
+            if nxt > end + 1:
+                end = self._below(f, nxt - 1, nxt, hi)
+        return end
+
+    def _below(self, f: Found, noun: int, end: int, hi: int) -> int:
+        """From `end` on, the tokens the parser hangs on the noun, up to a verb or the trigger."""
+        below = {x.i for x in self.doc[noun].subtree}
+        while end < hi and end in below and end != f.token.i and not self.view.is_verbal(self.doc[end]):
+            end += 1
+        return end
 
     def _source(self, prep: Token) -> bool:
         """"laut Moskau", "Moskau zufolge", "nach Angaben des Kremls": whose word it is, no participant."""
@@ -135,8 +154,15 @@ class Participants(Job):
         skip = set(self.view.modifiers)
         for i in range(*before):
             t = self.doc[i]
-            if self.view.is_prep(t) and self._source(t):
-                skip.update(range(i, self.phrases.np_end(i + 1, before[1])))
+            inside = i in self.view.mention_at and self.view.mention_at[i][0] < i  # "Bewegung für … Wandel"
+            if self.view.is_prep(t) and not inside:  # a source, any name in a phrase ("kurz vor dem EU-Referendum"): no doer
+                end = self.phrases.np_end(i + 1, before[1])
+                below = {x.i for x in t.head.subtree} if t.head.i > i else set()
+                while end < before[1] and end in below:  # "durch Recherchen des Journalisten Pascal Hesse"
+                    end += 1
+                # "die Bewegung für Demokratischen Wandel (MDC)": the bracket names the noun before the phrase
+                end = next((j for j in range(i + 1, end) if self.doc[j].text == "("), end)
+                skip.update(range(i, end))
         actors = []
         for i in range(*before):
             m = self.view.mention_at.get(i)

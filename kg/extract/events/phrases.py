@@ -9,6 +9,7 @@ from kg.extract.events.model import Found
 from kg.extract.events.view import Job
 
 MAX_NP = 14  # tokens a noun phrase may reach after its trigger
+ROLE_PREPS = ("zum", "zur")  # "Wahl zum Präsidenten", "Ernennung zur Ministerin": part of the phrase before a date
 
 
 class NounPhrases(Job):
@@ -24,7 +25,11 @@ class NounPhrases(Job):
         if start - 1 >= f.segment[0] and self.view.is_prep(self.doc[start - 1]):
             f.prep = self.doc[start - 1].lower_
         elif start - 1 > f.segment[0] and self.doc[start - 1].lower_ in german.COORDINATORS:
-            f.prep = self._shared_prep(start - 2, f.segment[0])  # "nach dem Absturz und dem Tod"
+            # "nach dem Absturz und dem Tod"; not "forderte den Abzug aus Mali und die Schließung …",
+            # whose second noun is in another case than the phrase before "und"
+            cases = (set(t.morph.get("Case")), set(self.doc[start - 2].morph.get("Case")))
+            if not (all(cases) and not cases[0] & cases[1]):
+                f.prep = self._shared_prep(start - 2, f.segment[0])
         pre = {self.doc[i].lower_ for i in range(start, t.i)}
         f.definite = bool(pre & self.lex.cue("definite")) or (f.prep in self.lex.cue("definite"))
         # "ähnlich wie Zyklon Larry": what an event is compared with is another one
@@ -93,6 +98,11 @@ class NounPhrases(Job):
             if dated in view.timex_at:  # "ein Urteil vom 25. März", "eine Demonstration vor zwei Wochen"
                 end = max(dated + 1, view.span_of(view.timex_at[dated]).end)
                 continue
+            if t.lower_ in ROLE_PREPS and end + 1 < limit:  # "seiner Wahl zum Präsidenten 1989"
+                nxt = self.np_end(end + 1, limit)
+                if nxt < limit and nxt in view.timex_at:
+                    end = nxt
+                    continue
             if (view.is_prep(t) and t.lower_ in preps) or t.lower_ in german.GENITIVE_ARTICLES:
                 nxt = self.np_end(end + 1, limit)
                 if nxt == end + 1 or any(view.is_trigger_noun(self.doc[j]) for j in range(end + 1, nxt)):

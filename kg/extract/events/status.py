@@ -59,7 +59,7 @@ class StatusReader(Job):
         first = next((w for w in words if w.isalpha()), "")
         pre = self.view.words((f.np[0], f.token.i))
         # "könnte ihm bei seiner Wiederwahl helfen": the Konjunktiv is about the clause, not the election
-        modal = self.view.words(f.np) if _presupposed(f) else words
+        modal = self.view.words(f.np) if presupposed(f) else words
         return (
             first in cue("conditional")
             or any(p in " ".join(words) for p in cue("conditional_phrases"))
@@ -78,6 +78,10 @@ class StatusReader(Job):
         if f.prep is None and f.kind == "noun":  # the object, not the subject, of the demand verb
             t = f.token
             while t.dep_ == "conj" and t.head.i < t.i:  # "fordert die Schaffung … und einen Waffenstillstand"
+                t = t.head
+            # "forderten den Abzug aus Mali und die Schließung …": the parser hangs the conjunct on the
+            # last noun before "und"; the demanded object is the phrase that noun belongs to
+            while t is not f.token and t.dep_ == "nmod" and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
                 t = t.head
             if t.head.lower_ not in self.lex.cue("demand_verbs"):
                 return False
@@ -98,17 +102,25 @@ class StatusReader(Job):
         """A plan word ("geplant", "kündigte … an"), the future tense or a future date."""
         cue = self.lex.cue
         # "bei dem Treffen" presupposes the meeting: the clause's modal is about something else
-        presupposed = _presupposed(f)
-        scope = set(self.view.words(f.np) if presupposed else words)
+        # "war auf einer Konferenz vorgeschlagen worden": a past act's setting (dative) took place;
+        # not "will auf Kündigungen verzichten" (accusative: what the verb is about)
+        setting = f.kind == "noun" and f.prep in cue("setting_preps") and "Acc" not in f.token.morph.get("Case") \
+            and self.tense.past(self.tense.span(f))
+        given = presupposed(f) or setting
+        scope = set(self.view.words(f.np) if given else words)
         if hearsay:
             scope -= cue("hearsay_modals")
-        if not presupposed and self.tense.infinitive(f.segment):
-            scope |= set(self.view.words(self.tense.segment_before(f)))  # "hat angekündigt, den Notstand auszurufen"
+        if not given and self.tense.infinitive(f.segment):
+            # "hat angekündigt, den Notstand auszurufen", "Aufrufe, am Sonntag zu demonstrieren"
+            before = set(self.view.words(self.tense.segment_before(f)))
+            if before & cue("call_nouns"):
+                return True
+            scope |= before
         # "kündigte seinen Rücktritt an", "schlug ein Treffen vor": a verb with its particle later on
         scope |= {f"{w} {p}" for w in scope for p in scope if p in german.PARTICLES}
         return (
             bool(scope & (cue("planned") | cue("planned_separable")))
-            or (not presupposed and self.tense.future(f.segment))
+            or (not given and self.tense.future(f.segment))
             or (future and not (f.kind == "verb" and self.tense.past(f.clause)))  # "eine Woche später starb"
         )
 
@@ -140,7 +152,7 @@ class StatusReader(Job):
         return bool(interval and interval.first > self.view.anchor)
 
 
-def _presupposed(f: Found) -> bool:
+def presupposed(f: Found) -> bool:
     """A definite noun in a prepositional phrase ("bei dem Treffen", "nach seiner Ernennung") or
     hanging on another noun ("die Auswirkungen des Zyklons") is taken as given: only cues in its
     own phrase set its status."""

@@ -54,9 +54,18 @@ class TriggerFinder(Job):
     def _noun(self, t: Token, seg: tuple[int, int]) -> Found | None:
         noun = self.lex.noun(t.text)
         if noun and (not self.view.has_pos or self.view.pos(t) in ("NOUN", "PROPN", "X", "ADJ")) and not (
-                t.i > seg[0] and self.doc[t.i - 1].lower_ in noun.not_after) and not self._name(t):
+                t.i > seg[0] and self.doc[t.i - 1].lower_ in noun.not_after) and not self._name(t) \
+                and self._sense(noun.needs, noun.unless, t):
             return Found(noun.type, t, "noun")
         return None
+
+    def _sense(self, needs: tuple[str, ...], unless: tuple[str, ...], t: Token) -> bool:
+        """A noun's sense by the words of its sentence (or compounds ending in them): one of its
+        needs ("Entgleisung" of a train) and none of its exclusions ("Tornados" of an air force)."""
+        words = [self.doc[j] for j in range(t.sent.start, t.sent.end) if j != t.i]
+        if needs and not any(german.is_word_or_head(w, x) for w in words for x in needs):
+            return False
+        return not any(german.is_word_or_head(w, x) for w in words for x in unless)
 
     def _name(self, t: Token) -> bool:
         """A name that ends like a trigger ("Gillibrand", "Hildebrand"): a compound head counts only
@@ -66,7 +75,7 @@ class TriggerFinder(Job):
 
     def _verb(self, t: Token, seg: tuple[int, int]) -> Found | None:
         """The first sense of the verb form whose particle, needs and exclusions the segment meets."""
-        later = {self.doc[i].lower_ for i in range(t.i + 1, seg[1])}
+        later = {self.doc[i].lower_ for i in range(t.i + 1, seg[1]) if self._separated(i, seg)}
         stray_particle = any(self._particle(self.doc[i]) for i in range(t.i + 1, seg[1]))
         senses = self.lex.verbs.get(t.lower_, ()) + tuple(
             v for v in self.lex.verbs.get("|" + t.lower_, ()) if v.particle in later)
@@ -79,6 +88,16 @@ class TriggerFinder(Job):
                 continue  # "starben … aus" is aussterben, not sterben
             return Found(verb.type, t, "verb", light=verb.light)
         return None
+
+    def _separated(self, i: int, seg: tuple[int, int]) -> bool:
+        """The word may be a separated particle: tagged so, or last before punctuation, a verb or the
+        segment's end ("kam … zusammen"); not a preposition before its noun ("treten bei einem
+        Konzert auf" is auftreten, not beitreten)."""
+        t = self.doc[i]
+        if self._particle(t):
+            return True
+        nxt = self.doc[i + 1] if i + 1 < seg[1] else None
+        return nxt is None or nxt.is_punct or nxt.is_space or german.is_verb(nxt)
 
     @staticmethod
     def _particle(t: Token) -> bool:
