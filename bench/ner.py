@@ -3,7 +3,7 @@
     python bench/ner.py [--pipeline raw|kg|both] [--model kg/nlp/model] [--data ../shared/data]
 
 * ``raw``: the shipped model as is (``spacy.load(model)``);
-* ``kg``: ``kg.nlp.load()`` (shipped model + gazetteer rules + entity voting), if importable.
+* ``kg``: ``kg.nlp.load(model)`` (the model + gazetteer rules + entity voting), if importable.
 
 Scoring runs the pipeline on Docs built from the gold tokens (so tokenization errors do not
 count) and compares exact (start, end, label) spans. OTH is scored as MISC; *deriv/*part are O.
@@ -95,7 +95,7 @@ def load_pipeline(kind: str, model: Path) -> Language | None:
     except ImportError as exc:
         print(f"[kg] kg.nlp not importable ({exc}); skipped")
         return None
-    return kg_nlp.load()
+    return kg_nlp.load(model)  # --model for both kinds, so a candidate is measured with kg's rules too
 
 
 def report(name: str, scores: dict[str, tuple[float, float, float]]) -> None:

@@ -194,20 +194,47 @@ def run_trainings(jobs: list[TrainJob], seed: int, overrides: dict[str, dict[str
             raise RuntimeError(f"training {job.name} left no checkpoint at {job.best}")
 
 
-def assemble(ud_model: Path, ner_model: Path, out: Path, card: Path | None) -> None:
+MODEL_NAME = "kg_de_news"
+MODEL_VERSION = "1.0.0"
+
+
+def assemble(ud_model: Path, ner_model: Path, out: Path, card: Path | None,
+             version: str = MODEL_VERSION) -> None:
     """Source the NER into the UD pipeline and write the result to ``out`` with the model card."""
     nlp = spacy.load(ud_model)
+    add_ner(nlp, ner_model)
+    write_pipeline(nlp, out, card, version)
+
+
+def swap_ner(base: Path, ner_model: Path, out: Path, card: Path | None, version: str) -> None:
+    """Replace the NER of pipeline ``base`` by the one of ``ner_model`` (a continuation).
+
+    The UD components are copied unchanged, so only the NER differs from ``base``.
+    """
+    nlp = spacy.load(base)
+    nlp.remove_pipe("ner")
+    add_ner(nlp, ner_model)
+    write_pipeline(nlp, out, card, version)
+
+
+def add_ner(nlp: spacy.Language, ner_model: Path) -> None:
+    """Source the ``ner`` of ``ner_model`` into ``nlp`` before the parser, with its vectors."""
     ner_nlp = spacy.load(ner_model)
     # The NER listens to the NER pipeline's tok2vec; give it its own copy so it does not
-    # attach to the UD tok2vec after sourcing.
-    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    # attach to the UD tok2vec after sourcing. (A continuation's NER already has one.)
+    if "tok2vec" in ner_nlp.pipe_names:
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.vocab.vectors = ner_nlp.vocab.vectors  # the NER's tok2vec reads the floret vectors
     # Before the parser: its sentence splits (sometimes wrong inside a sentence) would
     # otherwise cut entities; the NER was trained without sentence boundaries.
     nlp.add_pipe("ner", source=ner_nlp, before="parser")
+
+
+def write_pipeline(nlp: spacy.Language, out: Path, card: Path | None, version: str) -> None:
+    """Write ``nlp`` to ``out`` (via a temporary dir) with kg's meta and the model card."""
     nlp.meta.update({
-        "name": "kg_de_news",
-        "version": "1.0.0",
+        "name": MODEL_NAME,
+        "version": version,
         "description": "German pipeline for kg: STTS tagger, UD morphologizer, lemmatizer and parser, "
                        "and NER (PER/ORG/LOC/MISC) with floret vectors. See README.md.",
         "license": "CC BY-SA 4.0 (trained on CC BY and CC BY-SA data; see README.md)",
