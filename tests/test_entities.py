@@ -354,3 +354,58 @@ def test_staatspraesident_is_a_title_not_part_of_the_name(extractor):
     assert "Staatspräsident Mattarella" not in found
     assert {m.text for m in found["Sergio Mattarella"].mentions} >= {"Sergio Mattarella", "Mattarella"}
     assert "Staatspräsident" in [r.name for r in found["Sergio Mattarella"].roles]
+
+
+def test_names_listed_after_a_plural_place_noun_are_places(extractor):
+    found = entities(extractor, "Separatisten wollen die Südprovinzen Narathiwat, Yala, Pattani und Songkhla "
+                                "vom Staat lösen. Die Inseln Sylt und Föhr blieben ruhig.")
+    assert all(found[name].type == "Place" for name in ("Narathiwat", "Yala", "Songkhla", "Sylt", "Föhr"))
+
+
+def test_a_genitive_name_owns_the_word_after_it(extractor):
+    found = entities(extractor, "Großer Gewinner einer Neuwahl wäre Matteo Salvinis Lega gewesen. "
+                                "Salvini hatte die Koalition aufgekündigt.")
+    assert "Matteo Salvinis Lega" not in found
+    assert {m.text for m in found["Matteo Salvini"].mentions} == {"Matteo Salvinis", "Salvini"}
+
+
+def test_masculine_and_neuter_heads_in_the_genitive_are_labelled_in_the_nominative(extractor):
+    found = entities(extractor, "In der 46. Minute zog das Team des Deutschen Handballbundes das Tempo an. "
+                                "Helfer des Deutschen Roten Kreuzes kamen hinzu.")
+    assert found["Deutscher Handballbund"].type == "Organization"
+    assert "Deutsches Rotes Kreuz" in found and "Deutschen Handballbundes" not in found
+
+
+def test_an_acronym_of_the_initials_of_a_name_in_the_article_is_that_name(extractor):
+    found = entities(extractor, "Die National Football League plant ein Jubiläum. Die NFL besteht seit 100 Jahren.")
+    league = found["National Football League"]
+    assert {m.text for m in league.mentions} == {"National Football League", "NFL"} and "NFL" not in found
+
+
+def test_sports_events_are_no_organizations(extractor):
+    found = entities(extractor, "Die Halbzeitshow der Super Bowl LIV in Miami bestreiten Shakira und Jennifer Lopez. "
+                                "Der Sieger der Tour de France kam aus Dänemark.")
+    assert not {"Super Bowl LIV", "Super Bowl", "Tour de France"} & set(found) and "Miami" in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Adidas verdoppelt seinen Marktanteil. Marktführer Nike hält derzeit 30 Prozent.", "Nike"),
+        ("Frau Broszat sagte, das sei falsch. Später blieb Broszat dabei.", "Broszat"),
+    ],
+)
+def test_address_and_role_nouns_before_a_name_are_no_part_of_it(extractor, text, name):
+    found = entities(extractor, text)
+    assert name in found and not any(label.endswith(" " + name) for label in found)
+
+
+def test_a_lone_name_after_in_im_am_is_a_place_not_a_person(extractor):
+    found = entities(extractor, "Sie lebt in Satun und arbeitet in Hatyai.")
+    assert found["Satun"].type == "Place" and found["Hatyai"].type == "Place"
+
+
+def test_vehicles_works_and_techniques_after_their_class_noun_are_no_entities(extractor):
+    found = entities(extractor, "Die Raumfähre „Discovery“ startete in Florida. Discovery fliegt zwölf Tage. "
+                                "Die NASA jubelte.")
+    assert "Discovery" not in found and "NASA" in found

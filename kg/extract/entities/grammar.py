@@ -66,6 +66,15 @@ def nominative(name: str, said: set[str]) -> str:
     return name[:-1] if name.endswith("s") and name[:-1] in said else name
 
 
+def said_uninflected(genitive: Token) -> bool:
+    """Is "Salvinis" the genitive of a name the article also gives uninflected ("Salvini", "die
+    Verdi-Oper")? Then in "Matteo Salvinis Lega" or "Verdis Oper" the word after it is what the person
+    owns, no part of the name, and the name's label drops the "-s"."""
+    stem = genitive.text.rstrip("s'’")
+    return len(stem) > 1 and genitive.text != stem and any(
+        t.text.partition("-")[0] == stem for t in genitive.doc if t.i != genitive.i)
+
+
 def weak_nominative(name: str) -> str:
     """"Vereinigten Arabischen Emiraten" -> "Vereinigte Arabische Emirate": every "-en" cut to "-e", the
     nominative of a name in the dative plural or after an article, for a look-up in the gazetteer."""

@@ -8,10 +8,10 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import Entry
 from kg.nlp import name_key
 from kg.extract.entities.appositions import Appositions
-from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative, weak_nominative
+from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative, said_uninflected, weak_nominative
 from kg.extract.entities.lexicon import (
-    ACADEMIC_TITLES, ACRONYM, BYLINE, LEGAL_FORMS, NER_TYPES, NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS,
-    PLACE_WORDS,
+    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, EVENT_NAME, LEGAL_FORMS, NER_TYPES, NOT_IN_NAMES,
+    ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
 )
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job, Vocabulary
@@ -57,14 +57,16 @@ class Names(Job):
         if entry and text in entry.unqualified and span.start and is_adjective(doc[span.start - 1], names=True):
             span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
             text = span.text
+        if entry is None and EVENT_NAME.search(text):
+            return None  # "Super Bowl LIV", "Tour de France": a sports event, no actor nor place
         common_person = label == "Person" and self._common_word(span[0], common)
         if entry is None and len(span) == 1 and ("-" in text or common_person):
             return None  # "NATO-Osterweiterung" (a compound, see TypeCues.compounds); "der Alarmzustand" is no person
         words = {t.text for t in span}
         if entry is None and (span[-1].text.rstrip(".") in LEGAL_FORMS or words & ORGANIZATION_WORDS):
             label = "Organization"  # "Sony Corp", "Walt Disney Co.", "Florida Museum of …": whatever the NER said
-        elif entry is None and words & PLACE_WORDS:
-            label = "Place"  # "Hudson Valley", "Lake Placid": a place whatever the NER said
+        elif entry is None and words & PLACE_WORDS or self._placed_surname(doc, span, entry, label):
+            label = "Place"  # "Hudson Valley", "Lake Placid", "im Pfälzerwald": a place whatever the NER said
         elif entry is None and label == "Place" and self._institution_head(span[-1].text):
             label = "Organization"  # "Berliner Polizei": headed by an institution, no place
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
@@ -85,6 +87,13 @@ class Names(Job):
         if ent.label_ == "PER" and len(span) == 1 and self._first_name_before(doc, span.start):
             span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
         return span, label
+
+    def _placed_surname(self, doc: Doc, span: Span, entry: Entry | None, label: str) -> bool:
+        """Is a lone word the recogniser calls a person placed by "in", "im" or "am" ("in Narathiwat",
+        "im Pfälzerwald")? German puts no person there, so it is a place (a first name would show one)."""
+        before = doc[span.start - 1].lower_ if span.start else ""
+        return (entry is None and label == "Person" and len(span) == 1 and before in PLACE_PREPOSITIONS
+                and not self.gaz.is_first_name(span.text))
 
     def _institution_head(self, word: str) -> bool:
         """Is the word an institution noun ("Polizei") or a class noun of organizations ("Universität")?"""
@@ -183,7 +192,7 @@ class Names(Job):
         while len(span) > 1 and not self.gaz.name(span.text) and (
             self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS and (span[0].is_lower or span[0].is_sent_start)
             or span[0].is_lower and is_adjective(span[0])  # "libanesischen Präsident Michel Suleiman"
-            or span[0].text.rstrip(".") in ACADEMIC_TITLES  # "DI Günter Steinbauer"
+            or span[0].text.rstrip(".") in ACADEMIC_TITLES | ADDRESS_WORDS  # "DI Günter Steinbauer", "Frau Broszat"
         ):
             span = span[1:]
         while len(span) > 1 and not self.gaz.name(span.text) and self._owned_noun(span):
@@ -195,7 +204,7 @@ class Names(Job):
         last = span[-1]
         known = self.lex.institution(last.text) or self.lex.role(last.text) or self.words.group_noun(last)
         genitive = span[-2].text.endswith(("s", "'", "’")) and span[-2].text[:1].isupper()  # not "Berliner Polizei"
-        return genitive and (bool(known) or len(span) > 2 and last.tag_ == "NN")
+        return genitive and (bool(known) or len(span) > 2 and last.tag_ == "NN" or said_uninflected(span[-2]))
 
     def _first_name_before(self, doc: Doc, i: int) -> bool:
         """Is the token before i an untagged first name opening its sentence ("Mayra" in "Mayra Veliz")?"""
@@ -203,6 +212,7 @@ class Names(Job):
         return bool(
             t and t.is_sent_start and t.is_alpha and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN")
             and t.lower_ not in ARTICLES and not self.words.is_title(doc, t.i) and not self.lex.cue(t.text)
+            and t.text not in ADDRESS_WORDS
             and not self.words.group_noun(t) and not self.gaz.name(t.text) and not self.gaz.adjective(t.text)
         )
 
@@ -255,6 +265,13 @@ def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
     return Candidate(c.end + 1, end, c.type, ner=True)
 
 
+def _initials(name: str) -> str:
+    """The acronym a name of capitalised words makes ("National Football League" -> "NFL", "Bundesverband
+    der Deutschen Industrie" -> "BDI": lower-case links are skipped); "" for a name of one word."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 and all(w.isalpha() for w in words) else ""
+
+
 def outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Drop names in credit lines ("Autor: Henning, Peter", "Foto: dpa"): the article's makers, not its actors."""
     lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
@@ -273,6 +290,9 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         elif (short := _trailing_acronym(a, text)) is not None:
             full.setdefault(text[short.start : short.end], a)
             cands.append(short)
+    for a in cands:
+        if a.ner and a.type != "Person" and len(key := _initials(text[a.start : a.end])) >= 3:
+            full.setdefault(key, a)  # "National Football League" … "die NFL", no brackets needed
     covered = [(c.start, c.end) for c in cands]
     extra = [
         Candidate(t.idx, t.idx + len(t), "Organization", ner=True)
