@@ -409,3 +409,21 @@ def test_vehicles_works_and_techniques_after_their_class_noun_are_no_entities(ex
     found = entities(extractor, "Die Raumfähre „Discovery“ startete in Florida. Discovery fliegt zwölf Tage. "
                                 "Die NASA jubelte.")
     assert "Discovery" not in found and "NASA" in found
+
+
+def test_an_adjective_before_its_noun_is_not_the_party_of_that_name(extractor):
+    found = entities(extractor, "Pogačar trägt weiterhin das Grüne Trikot des besten Sprinters. "
+                                "Die Grünen im Bundestag kritisierten das.")
+    assert {m.text for m in found["Bündnis 90/Die Grünen"].mentions} == {"Grünen"}
+
+
+def test_a_function_noun_alone_is_no_person_and_a_stadium_is_a_place(extractor):
+    found = entities(extractor, "Die in Stuttgart geborene Schauspielerin spielte zuletzt in einer Serie. "
+                                "Die Show findet im Hard Rock Stadium in Miami statt.")
+    assert "Schauspielerin" not in found and found["Hard Rock Stadium"].type == "Place"
+
+
+def test_an_institution_inside_a_place_name_makes_it_an_organization_in_the_nominative(extractor):
+    found = entities(extractor, "Beim Waldbrand waren Einheiten der Freiwilligen Feuerwehr Kaiserslautern und "
+                                "der Freiwilligen Feuerwehr Mölschbach bis 4 Uhr morgens im Einsatz.")
+    assert found["Freiwillige Feuerwehr Mölschbach"].type == "Organization"

@@ -59,10 +59,12 @@ def plural(adjective: str) -> str:
 
 def nominative(name: str, said: set[str]) -> str:
     """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are;
-    "Süddeutschen Zeitung" -> "Süddeutsche Zeitung" (a feminine head shows the case of its adjectives)."""
+    "Süddeutschen Zeitung" -> "Süddeutsche Zeitung", "Freiwilligen Feuerwehr Mölschbach" -> "Freiwillige
+    Feuerwehr Mölschbach" (a feminine head shows the case of its adjectives: "-en" is never nominative)."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower().endswith(FEMININE) and all(w.endswith("en") for w in words[:-1]):
-        return " ".join([*(w[:-1] for w in words[:-1]), words[-1]])
+    head = next((i for i, w in enumerate(words) if i and w.lower().endswith(FEMININE)), 0)
+    if head and all(w.endswith("en") for w in words[:head]):
+        return " ".join([*(w[:-1] for w in words[:head]), *words[head:]])
     return name[:-1] if name.endswith("s") and name[:-1] in said else name
 
 

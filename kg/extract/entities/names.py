@@ -47,6 +47,8 @@ class Names(Job):
             return None  # "Gruppe A", "Plan B": a single letter labels a class or an item, it names no actor
         if len(span) == 1 and (self.words.group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
             return None  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
+        if _attributive(span):
+            return None  # "das Grüne Trikot": an adjective of the noun after it, not the party "Grüne"
         if text[:1].islower() and not self.gaz.name(text) or NOT_IN_NAMES.search(text) or _only_legal_forms(span):
             return None  # "griechischen": an adjective (see TypeCues.adjectives), not a name; "GmbH & Co KG"
         if label == "Person" and _article_inside(span):
@@ -67,8 +69,8 @@ class Names(Job):
             label = "Organization"  # "Sony Corp", "Walt Disney Co.", "Florida Museum of …": whatever the NER said
         elif entry is None and words & PLACE_WORDS or self._placed_surname(doc, span, entry, label):
             label = "Place"  # "Hudson Valley", "Lake Placid", "im Pfälzerwald": a place whatever the NER said
-        elif entry is None and label == "Place" and self._institution_head(span[-1].text):
-            label = "Organization"  # "Berliner Polizei": headed by an institution, no place
+        elif entry is None and label == "Place" and any(self._institution_head(t.text) for t in span):
+            label = "Organization"  # "Berliner Polizei", "Feuerwehr Mölschbach": an institution, no place
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
             label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
         return Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True)
@@ -102,8 +104,9 @@ class Names(Job):
     def _common_word(self, token: Token, common: set[str]) -> bool:
         """Is a lone word tagged as a person a common noun or adjective ("der Alarmzustand", "sagte
         Reportern", "Dreitägiger Dauerregen")? It stands after an article, or the tagger calls it an
-        adjective or a plural noun (a name is singular; the tagger calls many surnames nouns), and it is
-        no first name, known surname, nor a word of a longer name of the article ("Think" of "Think Global")."""
+        adjective or a plural noun (a name is singular; the tagger calls many surnames nouns) or a noun of
+        a person's function ("Schauspielerin"), and it is no first name, known surname, nor a word of a
+        longer name of the article ("Think" of "Think Global", "Richter" of "Gerhard Richter")."""
         if token.tag_ == "NN" and token.text in common:
             return True
         key = name_key(token.text)
@@ -111,7 +114,8 @@ class Names(Job):
             return False
         if any(len(e) > 1 and key in {t.text for t in e} for e in token.doc.ents):  # also "Gillibrands"
             return False
-        return token.pos_ == "ADJ" or token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
+        plural = token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
+        return token.pos_ == "ADJ" or plural or self.lex.person_noun(token.text)  # also "die Schauspielerin"
 
     def _place_word_widened(self, doc: Doc, span: Span) -> Span:
         """"Long Island", "Lady Elliot Island" where only "Island" was tagged: the capitalised proper
@@ -225,6 +229,15 @@ class Names(Job):
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun inside its sentence: "Long" of "Long Island"."""
     return token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
+
+
+def _attributive(span: Span) -> bool:
+    """Is a one-word name an adjective before its noun ("das Grüne Trikot", "die Linke Hand")? It ends as
+    an adjective does, the tagger calls it no proper noun, and a common noun outside any name follows."""
+    word, after = span[0], span.doc[span.end] if span.end < len(span.doc) else None
+    return (len(span) == 1 and word.text.endswith(("e", "en")) and word.tag_ not in ("NE", "NNP")
+            and word.pos_ != "PROPN" and after is not None and after.tag_ == "NN" and after.is_title
+            and not after.ent_type_)
 
 
 def _pair_split(ent: Span) -> list[Span]:
