@@ -427,3 +427,10 @@ def test_an_institution_inside_a_place_name_makes_it_an_organization_in_the_nomi
     found = entities(extractor, "Beim Waldbrand waren Einheiten der Freiwilligen Feuerwehr Kaiserslautern und "
                                 "der Freiwilligen Feuerwehr Mölschbach bis 4 Uhr morgens im Einsatz.")
     assert found["Freiwillige Feuerwehr Mölschbach"].type == "Organization"
+
+
+def test_a_noun_after_an_article_and_an_opening_participle_are_no_persons(extractor):
+    found = entities(extractor, "Das Komitee sagte, das Dekret sei eine Verletzung internationaler Normen. "
+                                "Der Regierung gestattet das Dekret die Zensur. Thaksin schwieg. "
+                                "Inszeniert wurde das Stück von Philipp Stölzl.")
+    assert not {"Dekret", "Inszeniert"} & set(found) and found["Philipp Stölzl"].type == "Person"

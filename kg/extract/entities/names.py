@@ -104,18 +104,19 @@ class Names(Job):
     def _common_word(self, token: Token, common: set[str]) -> bool:
         """Is a lone word tagged as a person a common noun or adjective ("der Alarmzustand", "sagte
         Reportern", "Dreitägiger Dauerregen")? It stands after an article, or the tagger calls it an
-        adjective or a plural noun (a name is singular; the tagger calls many surnames nouns) or a noun of
-        a person's function ("Schauspielerin"), and it is no first name, known surname, nor a word of a
+        adjective, a verb opening its sentence or a plural noun (a name is singular; the tagger calls many
+        surnames nouns) or a noun of a person's function ("Schauspielerin"), and it is no first name, known surname, nor a word of a
         longer name of the article ("Think" of "Think Global", "Richter" of "Gerhard Richter")."""
-        if token.tag_ == "NN" and token.text in common:
-            return True
+        if (token.tag_ == "NN" or token.pos_ == "NOUN") and token.text in common:
+            return True  # "das Dekret": the tagger may call it a proper noun, yet it takes the article
         key = name_key(token.text)
         if self.gaz.is_first_name(token.text) or self.gaz.person_by_surname(key):
             return False
         if any(len(e) > 1 and key in {t.text for t in e} for e in token.doc.ents):  # also "Gillibrands"
             return False
         plural = token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
-        return token.pos_ == "ADJ" or plural or self.lex.person_noun(token.text)  # also "die Schauspielerin"
+        opening_verb = token.is_sent_start and token.pos_ in ("VERB", "AUX")  # "Inszeniert wurde das Stück …"
+        return token.pos_ == "ADJ" or plural or opening_verb or self.lex.person_noun(token.text)
 
     def _place_word_widened(self, doc: Doc, span: Span) -> Span:
         """"Long Island", "Lady Elliot Island" where only "Island" was tagged: the capitalised proper
