@@ -434,3 +434,10 @@ def test_a_noun_after_an_article_and_an_opening_participle_are_no_persons(extrac
                                 "Der Regierung gestattet das Dekret die Zensur. Thaksin schwieg. "
                                 "Inszeniert wurde das Stück von Philipp Stölzl.")
     assert not {"Dekret", "Inszeniert"} & set(found) and found["Philipp Stölzl"].type == "Person"
+
+
+def test_a_name_cut_before_its_bracketed_acronym_is_widened_to_it(extractor):
+    found = entities(extractor, "Ab sofort kann das Bundesamt für Bevölkerungsschutz und Katastrophenhilfe\n(BBK) "
+                                "in ganz Deutschland warnen. Das BBK nutzt dafür Apps.")
+    office = found["Bundesamt für Bevölkerungsschutz und Katastrophenhilfe"]
+    assert "BBK" in {m.text for m in office.mentions} and "BBK" not in found

@@ -10,7 +10,9 @@ NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}  # the reco
 _WORDS = word_lists("entities.json")
 GOVERNMENT = _WORDS["government_nouns"]  # "die Regierung in Moskau": the country
 BYLINE = re.compile(rf"^[ \t]*(?:{'|'.join(sorted(_WORDS['byline_words']))})[ \t]*:.*$", re.MULTILINE)  # "Foto: dpa"
-ACRONYM = re.compile(r" ?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
+ACRONYM = re.compile(r"\s?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")  # "Bundesgerichtshof (BGH)"
+# the rest of a name the recogniser cut before its bracketed acronym: "… Bevölkerungsschutz| und Katastrophenhilfe (BBK)"
+CUT_BEFORE_ACRONYM = re.compile(r"((?: (?:und|für|and|of) [A-ZÄÖÜ][\w-]+)+)\s?\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")
 FEMININE = tuple(sorted(_WORDS["feminine_endings"]))  # a feminine head noun: "Süddeutsche Zeitung"
 MASCULINE = tuple(sorted(_WORDS["masculine_endings"]))  # "des Deutschen Handballbundes": "Deutscher Handballbund"
 NEUTER = tuple(sorted(_WORDS["neuter_endings"]))  # "des Deutschen Roten Kreuzes": "Deutsches Rotes Kreuz"

@@ -10,8 +10,8 @@ from kg.nlp import name_key
 from kg.extract.entities.appositions import Appositions
 from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative, said_uninflected, weak_nominative
 from kg.extract.entities.lexicon import (
-    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, EVENT_NAME, LEGAL_FORMS, NER_TYPES, NOT_IN_NAMES,
-    ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
+    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, CUT_BEFORE_ACRONYM, EVENT_NAME, LEGAL_FORMS, NER_TYPES,
+    NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
 )
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job, Vocabulary
@@ -286,6 +286,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 and all(w.isalpha() for w in words) else ""
 
 
+def _widened_to_acronym(c: Candidate, text: str) -> None:
+    """"das Bundesamt für Bevölkerungsschutz und Katastrophenhilfe (BBK)" where the recogniser ended the
+    name at "und": the candidate is widened to the bracket when the initials of the whole make the acronym."""
+    rest = CUT_BEFORE_ACRONYM.match(text, c.end)
+    if c.ner and not c.entry and c.type != "Person" and rest and _initials(text[c.start : rest.end(1)]) == rest[2]:
+        c.end = rest.end(1)
+
+
 def outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Drop names in credit lines ("Autor: Henning, Peter", "Foto: dpa"): the article's makers, not its actors."""
     lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
@@ -298,6 +306,7 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     text = doc_text(doc)
     full: dict[str, Candidate] = {}
     for a in list(cands):
+        _widened_to_acronym(a, text)
         after = ACRONYM.match(text, a.end)
         if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
             full.setdefault(after[1], a)
