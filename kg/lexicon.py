@@ -77,6 +77,7 @@ class Lexicon:
     groups: dict[str, GroupNoun] = field(default_factory=dict)
     institutions: dict[str, InstitutionNoun] = field(default_factory=dict)  # form -> noun
     cues: dict[str, tuple[str, bool]] = field(default_factory=dict)  # class noun -> (entity type, heads compounds)
+    plural_cues: frozenset[str] = frozenset()  # the plural forms among the cues: "Provinzen", "Inseln"
     person_nouns: tuple[str, ...] = ()  # speaker_nouns.jsonl of kind person: "*sekretär", "*kandidat"
     teams: tuple[TeamNoun, ...] = ()
 
@@ -97,12 +98,22 @@ class Lexicon:
     def cue(self, token: str) -> str | None:
         """The entity type a class noun gives the name after it ("die Tageszeitung Haaretz",
         "der Drogerie-Kette Schlecker", "der Großgemeinde Lukeqin"), or None."""
+        noun = self._cue_noun(token)
+        return self.cues[noun][0] if noun else None
+
+    def plural_cue(self, token: str) -> bool:
+        """Is the token a class noun in the plural ("Südprovinzen")? It types a list of names:
+        "die Provinzen Narathiwat, Yala und Pattani" are three places."""
+        return self._cue_noun(token) in self.plural_cues
+
+    def _cue_noun(self, token: str) -> str | None:
+        """The class noun of type_cues.jsonl the token is or, where the noun heads compounds, ends in."""
         if token in self.cues:
-            return self.cues[token][0]
+            return token
         for size in range(len(token) - 3, 2, -1):
-            kind, suffix = self.cues.get(token[-size:].capitalize(), ("", False))
-            if suffix and token[:1].isupper():
-                return kind
+            head = token[-size:].capitalize()
+            if self.cues.get(head, ("", False))[1] and token[:1].isupper():
+                return head
         return None
 
     def institution(self, token: str) -> tuple[InstitutionNoun, str] | None:
@@ -146,7 +157,9 @@ def lexicon() -> Lexicon:
     for row in read_jsonl("institutions.jsonl"):
         noun = InstitutionNoun(**row)
         institutions.update({form: noun for form in noun.forms})
-    cues = {row["noun"]: (row["type"], row.get("suffix", False)) for row in read_jsonl("type_cues.jsonl")}
+    cue_rows = read_jsonl("type_cues.jsonl")
+    cues = {row["noun"]: (row["type"], row.get("suffix", False)) for row in cue_rows}
+    plurals = {row["plural"]: (row["type"], row.get("suffix", False)) for row in cue_rows if "plural" in row}
     person_nouns = tuple(row["noun"].lower() for row in read_jsonl("speaker_nouns.jsonl") if row["kind"] == "person")
     teams = tuple(TeamNoun(row["label"], tuple(row["forms"]), tuple(row["members"])) for row in read_jsonl("teams.jsonl"))
-    return Lexicon(roles, groups, institutions, cues, person_nouns, teams)
+    return Lexicon(roles, groups, institutions, cues | plurals, frozenset(plurals), person_nouns, teams)

@@ -59,11 +59,22 @@ def plural(adjective: str) -> str:
 
 def nominative(name: str, said: set[str]) -> str:
     """"Kremls" -> "Kreml" where the article also says "Kreml"; "Hamas" and "Texas" stay as they are;
-    "Süddeutschen Zeitung" -> "Süddeutsche Zeitung" (a feminine head shows the case of its adjectives)."""
+    "Süddeutschen Zeitung" -> "Süddeutsche Zeitung", "Freiwilligen Feuerwehr Mölschbach" -> "Freiwillige
+    Feuerwehr Mölschbach" (a feminine head shows the case of its adjectives: "-en" is never nominative)."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower().endswith(FEMININE) and all(w.endswith("en") for w in words[:-1]):
-        return " ".join([*(w[:-1] for w in words[:-1]), words[-1]])
+    head = next((i for i, w in enumerate(words) if i and w.lower().endswith(FEMININE)), 0)
+    if head and all(w.endswith("en") for w in words[:head]):
+        return " ".join([*(w[:-1] for w in words[:head]), *words[head:]])
     return name[:-1] if name.endswith("s") and name[:-1] in said else name
+
+
+def said_uninflected(genitive: Token) -> bool:
+    """Is "Salvinis" the genitive of a name the article also gives uninflected ("Salvini", "die
+    Verdi-Oper")? Then in "Matteo Salvinis Lega" or "Verdis Oper" the word after it is what the person
+    owns, no part of the name, and the name's label drops the "-s"."""
+    stem = genitive.text.rstrip("s'’")
+    return len(stem) > 1 and genitive.text != stem and any(
+        t.text.partition("-")[0] == stem for t in genitive.doc if t.i != genitive.i)
 
 
 def weak_nominative(name: str) -> str:

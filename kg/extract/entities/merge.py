@@ -10,8 +10,8 @@ from kg.gazetteer import Entry
 from kg.keys import slug
 from kg.model import Entity, Role
 from kg.nlp import name_key
-from kg.extract.entities.grammar import nominative
-from kg.extract.entities.lexicon import LEGAL_FORMS
+from kg.extract.entities.grammar import nominative, said_uninflected
+from kg.extract.entities.lexicon import LEGAL_FORMS, MASCULINE, NEUTER
 from kg.extract.entities.model import Candidate, RoleCandidate
 from kg.extract.entities.vocabulary import Job
 from kg.extract.german import LOCATIVE_PREPS
@@ -66,6 +66,7 @@ class Merger(Job):
             if " " in label and label.endswith("s") and (
                 label[:-1] in said or label.split()[-1][:-1] in said or self.gaz.name(label[:-1])
                 or label == text and not label.endswith("ss") and _before_noun(doc, c.end)
+                or label == text and said_uninflected(doc.char_span(c.start, c.end, alignment_mode="expand")[-1])
             ):
                 label = label[:-1]  # "Theresa Mays" where she is also "May" or "Theresa May"
             entry = self.gaz.name(label) or (self.gaz.person_by_surname(name_key(label)) if " " not in label else None)
@@ -171,18 +172,37 @@ def _add_others(merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
 
 
 def _genitive_dropped(doc: Doc, c: Candidate, label: str) -> str:
-    """"des Magdeburger Stadtrates", "des Nobelkomitees" -> "Magdeburger Stadtrat", "Nobelkomitee": a
-    name after a genitive article, headed by a common noun with only city adjectives ("-er") before
-    it, is labelled in the nominative ("-es" dropped, "-s" after a vowel or a consonant cluster)."""
+    """"des Magdeburger Stadtrates", "des Nobelkomitees", "des Deutschen Handballbundes" ->
+    "Magdeburger Stadtrat", "Nobelkomitee", "Deutscher Handballbund": a name after a genitive article,
+    headed by a common noun with only city adjectives ("-er") or weak adjectives ("Deutschen") before it,
+    is labelled in the nominative ("-es" dropped, "-s" after a vowel or a consonant cluster; a weak
+    adjective strong, "-er" before a masculine head, "-es" before a neuter one, by the head's ending)."""
     words = label.split()
     head = next((t for t in doc if t.idx + len(t) == c.end), None)
-    if _word_before(doc, c.start) not in ("des", "eines") or head is None or head.pos_ != "NOUN":
-        return label
-    if not all(w.endswith("er") and w[:1].isupper() for w in words[:-1]) or not words[-1].endswith("s"):
+    if _word_before(doc, c.start) not in ("des", "eines") or head is None or not words[-1].endswith("s"):
         return label
     last = words[-1]
     stem = last[:-2] if last.endswith("es") and not last.endswith("ees") else last[:-1]
-    return " ".join([*words[:-1], stem])
+    gender = _gender(stem)
+    if head.pos_ != "NOUN" and gender is None:
+        return label  # "des Iran": a name, not a common noun in the genitive
+    adjectives = []
+    for w in words[:-1]:
+        if w.endswith("er") and w[:1].isupper():
+            adjectives.append(w)  # "Magdeburger": a city adjective does not inflect
+        elif w.endswith("en") and w[:1].isupper() and gender is not None:
+            adjectives.append(w[:-1] + ("r" if gender == "m" else "s"))  # "Deutschen" -> "Deutscher"
+        else:
+            return label
+    return " ".join([*adjectives, stem])
+
+
+def _gender(noun: str) -> str | None:
+    """"m" or "n" where the noun ends in a head of known gender ("Handballbund", "Rotes Kreuz"), else None."""
+    low = noun.lower()
+    if low.endswith(MASCULINE):
+        return "m"
+    return "n" if low.endswith(NEUTER) else None
 
 
 def _core(name: str) -> str:

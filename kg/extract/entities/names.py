@@ -8,10 +8,10 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import Entry
 from kg.nlp import name_key
 from kg.extract.entities.appositions import Appositions
-from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative, weak_nominative
+from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative, said_uninflected, weak_nominative
 from kg.extract.entities.lexicon import (
-    ACADEMIC_TITLES, ACRONYM, BYLINE, LEGAL_FORMS, NER_TYPES, NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS,
-    PLACE_WORDS,
+    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, CUT_BEFORE_ACRONYM, EVENT_NAME, LEGAL_FORMS, NER_TYPES,
+    NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
 )
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job, Vocabulary
@@ -47,6 +47,8 @@ class Names(Job):
             return None  # "Gruppe A", "Plan B": a single letter labels a class or an item, it names no actor
         if len(span) == 1 and (self.words.group_noun(span[0]) or self.lex.institution(text) or self.lex.role(text)):
             return None  # "Polizei", "Demonstranten", "Sprecherin": nouns, not names
+        if _attributive(span):
+            return None  # "das Grüne Trikot": an adjective of the noun after it, not the party "Grüne"
         if text[:1].islower() and not self.gaz.name(text) or NOT_IN_NAMES.search(text) or _only_legal_forms(span):
             return None  # "griechischen": an adjective (see TypeCues.adjectives), not a name; "GmbH & Co KG"
         if label == "Person" and _article_inside(span):
@@ -57,16 +59,18 @@ class Names(Job):
         if entry and text in entry.unqualified and span.start and is_adjective(doc[span.start - 1], names=True):
             span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
             text = span.text
+        if entry is None and EVENT_NAME.search(text):
+            return None  # "Super Bowl LIV", "Tour de France": a sports event, no actor nor place
         common_person = label == "Person" and self._common_word(span[0], common)
         if entry is None and len(span) == 1 and ("-" in text or common_person):
             return None  # "NATO-Osterweiterung" (a compound, see TypeCues.compounds); "der Alarmzustand" is no person
         words = {t.text for t in span}
         if entry is None and (span[-1].text.rstrip(".") in LEGAL_FORMS or words & ORGANIZATION_WORDS):
             label = "Organization"  # "Sony Corp", "Walt Disney Co.", "Florida Museum of …": whatever the NER said
-        elif entry is None and words & PLACE_WORDS:
-            label = "Place"  # "Hudson Valley", "Lake Placid": a place whatever the NER said
-        elif entry is None and label == "Place" and self._institution_head(span[-1].text):
-            label = "Organization"  # "Berliner Polizei": headed by an institution, no place
+        elif entry is None and words & PLACE_WORDS or self._placed_surname(doc, span, entry, label):
+            label = "Place"  # "Hudson Valley", "Lake Placid", "im Pfälzerwald": a place whatever the NER said
+        elif entry is None and label == "Place" and any(self._institution_head(t.text) for t in span):
+            label = "Organization"  # "Berliner Polizei", "Feuerwehr Mölschbach": an institution, no place
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
             label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
         return Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True)
@@ -86,6 +90,13 @@ class Names(Job):
             span = doc[span.start - 1 : span.end]  # "Mayra Veliz" opening a sentence, the first name untagged
         return span, label
 
+    def _placed_surname(self, doc: Doc, span: Span, entry: Entry | None, label: str) -> bool:
+        """Is a lone word the recogniser calls a person placed by "in", "im" or "am" ("in Narathiwat",
+        "im Pfälzerwald")? German puts no person there, so it is a place (a first name would show one)."""
+        before = doc[span.start - 1].lower_ if span.start else ""
+        return (entry is None and label == "Person" and len(span) == 1 and before in PLACE_PREPOSITIONS
+                and not self.gaz.is_first_name(span.text))
+
     def _institution_head(self, word: str) -> bool:
         """Is the word an institution noun ("Polizei") or a class noun of organizations ("Universität")?"""
         return self.lex.institution(word) is not None or self.lex.cue(word) == "Organization"
@@ -93,16 +104,19 @@ class Names(Job):
     def _common_word(self, token: Token, common: set[str]) -> bool:
         """Is a lone word tagged as a person a common noun or adjective ("der Alarmzustand", "sagte
         Reportern", "Dreitägiger Dauerregen")? It stands after an article, or the tagger calls it an
-        adjective or a plural noun (a name is singular; the tagger calls many surnames nouns), and it is
-        no first name, known surname, nor a word of a longer name of the article ("Think" of "Think Global")."""
-        if token.tag_ == "NN" and token.text in common:
-            return True
+        adjective, a verb opening its sentence or a plural noun (a name is singular; the tagger calls many
+        surnames nouns) or a noun of a person's function ("Schauspielerin"), and it is no first name, known surname, nor a word of a
+        longer name of the article ("Think" of "Think Global", "Richter" of "Gerhard Richter")."""
+        if (token.tag_ == "NN" or token.pos_ == "NOUN") and token.text in common:
+            return True  # "das Dekret": the tagger may call it a proper noun, yet it takes the article
         key = name_key(token.text)
         if self.gaz.is_first_name(token.text) or self.gaz.person_by_surname(key):
             return False
         if any(len(e) > 1 and key in {t.text for t in e} for e in token.doc.ents):  # also "Gillibrands"
             return False
-        return token.pos_ == "ADJ" or token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
+        plural = token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
+        opening_verb = token.is_sent_start and token.pos_ in ("VERB", "AUX")  # "Inszeniert wurde das Stück …"
+        return token.pos_ == "ADJ" or plural or opening_verb or self.lex.person_noun(token.text)
 
     def _place_word_widened(self, doc: Doc, span: Span) -> Span:
         """"Long Island", "Lady Elliot Island" where only "Island" was tagged: the capitalised proper
@@ -183,7 +197,7 @@ class Names(Job):
         while len(span) > 1 and not self.gaz.name(span.text) and (
             self.lex.role(span[0].text) or span[0].lower_ in DETERMINERS and (span[0].is_lower or span[0].is_sent_start)
             or span[0].is_lower and is_adjective(span[0])  # "libanesischen Präsident Michel Suleiman"
-            or span[0].text.rstrip(".") in ACADEMIC_TITLES  # "DI Günter Steinbauer"
+            or span[0].text.rstrip(".") in ACADEMIC_TITLES | ADDRESS_WORDS  # "DI Günter Steinbauer", "Frau Broszat"
         ):
             span = span[1:]
         while len(span) > 1 and not self.gaz.name(span.text) and self._owned_noun(span):
@@ -195,7 +209,7 @@ class Names(Job):
         last = span[-1]
         known = self.lex.institution(last.text) or self.lex.role(last.text) or self.words.group_noun(last)
         genitive = span[-2].text.endswith(("s", "'", "’")) and span[-2].text[:1].isupper()  # not "Berliner Polizei"
-        return genitive and (bool(known) or len(span) > 2 and last.tag_ == "NN")
+        return genitive and (bool(known) or len(span) > 2 and last.tag_ == "NN" or said_uninflected(span[-2]))
 
     def _first_name_before(self, doc: Doc, i: int) -> bool:
         """Is the token before i an untagged first name opening its sentence ("Mayra" in "Mayra Veliz")?"""
@@ -203,6 +217,7 @@ class Names(Job):
         return bool(
             t and t.is_sent_start and t.is_alpha and t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN")
             and t.lower_ not in ARTICLES and not self.words.is_title(doc, t.i) and not self.lex.cue(t.text)
+            and t.text not in ADDRESS_WORDS
             and not self.words.group_noun(t) and not self.gaz.name(t.text) and not self.gaz.adjective(t.text)
         )
 
@@ -215,6 +230,15 @@ class Names(Job):
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun inside its sentence: "Long" of "Long Island"."""
     return token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
+
+
+def _attributive(span: Span) -> bool:
+    """Is a one-word name an adjective before its noun ("das Grüne Trikot", "die Linke Hand")? It ends as
+    an adjective does, the tagger calls it no proper noun, and a common noun outside any name follows."""
+    word, after = span[0], span.doc[span.end] if span.end < len(span.doc) else None
+    return (len(span) == 1 and word.text.endswith(("e", "en")) and word.tag_ not in ("NE", "NNP")
+            and word.pos_ != "PROPN" and after is not None and after.tag_ == "NN" and after.is_title
+            and not after.ent_type_)
 
 
 def _pair_split(ent: Span) -> list[Span]:
@@ -255,6 +279,21 @@ def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
     return Candidate(c.end + 1, end, c.type, ner=True)
 
 
+def _initials(name: str) -> str:
+    """The acronym a name of capitalised words makes ("National Football League" -> "NFL", "Bundesverband
+    der Deutschen Industrie" -> "BDI": lower-case links are skipped); "" for a name of one word."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 and all(w.isalpha() for w in words) else ""
+
+
+def _widened_to_acronym(c: Candidate, text: str) -> None:
+    """"das Bundesamt für Bevölkerungsschutz und Katastrophenhilfe (BBK)" where the recogniser ended the
+    name at "und": the candidate is widened to the bracket when the initials of the whole make the acronym."""
+    rest = CUT_BEFORE_ACRONYM.match(text, c.end)
+    if c.ner and not c.entry and c.type != "Person" and rest and _initials(text[c.start : rest.end(1)]) == rest[2]:
+        c.end = rest.end(1)
+
+
 def outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Drop names in credit lines ("Autor: Henning, Peter", "Foto: dpa"): the article's makers, not its actors."""
     lines = [m.span() for m in BYLINE.finditer(doc_text(doc))]
@@ -267,12 +306,16 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     text = doc_text(doc)
     full: dict[str, Candidate] = {}
     for a in list(cands):
+        _widened_to_acronym(a, text)
         after = ACRONYM.match(text, a.end)
         if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
             full.setdefault(after[1], a)
         elif (short := _trailing_acronym(a, text)) is not None:
             full.setdefault(text[short.start : short.end], a)
             cands.append(short)
+    for a in cands:
+        if a.ner and a.type != "Person" and len(key := _initials(text[a.start : a.end])) >= 3:
+            full.setdefault(key, a)  # "National Football League" … "die NFL", no brackets needed
     covered = [(c.start, c.end) for c in cands]
     extra = [
         Candidate(t.idx, t.idx + len(t), "Organization", ner=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.entities.grammar import ARTICLES
-from kg.extract.entities.lexicon import GOVERNMENT, NAME_LINKS, OPENING_QUOTES
+from kg.extract.entities.lexicon import GOVERNMENT, LIST_LINKS, NAME_LINKS, OPENING_QUOTES
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job
 from kg.extract.german import DETERMINERS
@@ -32,10 +32,29 @@ class TypeCues(Job):
                 continue
             if (c := by_start.get(doc[j].idx)) is not None:
                 c.type = c.entry.type if c.entry else kind
+                if self.lex.plural_cue(t.text):
+                    self._listed(doc, c, kind, by_start)
                 continue
             if (c := self._missed_name(doc, j, kind, spans)) is not None:
                 out.append(c)
         return out
+
+    @staticmethod
+    def _listed(doc: Doc, first: Candidate, kind: str, by_start: dict[int, Candidate]) -> None:
+        """The names listed after a plural class noun take its type too: in "die Südprovinzen
+        Narathiwat, Yala und Satun" each is a place (the recogniser calls such names persons)."""
+        end = first.end
+        while True:
+            i = next((t.i for t in doc if t.idx >= end), len(doc))
+            if i + 1 >= len(doc) or doc[i].text not in LIST_LINKS:
+                return
+            item = doc[i + 1]
+            if (c := by_start.get(item.idx)) is not None:
+                c.type, end = c.entry.type if c.entry else kind, c.end
+            elif item.is_title and item.is_alpha:
+                end = item.idx + len(item)  # an item the recogniser missed: the list goes on after it
+            else:
+                return
 
     @staticmethod
     def without_things(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
