@@ -38,8 +38,11 @@ class Dating(Job):
         if f.date is None and not f.embedded and not reference:
             scene = self._nearest_timex(f, (f.sentence[0], f.segment[0]))  # the scene the sentence sets
             f.date = scene if scene is None or not self._dates_report(f, scene) else None
-        if f.date is None and self.view.anchor and f.status == "occurred" and f.explicit and f.supported \
-                and not self.tense.pluperfect(self.tense.span(f)):
+        # "Die letzte Parade fand 2001 statt. Damals waren Teilnehmer zusammengeschlagen worden": "damals"
+        # sets the event at the story's time, whatever the tense
+        then = any(self.doc[i].lower_ in self.lex.cue("then") for i in range(*f.clause))
+        if f.date is None and self.view.anchor and f.status == "occurred" and (then or (
+                f.explicit and f.supported and not self.tense.pluperfect(self.tense.span(f)))):
             f.date = self._story_date(f)
             f.inferred = f.date is not None or self._story_is_recent(f)
         self._duration(f)
@@ -140,8 +143,17 @@ class Dating(Job):
         """The calendar date (day, month, week or year) in the span closest to the trigger."""
         lo, hi = f.token.idx, f.token.idx + len(f.token)
         dated = [tx for tx in self._in_span(span, DATE_TYPES)
-                 if self._calendar_date(tx) and not CLOCK.fullmatch(tx.text)]
+                 if self._calendar_date(tx) and not CLOCK.fullmatch(tx.text) and not self._of_other_noun(tx, f)]
         return min(dated, key=lambda tx: (not self._attached(tx, f), max(tx.start - hi, lo - tx.end)), default=None)
+
+    def _of_other_noun(self, tx: temporal.Timex, f: Found) -> bool:
+        """The date follows "vom" after another noun ("gegen das Ergebnis der Präsidentenwahl vom
+        12. Juni demonstriert"): it is that noun's date, not the trigger's."""
+        span = self.view.span_of(tx)
+        if span is None or span.start < 2 or self.doc[span.start - 1].lower_ not in self.lex.cue("past_preps"):
+            return False
+        noun = self.doc[span.start - 2]
+        return noun.i != f.token.i and self.view.pos(noun) in ("NOUN", "PROPN") and noun.i not in self.view.timex_at
 
     def _attached(self, tx: temporal.Timex, f: Found) -> bool:
         """The parser hangs the date on the trigger (or on the verb that supports a noun trigger)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kg.extract import german
-from kg.extract.events.lexicon import EventType
+from kg.extract.events.lexicon import EventType, event_lexicon
 from kg.extract.events.model import Found
 from kg.extract.events.status import presupposed
 from kg.extract.events.view import Job
@@ -120,8 +120,10 @@ def group_clause(found: list[Found]) -> list[Found]:
     for verb in [f for f in found if f.kind == "verb"]:
         # a verb of a type the noun absorbs joins it anywhere in the sentence (a toll: "bei einer
         # Auseinandersetzung, die …, wurden 21 Menschen getötet"); other related ones in its clause
+        # not a noun the verb's act is for ("wegen ihrer Beteiligung an den Unruhen hingerichtet": the
+        # executions are no toll of the riots)
         nouns = [f for f in out if f.kind == "noun" and f is not verb and related(f.type, verb.type)
-                 and (f.clause == verb.clause or verb.type.name in f.type.absorbs)]
+                 and (f.clause == verb.clause or verb.type.name in f.type.absorbs) and not cause(f)]
         if not nouns:
             continue
         noun = min(nouns, key=lambda n: abs(n.token.i - verb.token.i))
@@ -133,6 +135,18 @@ def group_clause(found: list[Found]) -> list[Found]:
             verb.group.append(noun)
             out.remove(noun)
     return out
+
+
+def cause(f: Found) -> bool:
+    """The noun is in a cause phrase of its clause ("wegen ihrer Beteiligung an den Unruhen"): no
+    verb between the preposition and the noun."""
+    doc = f.token.doc
+    for i in range(f.token.i - 1, f.segment[0] - 1, -1):
+        if german.is_verb(doc[i]):
+            return False
+        if doc[i].lower_ in event_lexicon().cue("cause_preps"):
+            return True
+    return False
 
 
 def related(a: EventType, b: EventType) -> bool:

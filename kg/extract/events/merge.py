@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.extract import german
 from kg.extract.events.model import RECENT, Cluster, Found, Interval
+from kg.extract.events.filters import cause
 from kg.extract.events.view import Job
 
 TOLL_SENTENCES = 2  # how far back the happening may be told whose toll a bare "wurden … getötet" is
@@ -81,8 +82,11 @@ class Merger(Job):
         if not (f.type.name in c.type.absorbs or c.type.name in f.type.absorbs):
             return False
         same_actors = bool(f.participants and c.participants)
-        if self._toll(c, f) or (self._headline(c) and c.type.name in f.type.absorbs):
-            return True  # "Piraten ertrinken" in the headline, "Ein Boot ist gekentert" in the lead
+        if self._toll(c, f) or (self._headline(c) and (
+                c.type.name in f.type.absorbs or (f.kind == "verb" and f.type.name in c.type.absorbs))):
+            # "Piraten ertrinken" in the headline, "Ein Boot ist gekentert" in the lead; "Polizei spricht
+            # von Suizid", then "ist … gestorben" (a verb; the participants must still agree)
+            return True
         if not same_actors and not (f.definite and f.kind == "noun"):
             return False
         own_news = (f.explicit and not c.explicit and f.status != "occurred") or (f.date and not c.date)
@@ -98,6 +102,9 @@ class Merger(Job):
         of the places it struck)."""
         if not (f.kind == "verb" and not f.participants and f.type.name in c.type.absorbs):
             return False
+        here = [m for m in c.mentions if m.sentence == f.sentence]
+        if here and all(cause(m) for m in here):
+            return False  # "wegen ihrer Beteiligung an den Unruhen hingerichtet": what the act is for
         last = max(m.sentence[1] for m in c.mentions)
         starts = {self.view.sent_start[i] for i in range(last, f.sentence[0])}
         return len(starts) <= TOLL_SENTENCES

@@ -80,7 +80,8 @@ class Participants(Job):
         elif word in cue("locative_preps") and (i in own or f.clause[0] <= i < f.clause[1]):
             for j in range(i + 1, end):
                 m = self.view.mention_at.get(j)
-                if m and m[0] == j and self.view.is_place(m[2]) and self.doc[j].text[:1].isupper() \
+                # the trigger is not its own place ("deuten auf Suizid", the NER's place)
+                if m and m[0] == j and j != f.token.i and self.view.is_place(m[2]) and self.doc[j].text[:1].isupper() \
                         and m[1] - 1 not in self.view.partial:
                     places.append((abs(i - f.token.i), m[2]))
                     skip.update(range(m[0], m[1]))

@@ -68,6 +68,7 @@ class StatusReader(Job):
             or (f.prep in cue("open_topic_preps") and not f.definite)  # "Verhandlungen über ein Abkommen"
             or (f.prep == "vor" and bool(set(words) & cue("imminent")))  # "vor dem Konkurs stehen"
             or self._demanded(f)
+            or self._on_condition(f)
             or self._feared(f, words, self.view.cue_words((f.sentence[0], f.np[0])))
         )
 
@@ -85,13 +86,27 @@ class StatusReader(Job):
                 t = t.head
             if t.head.lower_ not in self.lex.cue("demand_verbs"):
                 return False
-            # the parser takes a subject after the verb for its object: only with another subject
-            return t.dep_ == "nsubj:pass" or (t.dep_ == "obj" and any(c.dep_ == "nsubj" for c in t.head.children))
+            # the parser takes a subject after the verb for its object ("forderte die Flut 92
+            # Menschenleben"): only with another subject, or as the verb's only object ("fordert al
+            # Huthi … einen Waffenstillstand", the name taken for an oblique)
+            others = [c for c in t.head.children if c.i != t.i]
+            return t.dep_ == "nsubj:pass" or (t.dep_ == "obj" and (
+                any(c.dep_ == "nsubj" for c in others) or not any(c.dep_ in ("obj", "iobj") for c in others)))
+        if f.prep == "auf" and f.np[0] - 2 >= f.segment[0]:
+            # "ein Antrag auf Absetzung der Bürgermeisterin": what a motion asks for
+            return any(german.is_word_or_head(self.doc[f.np[0] - 2], w) for w in self.lex.cue("motion_nouns"))
         if f.prep not in self.lex.cue("demand_preps"):
             return False
         nouns = self.lex.cue("demand_nouns")
         return any(german.is_word_or_head(self.doc[i], w)
                    for i in range(f.segment[0], f.np[0] - 1) for w in nouns)
+
+    def _on_condition(self, f: Found) -> bool:
+        """A condition right after the trigger's clause ("angekündigt, die Parade anzugreifen, falls
+        sie stattfinde"): it happens only if."""
+        i = f.segment[1]
+        return i + 1 < f.sentence[1] and self.doc[i].text == "," \
+            and self.doc[i + 1].lower_ in self.lex.cue("conditional_after")
 
     def _hearsay(self, f: Found, words: list[str]) -> bool:
         """"soll festgenommen worden sein" reports a past event: that "soll" is no plan."""
@@ -118,8 +133,11 @@ class StatusReader(Job):
             scope |= before
         # "kündigte seinen Rücktritt an", "schlug ein Treffen vor": a verb with its particle later on
         scope |= {f"{w} {p}" for w in scope for p in scope if p in german.PARTICLES}
+        # "ordnete eine Untersuchung an", "beauftragt, seine Tochter zu töten": what is ordered is to
+        # happen; not a decree or sanctions, which the order itself imposes ("eine Ausgangssperre angeordnet")
+        ordered = f.type.name not in cue("order_types") and bool(scope & cue("ordered"))
         return (
-            bool(scope & (cue("planned") | cue("planned_separable")))
+            bool(scope & (cue("planned") | cue("planned_separable"))) or ordered
             or (not given and self.tense.future(f.segment))
             or (future and not (f.kind == "verb" and self.tense.past(f.clause)))  # "eine Woche später starb"
         )
@@ -137,6 +155,9 @@ class StatusReader(Job):
                                                  or self.view.pos(self.doc[i]) == "ADJ")
                 for i in range(f.np[1], f.segment[1])):
             return True  # "Ein Angriff wird befürchtet", "Das Treffen wurde abgesagt"
+        if f.prep is None and f.kind == "noun" and f.token.dep_ in ("nsubj", "nsubj:pass") \
+                and f.token.head.lower_ in fear and f.token.head.i > f.token.i:
+            return True  # "Eine Demonstration von Schwulen, Lesben und … ist abgesagt worden": past the commas
         if f.prep is not None or not any(w in fear for w in before):
             return False
         first = self.doc[f.segment[0]].lower_
