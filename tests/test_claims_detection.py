@@ -99,3 +99,47 @@ def test_placeholder_after_a_message_noun_and_wie_after_a_conjunction(extractor)
     assert found(ag) == [("indirect", "Zweifel", "ob der Plan aufgeht")]
     ag = extract(extractor, "Denn wie die Zeitung berichtete, leidet der Sänger an einer Grippe.")
     assert found(ag) == [("indirect", "berichtete", "leidet der Sänger an einer Grippe")]
+
+
+def test_names_and_titles_in_quotation_marks_are_not_quoted_words(extractor):
+    # a name after a noun that introduces one ("Tour", "Internet-Suchseite"), or of capitalised words only
+    for text in ("Der Trainer gab die Aufstellung am Montag im Mannschaftsquartier „Blaue Lagune“ bekannt.",
+                 "Die Band gab das Ende ihrer Tour „Zeitenwende“ bekannt."):
+        assert [(c.mode, c.quote) for c in extract(extractor, text).claims] == [("reported", None)], text
+    # quoted words stay quoted words
+    ag = extract(extractor, "Die Opposition warf dem Minister „Wortbruch“ vor.")
+    assert [(c.mode, c.quote.text) for c in ag.claims] == [("mixed", "Wortbruch")]
+
+
+def test_participle_of_a_cue_verb_outside_its_sense_does_not_block_an_inverted_frame(extractor):
+    # "geschlossen" is "schließen", which reports only with "daraus": the text before ", sagte X" is the message
+    for frame, cue, message in ((", sagte der Minister.", "sagte", "Die Grenzen bleiben geschlossen"),
+                                (", kündigte die Regierung an.", "kündigte … an", "Die Grenzen werden geschlossen")):
+        assert found(extract(extractor, message + frame)) == [("indirect", cue, message)]
+
+
+def test_frame_in_a_clause_before_another_claim_makes_its_own_claim(extractor):
+    ag = extract(extractor, "Heute demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen gegen das "
+                            "Treffen, die Polizei spricht von 4.000 Teilnehmern.")
+    frame = by_cue(ag, "nach Angaben")
+    assert frame.content.text == ("Heute demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen gegen "
+                                  "das Treffen")
+    assert by_cue(ag, "spricht").speaker_mention.text == "die Polizei"
+    # in the cue's own clause the frame names the channel, no claim of its own
+    ag = extract(extractor, "Nach Angaben der Polizei sagte ein Sprecher, der Mann sei festgenommen worden.")
+    assert [c.cue.text for c in ag.claims] == ["sagte"]
+
+
+def test_reason_in_konjunktiv_i_is_the_subjects_reported_reason(extractor):
+    ag = extract(extractor, "Die Staatsanwältin Anna Berg bezeichnete die Angaben als vorläufig, da der Tatort noch "
+                            "nicht ganz abgesucht sei.")
+    reason = next(c for c in ag.claims if c.cue is None)
+    assert (reason.mode, reason.content.text) == ("indirect", "da der Tatort noch nicht ganz abgesucht sei")
+    assert "Anna Berg" in reason.speaker_mention.text
+    ag = extract(extractor, "Die Gewerkschaft erwartet keine schnelle Einigung, weil der Vorstand kein Angebot "
+                            "vorgelegt habe.")
+    assert [(c.content.text, c.speaker_mention.text) for c in ag.claims] == [
+        ("weil der Vorstand kein Angebot vorgelegt habe", "Die Gewerkschaft")]
+    # in the indicative the reason is the author's account
+    assert extract(extractor, "Die Gewerkschaft erwartet keine schnelle Einigung, weil der Vorstand kein Angebot "
+                              "vorgelegt hat.").claims == []

@@ -123,6 +123,11 @@ class CueVerbs(Job):
                            or token.lower_.startswith(c.particle)]
         return next((c for c in candidates if c), None)
 
+    def speech_sense(self, token: Token, sent: SpacySpan) -> Cue | None:
+        """The cue a verb token is, if its clause has the words its speech sense needs ("schloss daraus")."""
+        cue = self.cue(token, sent)
+        return cue if cue is not None and self._in_sense(token, sent, cue) else None
+
     def _particle(self, token: Token, sent: SpacySpan) -> str | None:
         """The separable particle of a verb, searched in the verb's own clause: the parse may hang
         "vor" of "wirft … vor" on a neighbouring verb. A known particle of the verb closing the clause

@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.lexicon import Frame, word_matches
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView, Job
-from kg.extract.german import DASS_FORMS, GENITIVE_STARTS, is_finite_verb
+from kg.extract.german import DASS_FORMS, GENITIVE_STARTS, clause_bounds, is_finite_verb
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
@@ -175,7 +175,8 @@ class Frames(Job):
         out = []
         for frame, lo, hi, source in self.frames(sent):
             host = self._host(lo, found)
-            if host is None and (any(d.cue is not None and not self._reported_under(d, lo, sent) for d in found)
+            if host is None and (any(d.cue is not None and not self._reported_under(d, lo, sent)
+                                     and not self._apart(d, lo, sent) for d in found)
                                  or any(d.content[0] <= self.doc[lo].idx < d.content[1] for d in found + out)):
                 continue
             if any(d.cue is not None and d.cue[0] == self.doc[lo].idx for d in out):
@@ -187,6 +188,9 @@ class Frames(Job):
                 start, end = message
             else:
                 start, end = self._frame_message(sent, lo, hi, source, host.content if host else None)
+            # "…, die Polizei spricht von 4.000": another claim after the frame's clause ends its message
+            end = min([end] + [self.view.trim(start, min(d.content[0], d.cue[0])) for d in found
+                               if d.cue is not None and self._apart(d, lo, sent) and start < d.cue[0] < end])
             if end - start < 3:
                 continue
             if frame.source == "previous":  # "Demnach …": the source of the report just before
@@ -220,6 +224,18 @@ class Frames(Job):
         return next((d for d in found if d.cue is not None and d.mode == "indirect"
                      and d.content[0] <= idx < d.content[1]
                      and (idx == d.content[0] or prev is not None and prev.text == ",")), None)
+
+    def _apart(self, draft: Draft, lo: int, sent: SpacySpan) -> bool:
+        """The frame stands in a clause before the one of a claim's cue verb, and outside its message: "Heute
+        demonstrierten nach Angaben der Veranstalter 7.000 Menschen, die Polizei spricht von 4.000" has
+        two claims; "Nach Angaben der Polizei sagte ein Sprecher, …" one, the frame giving its channel."""
+        if draft.cue is None or draft.content[0] <= self.doc[lo].idx < draft.content[1]:
+            return False
+        cue = self.doc.char_span(draft.cue[0], draft.cue[0] + 1, alignment_mode="expand")
+        if cue is None or not (sent.start <= cue.start < sent.end):
+            return False
+        first, _ = clause_bounds(sent, cue[0])
+        return lo < first and self.doc[first - 1].text in (",", ";")
 
     def _reported_under(self, draft: Draft, lo: int, sent: SpacySpan) -> bool:
         """"Nach Angaben der Polizei habe der Mann … verlangt, …": a cue under a Konjunktiv I verb is

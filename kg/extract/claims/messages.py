@@ -90,7 +90,9 @@ class Messages(Job):
         if cue.dep_ in CONJ and cue.head.i < comma and not own_subject:
             return False  # "dementiert …, weist … zurück": the second verb shares the first one's subject
         verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote]
-        return (bool(verbs) and not any(self.cues.cue(t, sent) for t in verbs)  # a clause, not "X, ein Vertreter …,"
+        # a clause, not "X, ein Vertreter …,"; a verb is the first of coordinated cues only in its speech sense
+        # ("Die Grenzen bleiben geschlossen, sagte X": "schließen" reports only with "daraus")
+        return (bool(verbs) and not any(self.cues.speech_sense(t, sent) for t in verbs)
                 and self._main_clause_first(before))
 
     def _main_clause_first(self, before: SpacySpan) -> bool:
