@@ -143,3 +143,35 @@ def test_reason_in_konjunktiv_i_is_the_subjects_reported_reason(extractor):
     # in the indicative the reason is the author's account
     assert extract(extractor, "Die Gewerkschaft erwartet keine schnelle Einigung, weil der Vorstand kein Angebot "
                               "vorgelegt hat.").claims == []
+
+
+def test_the_noun_phrase_after_wie_is_the_subject_of_its_frame(extractor):
+    # "wie" stands for the object: the parse's object there is the speaker; a name in quotation marks
+    # inside the frame does not end it
+    for text, speaker in (("Wie die Zeitung berichtet, leidet der Sänger an einer Grippe.", "die Zeitung"),
+                          ("Der Sänger leidet an einer Grippe, wie sein Manager am Montag mitteilte.", "sein Manager"),
+                          ("Wie die „Bild“-Zeitung berichtete, leidet der Sänger an einer Grippe.", "Zeitung")):
+        claims = extract(extractor, text).claims
+        assert len(claims) == 1 and claims[0].content.text.endswith("an einer Grippe"), text
+        assert speaker in claims[0].speaker_mention.text, text
+
+
+def test_frame_noun_compounds_name_their_source(extractor):
+    ag = extract(extractor, "Nach Zeugenaussagen hatte der Fahrer das Rotlicht übersehen.")
+    assert [(c.content.text, c.speaker_mention.text) for c in ag.claims] == [
+        ("hatte der Fahrer das Rotlicht übersehen", "Zeugenaussagen")]
+    # a compound names the source itself: the noun phrase after it is no genitive; between dashes, the
+    # frame attributes the insertion
+    ag = extract(extractor, "Vor dem Haus wartete bereits der Täter – nach Zeugenaussagen der Ehemann – auf sie.")
+    assert [(c.content.text, c.speaker_mention.text) for c in ag.claims] == [("der Ehemann", "Zeugenaussagen")]
+
+
+def test_frame_inside_a_clause_attributes_the_whole_clause(extractor):
+    ag = extract(extractor, "Der Mann wurde nach Polizeiangaben am Bahnhof festgenommen.")
+    assert found(ag) == [("indirect", "nach Polizeiangaben", "Der Mann wurde nach Polizeiangaben am Bahnhof "
+                                                            "festgenommen")]
+    # a name in quotation marks before the verb is no quotation the verb closes
+    ag = extract(extractor, "Nach Informationen des Magazins „Der Spiegel“ hat der Schiedsrichter schwere "
+                            "Vorwürfe gegen seine Kollegen geäußert.")
+    assert found(ag) == [("indirect", "Nach Informationen", "hat der Schiedsrichter schwere Vorwürfe gegen seine "
+                                                            "Kollegen geäußert")]

@@ -47,8 +47,8 @@ class ArticleView:
     def _spoken(self, q: Quote) -> bool:
         """Quotation marks around words someone said, not around a name or title."""
         words = [t for t in self.doc.char_span(*q.inner, alignment_mode="expand") or [] if not t.is_punct]
-        if not words:
-            return False
+        if not words or self.text[q.end : q.end + 1].isalnum() or self.text[q.end : q.end + 1] == "-":
+            return False  # "die „Bild“-Zeitung": part of a compound
         named = any(e.start_char <= words[0].idx and words[-1].idx + len(words[-1]) <= e.end_char
                     for e in self.doc.ents)
         # "Forte Village", "Gesuchte Kinder": several words, each capitalised or a number, make a name
@@ -78,6 +78,10 @@ class ArticleView:
     def quote_at(self, char: int) -> Quote | None:
         """The quotation whose opening mark is at `char`."""
         return next((q for q in self.quotes if q.start == char), None)
+
+    def in_spoken(self, char: int) -> bool:
+        """The character lies inside a spoken quotation (not a name in quotation marks)."""
+        return any(q.start <= char < q.end for q in self.spoken)
 
     def quote_in(self, start: int, end: int) -> bool:
         """A spoken quotation lies inside the span."""
