@@ -106,9 +106,11 @@ def test_names_and_titles_in_quotation_marks_are_not_quoted_words(extractor):
     for text in ("Der Trainer gab die Aufstellung am Montag im Mannschaftsquartier „Blaue Lagune“ bekannt.",
                  "Die Band gab das Ende ihrer Tour „Zeitenwende“ bekannt."):
         assert [(c.mode, c.quote) for c in extract(extractor, text).claims] == [("reported", None)], text
-    # quoted words stay quoted words
+    # quoted words stay quoted words, and so does a whole statement after such a noun
     ag = extract(extractor, "Die Opposition warf dem Minister „Wortbruch“ vor.")
     assert [(c.mode, c.quote.text) for c in ag.claims] == [("mixed", "Wortbruch")]
+    ag = extract(extractor, "Der Verein schrieb auf seiner Internetseite „Wir bleiben in der Stadt.“")
+    assert [c.mode for c in ag.claims] == ["direct"]
 
 
 def test_participle_of_a_cue_verb_outside_its_sense_does_not_block_an_inverted_frame(extractor):

@@ -53,12 +53,13 @@ class ArticleView:
                     for e in self.doc.ents)
         # "Forte Village", "Gesuchte Kinder": several words, each capitalised or a number, make a name
         titled = len(words) > 1 and all(t.text[0].isupper() or t.text[0].isdigit() for t in words)
-        return not named and not titled and not self._after_naming_noun(q) and not all(
+        return not named and not titled and not (self._after_naming_noun(q) and not self.clausal(q)) and not all(
             t.pos_ in ("PROPN", "NUM", "X") for t in words)
 
     def _after_naming_noun(self, q: Quote) -> bool:
         """The quotation follows a noun that introduces a name or title: "die Tour „Voodoo Lounge“",
-        "der Internet-Suchseite „Gesuchte Kinder“" (list `naming_nouns`)."""
+        "der Internet-Suchseite „Gesuchte Kinder“" (list `naming_nouns`); a whole statement there
+        ("schrieb auf seiner Internetseite „Wir bleiben.“") is still speech."""
         before = self.text[max(0, q.start - 40) : q.start].rstrip().split()
         word = before[-1].strip("(") if before else ""
         return bool(word) and word[0].isupper() and any(text_matches(word.lower(), n)
