@@ -177,3 +177,10 @@ def test_frame_inside_a_clause_attributes_the_whole_clause(extractor):
                             "Vorwürfe gegen seine Kollegen geäußert.")
     assert found(ag) == [("indirect", "Nach Informationen", "hat der Schiedsrichter schwere Vorwürfe gegen seine "
                                                             "Kollegen geäußert")]
+
+
+def test_bestehen_reports_only_with_auf(extractor):
+    # "bestehen auf" insists; "bestehen in/darin" consists, also before a dass-clause
+    ag = extract(extractor, "Die Gewerkschaft besteht darauf, dass die Löhne steigen.")
+    assert found(ag) == [("indirect", "besteht", "dass die Löhne steigen")]
+    assert extract(extractor, "Das Problem besteht darin, dass viele Familien keinen Anwalt haben.").claims == []
