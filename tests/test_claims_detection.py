@@ -99,3 +99,88 @@ def test_placeholder_after_a_message_noun_and_wie_after_a_conjunction(extractor)
     assert found(ag) == [("indirect", "Zweifel", "ob der Plan aufgeht")]
     ag = extract(extractor, "Denn wie die Zeitung berichtete, leidet der Sänger an einer Grippe.")
     assert found(ag) == [("indirect", "berichtete", "leidet der Sänger an einer Grippe")]
+
+
+def test_names_and_titles_in_quotation_marks_are_not_quoted_words(extractor):
+    # a name after a noun that introduces one ("Tour", "Internet-Suchseite"), or of capitalised words only
+    for text in ("Der Trainer gab die Aufstellung am Montag im Mannschaftsquartier „Blaue Lagune“ bekannt.",
+                 "Die Band gab das Ende ihrer Tour „Zeitenwende“ bekannt."):
+        assert [(c.mode, c.quote) for c in extract(extractor, text).claims] == [("reported", None)], text
+    # quoted words stay quoted words, and so does a whole statement after such a noun
+    ag = extract(extractor, "Die Opposition warf dem Minister „Wortbruch“ vor.")
+    assert [(c.mode, c.quote.text) for c in ag.claims] == [("mixed", "Wortbruch")]
+    ag = extract(extractor, "Der Verein schrieb auf seiner Internetseite „Wir bleiben in der Stadt.“")
+    assert [c.mode for c in ag.claims] == ["direct"]
+
+
+def test_participle_of_a_cue_verb_outside_its_sense_does_not_block_an_inverted_frame(extractor):
+    # "geschlossen" is "schließen", which reports only with "daraus": the text before ", sagte X" is the message
+    for frame, cue, message in ((", sagte der Minister.", "sagte", "Die Grenzen bleiben geschlossen"),
+                                (", kündigte die Regierung an.", "kündigte … an", "Die Grenzen werden geschlossen")):
+        assert found(extract(extractor, message + frame)) == [("indirect", cue, message)]
+
+
+def test_frame_in_a_clause_before_another_claim_makes_its_own_claim(extractor):
+    ag = extract(extractor, "Heute demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen gegen das "
+                            "Treffen, die Polizei spricht von 4.000 Teilnehmern.")
+    frame = by_cue(ag, "nach Angaben")
+    assert frame.content.text == ("Heute demonstrierten nach Angaben der Veranstalter rund 7.000 Menschen gegen "
+                                  "das Treffen")
+    assert by_cue(ag, "spricht").speaker_mention.text == "die Polizei"
+    # in the cue's own clause the frame names the channel, no claim of its own
+    ag = extract(extractor, "Nach Angaben der Polizei sagte ein Sprecher, der Mann sei festgenommen worden.")
+    assert [c.cue.text for c in ag.claims] == ["sagte"]
+
+
+def test_reason_in_konjunktiv_i_is_the_subjects_reported_reason(extractor):
+    ag = extract(extractor, "Die Staatsanwältin Anna Berg bezeichnete die Angaben als vorläufig, da der Tatort noch "
+                            "nicht ganz abgesucht sei.")
+    reason = next(c for c in ag.claims if c.cue is None)
+    assert (reason.mode, reason.content.text) == ("indirect", "da der Tatort noch nicht ganz abgesucht sei")
+    assert "Anna Berg" in reason.speaker_mention.text
+    ag = extract(extractor, "Die Gewerkschaft erwartet keine schnelle Einigung, weil der Vorstand kein Angebot "
+                            "vorgelegt habe.")
+    assert [(c.content.text, c.speaker_mention.text) for c in ag.claims] == [
+        ("weil der Vorstand kein Angebot vorgelegt habe", "Die Gewerkschaft")]
+    # in the indicative the reason is the author's account
+    assert extract(extractor, "Die Gewerkschaft erwartet keine schnelle Einigung, weil der Vorstand kein Angebot "
+                              "vorgelegt hat.").claims == []
+
+
+def test_the_noun_phrase_after_wie_is_the_subject_of_its_frame(extractor):
+    # "wie" stands for the object: the parse's object there is the speaker; a name in quotation marks
+    # inside the frame does not end it
+    for text, speaker in (("Wie die Zeitung berichtet, leidet der Sänger an einer Grippe.", "die Zeitung"),
+                          ("Der Sänger leidet an einer Grippe, wie sein Manager am Montag mitteilte.", "sein Manager"),
+                          ("Wie die „Bild“-Zeitung berichtete, leidet der Sänger an einer Grippe.", "Zeitung")):
+        claims = extract(extractor, text).claims
+        assert len(claims) == 1 and claims[0].content.text.endswith("an einer Grippe"), text
+        assert speaker in claims[0].speaker_mention.text, text
+
+
+def test_frame_noun_compounds_name_their_source(extractor):
+    ag = extract(extractor, "Nach Zeugenaussagen hatte der Fahrer das Rotlicht übersehen.")
+    assert [(c.content.text, c.speaker_mention.text) for c in ag.claims] == [
+        ("hatte der Fahrer das Rotlicht übersehen", "Zeugenaussagen")]
+    # a compound names the source itself: the noun phrase after it is no genitive; between dashes, the
+    # frame attributes the insertion
+    ag = extract(extractor, "Vor dem Haus wartete bereits der Täter – nach Zeugenaussagen der Ehemann – auf sie.")
+    assert [(c.content.text, c.speaker_mention.text) for c in ag.claims] == [("der Ehemann", "Zeugenaussagen")]
+
+
+def test_frame_inside_a_clause_attributes_the_whole_clause(extractor):
+    ag = extract(extractor, "Der Mann wurde nach Polizeiangaben am Bahnhof festgenommen.")
+    assert found(ag) == [("indirect", "nach Polizeiangaben", "Der Mann wurde nach Polizeiangaben am Bahnhof "
+                                                            "festgenommen")]
+    # a name in quotation marks before the verb is no quotation the verb closes
+    ag = extract(extractor, "Nach Informationen des Magazins „Der Spiegel“ hat der Schiedsrichter schwere "
+                            "Vorwürfe gegen seine Kollegen geäußert.")
+    assert found(ag) == [("indirect", "Nach Informationen", "hat der Schiedsrichter schwere Vorwürfe gegen seine "
+                                                            "Kollegen geäußert")]
+
+
+def test_bestehen_reports_only_with_auf(extractor):
+    # "bestehen auf" insists; "bestehen in/darin" consists, also before a dass-clause
+    ag = extract(extractor, "Die Gewerkschaft besteht darauf, dass die Löhne steigen.")
+    assert found(ag) == [("indirect", "besteht", "dass die Löhne steigen")]
+    assert extract(extractor, "Das Problem besteht darin, dass viele Familien keinen Anwalt haben.").claims == []

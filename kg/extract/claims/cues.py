@@ -125,6 +125,11 @@ class CueVerbs(Job):
                            or token.lower_.startswith(c.particle)]
         return next((c for c in candidates if c), None)
 
+    def speech_sense(self, token: Token, sent: SpacySpan) -> Cue | None:
+        """The cue a verb token is, if its clause has the words its speech sense needs ("schloss daraus")."""
+        cue = self.cue(token, sent)
+        return cue if cue is not None and self._in_sense(token, sent, cue) else None
+
     def _particle(self, token: Token, sent: SpacySpan) -> str | None:
         """The separable particle of a verb, searched in the verb's own clause: the parse may hang
         "vor" of "wirft … vor" on a neighbouring verb. A known particle of the verb closing the clause
@@ -168,6 +173,21 @@ class CueVerbs(Job):
         draft.anaphoric = anaphor is not None and clause is None
         return self._attributed(draft, sent, token, cue, prior, anaphor)
 
+    def _wie_subject(self, sent: SpacySpan, token: Token) -> Token | None:
+        """"Wie die Zeitung berichtet, …": "wie" stands for the object, so the noun phrase right after it is
+        the subject, whatever case the parse gives it; a prepositional phrase there ("wie aus Kreisen
+        verlautete") or none at all leaves the parse's answer."""
+        wie = self.messages.wie_before(sent, token)
+        if wie is None:
+            return None
+        end = wie + 1
+        while end < token.i and (self.doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
+                                 or self.doc[end].idx in self.in_quote or self.doc[end].text in ("„", "“")):
+            end += 1
+        if end == wie + 1 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in self.doc[wie + 1 : end]):
+            return None
+        return self.phrases.span_head((self.doc[wie + 1].idx, self.doc[end - 1].idx + len(self.doc[end - 1])))
+
     def _message(self, i: int, sent: SpacySpan, token: Token, cue: Cue, clause: tuple[int, int] | None,
                  anaphor: Token | None) -> tuple[int, int, str] | None:
         """The message's span and mode: the clause the cue governs, the sentence before ("Das teilte die
@@ -199,6 +219,8 @@ class CueVerbs(Job):
             speaker = d.speaker_span or (d.content[0], d.content[0])
             messages += [(d.content[0], speaker[0]), (speaker[1], d.content[1])]
         subject, passive = self.speakers.subject(token, sent, messages, cue)
+        if not passive and (wie_subject := self._wie_subject(sent, token)) is not None:
+            subject = wie_subject
         if subject is not None and subject.lower_ in IDIOM_SUBJECTS and cue.impersonal:
             return None  # "das heißt": i.e.
         if subject is not None and anaphor is not None and subject.i == anaphor.i:

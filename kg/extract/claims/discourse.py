@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 import re
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import Job
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
+    from kg.extract.claims.messages import Messages
     from kg.extract.claims.mood import Mood
     from kg.extract.claims.phrases import NounPhrases
     from kg.extract.claims.roles import Roles
@@ -24,6 +25,7 @@ class Discourse(Job):
     """Claims that span sentences: continued reports and restating headlines."""
 
     actors: Actors
+    messages: Messages
     mood: Mood
     phrases: NounPhrases
     roles: Roles
@@ -64,6 +66,54 @@ class Discourse(Job):
         if mode != "indirect":
             draft.quote = self.view.quote_span(start, end)
         return [draft]
+
+    def reasons(self, i: int, sent: SpacySpan, found: list[Draft], drafts: list[Draft]) -> list[Draft]:
+        """A reason given in Konjunktiv I is the reason the subject gives, reported speech of its own:
+        "Vertreter der Verbände erwarten keine schnelle Entscheidung, weil die Abgeordneten keinen Antrag
+        gestellt habe"; "Er wies den Vorwurf zurück, da er jeder Grundlage entbehre" (list
+        `reason_conjunctions`). The indicative ("weil es regnete") is the author's own account; a reason
+        inside a report (a continuation in Konjunktiv) is part of that report."""
+        if i in self.view.headings:
+            return []
+        out = []
+        for t in sent:
+            if (t.lower_ not in self.words["reason_conjunctions"] or t.idx in self.in_quote or t.i == sent.start
+                    or self.doc[t.i - 1].text != ","
+                    or any(d.content[0] <= t.idx < d.content[1] for d in found + drafts[-1:])):
+                continue
+            end = self.messages.clause_end(sent, t.i)
+            clause = [x for x in self.doc[t.i + 1 : sent.end] if x.idx < end]
+            if not any(self.mood.konjunktiv1(x) for x in clause if x.pos_ in ("AUX", "VERB")):
+                continue
+            speaker = self._reason_giver(sent, t, found)
+            if speaker is None:
+                continue
+            draft = Draft(i, (t.idx, self.view.trim(t.idx, end)), "statement", "indirect", speaker=speaker[0],
+                          speaker_span=speaker[1])
+            draft.mode = self.view.mode(*draft.content)
+            if draft.mode != "indirect":
+                draft.quote = self.view.quote_span(*draft.content)
+            out.append(draft)
+        return out
+
+    def _reason_giver(self, sent: SpacySpan, conj: Token,
+                      found: list[Draft]) -> tuple[str | None, tuple[int, int] | None] | None:
+        """Who gives the reason: the speaker of a claim of the main clause before it, else the main
+        clause's subject when it is an actor (a pronoun resolved)."""
+        main = next((d for d in found if d.cue is not None and d.cue[0] < conj.idx and d.content[1] <= conj.idx
+                     and (d.speaker or d.speaker_span)), None)
+        if main is not None:
+            return main.speaker, main.speaker_span
+        span = self.speakers.sentence_subject(sent)
+        if span is None or span[1] > conj.idx:
+            return None
+        words = self.doc.char_span(*span, alignment_mode="expand")
+        if words is not None and len(words) == 1 and words[0].pos_ == "PRON":
+            key = self.actors.antecedent(words[0], sent)
+            return (key, span) if key else None
+        if not self.actors.speaks(span):
+            return None
+        return self.actors.best_entity(span, None), span
 
     def _actor_before(self, i: int) -> Draft | None:
         """The sentence before made no claim, but its subject is an actor: a Konjunktiv I sentence

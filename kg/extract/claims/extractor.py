@@ -71,8 +71,8 @@ class _Article(Job):
               phrases=self.phrases, roles=self.roles, speakers=self.speakers)
         _give(self.nouns, actors=self.actors, documents=self.documents, frames=self.frames, messages=self.messages,
               phrases=self.phrases)
-        _give(self.discourse, actors=self.actors, mood=self.mood, phrases=self.phrases, roles=self.roles,
-              speakers=self.speakers)
+        _give(self.discourse, actors=self.actors, messages=self.messages, mood=self.mood, phrases=self.phrases,
+              roles=self.roles, speakers=self.speakers)
 
     def claims(self) -> list[Claim]:
         """Each sentence's claims by cue verbs, frames, colon quotations and message nouns, else a
@@ -92,6 +92,7 @@ class _Article(Job):
             found += self.nouns.noun_claims(i, span, found)
             if not found:
                 found = self.discourse.continuation(i, span, drafts)
+            found += self.discourse.reasons(i, span, found, drafts)
             self.speakers.adopt_speakers(found, span)
             drafts += found
         drafts = self.discourse.merge_headings(drafts)

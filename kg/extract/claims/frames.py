@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.lexicon import Frame, word_matches
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView, Job
-from kg.extract.german import DASS_FORMS, GENITIVE_STARTS, is_finite_verb
+from kg.extract.german import DASS_FORMS, GENITIVE_STARTS, clause_bounds, is_finite_verb
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kg.extract.claims.speakers import Speakers
 
 
+DASHES = ("–", "—")
 FoundFrame = tuple[Frame, int, int, tuple[int, int] | None]  # frame, first token, end token, source span
 
 
@@ -116,6 +117,8 @@ class Frames(Job):
             if first is not None and len(frame.words) > 1 and first.lower_ not in GENITIVE_STARTS and not (
                     first.pos_ == "ADJ" and first.lower_.endswith("er")):  # "nach Meinung politischer Beobachter"
                 span = None  # "nach ersten Meldungen Schäden …": the next noun phrase is no genitive source
+            if span is not None and self._compound(lo, hi, frame):
+                span = None  # "nach Zeugenaussagen der Ehemann": the compound names the source, not what follows
         elif frame.source == "before":
             span = self.phrases.np_before(lo, sent.start)
             if frame.colon:
@@ -131,15 +134,17 @@ class Frames(Job):
                            or t.tag_ == "PPOSAT"), None)
         if possessive is not None and (span is None or frame.source == "before"):
             return possessive.idx, possessive.idx + len(possessive)
-        if span is None and any(w.startswith("*") for w in frame.words):
-            compound = next((t for t in doc[lo:hi] if any(w.startswith("*") and word_matches(t, w)
-                                                          and t.lower_ != w[1:] for w in frame.words)), None)
-            if compound is not None:
-                return compound.idx, compound.idx + len(compound)
+        if span is None and (compound := self._compound(lo, hi, frame)) is not None:
+            return compound.idx, compound.idx + len(compound)
         if span is None and frame.source == "after" and hi - lo > 1:
             # "nach ersten Untersuchungen": the reports speak
             return doc[lo + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])
         return span
+
+    def _compound(self, lo: int, hi: int, frame: Frame) -> Token | None:
+        """The frame's noun when it is a compound whose first part names the source ("Polizeiangaben")."""
+        return next((t for t in self.doc[lo:hi] if any(w.startswith("*") and word_matches(t, w) and t.lower_ != w[1:]
+                                                        for w in frame.words)), None)
 
     def _prefield_source(self, sent: SpacySpan, lo: int, hi: int) -> tuple[int, int] | None:
         """"Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden …": a frame opening
@@ -175,7 +180,8 @@ class Frames(Job):
         out = []
         for frame, lo, hi, source in self.frames(sent):
             host = self._host(lo, found)
-            if host is None and (any(d.cue is not None and not self._reported_under(d, lo, sent) for d in found)
+            if host is None and (any(d.cue is not None and not self._reported_under(d, lo, sent)
+                                     and not self._apart(d, lo, sent) for d in found)
                                  or any(d.content[0] <= self.doc[lo].idx < d.content[1] for d in found + out)):
                 continue
             if any(d.cue is not None and d.cue[0] == self.doc[lo].idx for d in out):
@@ -187,6 +193,9 @@ class Frames(Job):
                 start, end = message
             else:
                 start, end = self._frame_message(sent, lo, hi, source, host.content if host else None)
+            # "…, die Polizei spricht von 4.000": another claim after the frame's clause ends its message
+            end = min([end] + [self.view.trim(start, min(d.content[0], d.cue[0])) for d in found
+                               if d.cue is not None and self._apart(d, lo, sent) and start < d.cue[0] < end])
             if end - start < 3:
                 continue
             if frame.source == "previous":  # "Demnach …": the source of the report just before
@@ -220,6 +229,18 @@ class Frames(Job):
         return next((d for d in found if d.cue is not None and d.mode == "indirect"
                      and d.content[0] <= idx < d.content[1]
                      and (idx == d.content[0] or prev is not None and prev.text == ",")), None)
+
+    def _apart(self, draft: Draft, lo: int, sent: SpacySpan) -> bool:
+        """The frame stands in a clause before the one of a claim's cue verb, and outside its message: "Heute
+        demonstrierten nach Angaben der Veranstalter 7.000 Menschen, die Polizei spricht von 4.000" has
+        two claims; "Nach Angaben der Polizei sagte ein Sprecher, …" one, the frame giving its channel."""
+        if draft.cue is None or draft.content[0] <= self.doc[lo].idx < draft.content[1]:
+            return False
+        cue = self.doc.char_span(draft.cue[0], draft.cue[0] + 1, alignment_mode="expand")
+        if cue is None or not (sent.start <= cue.start < sent.end):
+            return False
+        first, _ = clause_bounds(sent, cue[0])
+        return lo < first and self.doc[first - 1].text in (",", ";")
 
     def _reported_under(self, draft: Draft, lo: int, sent: SpacySpan) -> bool:
         """"Nach Angaben der Polizei habe der Mann … verlangt, …": a cue under a Konjunktiv I verb is
@@ -284,7 +305,11 @@ class Frames(Job):
         before = (seg_start, frame_start)
         after = (frame_end, seg_end)
         words = [len(self.text[a:b].split()) for a, b in (before, after)]
-        if (min(words) >= 2 and self.text[frame_start - 2 : frame_start].strip() not in (",", ":")
+        opener = doc.char_span(seg_start, seg_start + 1, alignment_mode="expand")
+        if opener is not None and "Rel" in opener[0].morph.get("PronType"):
+            words[0] -= 1  # "…, der nach Einschätzung X die Unfälle halbieren kann": the relative pronoun says nothing
+        # a frame inside its clause attributes all of it: "Der Mann wurde nach Polizeiangaben festgenommen"
+        if (min(words) >= 1 and self.text[frame_start - 2 : frame_start].strip() not in (",", ":")
                 and self.doc[lo].lower_ != "so"):
             return seg_start, self.view.trim(seg_start, seg_end)  # "Die Firma wartet laut X lediglich …"
         start, end = max((before, after), key=lambda s: len(self.text[s[0] : s[1]].strip(" ,:")))
@@ -293,8 +318,8 @@ class Frames(Job):
         return start, self.view.trim(start, end)
 
     def _frame_segment(self, sent: SpacySpan, lo: int, hi: int) -> tuple[int, int]:
-        """"…, die nach Einschätzung X die Luft verbessern kann": a relative clause the frame opens;
-        else the part of the sentence between semicolons."""
+        """"…, die nach Einschätzung X die Luft verbessern kann": a relative clause the frame opens; an
+        insertion between dashes it stands in; else the part of the sentence between semicolons."""
         doc = self.doc
         start, end = sent.start, sent.end
         for t in sent:
@@ -303,6 +328,10 @@ class Frames(Job):
                     start = t.i + 1
                 elif t.i >= hi and end == sent.end:
                     end = t.i
+        dash_before = next((k for k in range(lo - 1, start - 1, -1) if doc[k].text in DASHES), None)
+        dash_after = next((t.i for t in doc[hi:end] if t.text in DASHES), None)
+        if dash_before is not None and dash_after is not None:  # "der Mörder – nach Zeugenaussagen der Ehemann –"
+            return doc[dash_before + 1].idx, doc[dash_after - 1].idx + len(doc[dash_after - 1])
         rel = doc[lo - 1] if lo - 1 > start else None
         if rel is not None and "Rel" in rel.morph.get("PronType") and doc[rel.i - 1].text == ",":
             start = rel.i

@@ -31,8 +31,8 @@ class Messages(Job):
         """The reported message of a cue verb: a clause or quotation before or after it."""
         doc = self.doc
         lo = token.i
-        while lo > sent.start and doc[lo - 1].text not in (",", ";", ":") and doc[lo - 1].idx not in self.in_quote:
-            lo -= 1
+        while lo > sent.start and doc[lo - 1].text not in (",", ";", ":") and not self.view.in_spoken(doc[lo - 1].idx):
+            lo -= 1  # a name in quotation marks is no quotation before a frame: "Nach Informationen des „Spiegel“ hat
         first = doc[lo]
         wie = self.wie_before(sent, token)
         if wie is not None:  # "…, wie X (, Sprecherin,) mitteilte, …"
@@ -47,7 +47,7 @@ class Messages(Job):
             end = self.view.trim(start, end)
             if end > start:
                 return start, end
-        if lo > sent.start and doc[lo - 1].idx in self.in_quote and inverted:
+        if lo > sent.start and self.view.in_spoken(doc[lo - 1].idx) and inverted:
             start = self._message_start(sent, lo)
             return start, self.view.trim(start, doc[lo].idx)
         return self._content_after(sent, token, cue)
@@ -90,7 +90,9 @@ class Messages(Job):
         if cue.dep_ in CONJ and cue.head.i < comma and not own_subject:
             return False  # "dementiert …, weist … zurück": the second verb shares the first one's subject
         verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and t.idx not in self.in_quote]
-        return (bool(verbs) and not any(self.cues.cue(t, sent) for t in verbs)  # a clause, not "X, ein Vertreter …,"
+        # a clause, not "X, ein Vertreter …,"; a verb is the first of coordinated cues only in its speech sense
+        # ("Die Grenzen bleiben geschlossen, sagte X": "schließen" reports only with "daraus")
+        return (bool(verbs) and not any(self.cues.speech_sense(t, sent) for t in verbs)
                 and self._main_clause_first(before))
 
     def _main_clause_first(self, before: SpacySpan) -> bool:
@@ -136,8 +138,8 @@ class Messages(Job):
             # "Denn wie X berichtete, …"
             if t.lower_ == "wie" and (opens or self.doc[k - 1].text in (",", "(", "–", "-")):
                 return k
-            if t.pos_ in ("VERB", "AUX") or t.idx in self.in_quote or t.text in (";", ":"):
-                return None
+            if t.pos_ in ("VERB", "AUX") or self.view.in_spoken(t.idx) or t.text in (";", ":"):
+                return None  # a name in quotation marks may stand in the clause: "wie der „Spiegel“ berichtet"
         return None
 
     def _around_wie(self, sent: SpacySpan, lo: int, token: Token) -> tuple[int, int] | None:

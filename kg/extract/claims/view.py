@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from kg.extract.claims.lexicon import Lexicon
+from kg.extract.claims.lexicon import Lexicon, text_matches
 from kg.extract.claims.model import Draft
 from kg.extract.claims.quotes import find_quotes, Quote
 from kg.extract.entities import EntityIndex
@@ -47,9 +47,23 @@ class ArticleView:
     def _spoken(self, q: Quote) -> bool:
         """Quotation marks around words someone said, not around a name or title."""
         words = [t for t in self.doc.char_span(*q.inner, alignment_mode="expand") or [] if not t.is_punct]
+        if not words or self.text[q.end : q.end + 1].isalnum() or self.text[q.end : q.end + 1] == "-":
+            return False  # "die „Bild“-Zeitung": part of a compound
         named = any(e.start_char <= words[0].idx and words[-1].idx + len(words[-1]) <= e.end_char
-                    for e in self.doc.ents) if words else False
-        return bool(words) and not named and not all(t.pos_ in ("PROPN", "NUM", "X") for t in words)
+                    for e in self.doc.ents)
+        # "Forte Village", "Gesuchte Kinder": several words, each capitalised or a number, make a name
+        titled = len(words) > 1 and all(t.text[0].isupper() or t.text[0].isdigit() for t in words)
+        return not named and not titled and not (self._after_naming_noun(q) and not self.clausal(q)) and not all(
+            t.pos_ in ("PROPN", "NUM", "X") for t in words)
+
+    def _after_naming_noun(self, q: Quote) -> bool:
+        """The quotation follows a noun that introduces a name or title: "die Tour „Voodoo Lounge“",
+        "der Internet-Suchseite „Gesuchte Kinder“" (list `naming_nouns`); a whole statement there
+        ("schrieb auf seiner Internetseite „Wir bleiben.“") is still speech."""
+        before = self.text[max(0, q.start - 40) : q.start].rstrip().split()
+        word = before[-1].strip("(") if before else ""
+        return bool(word) and word[0].isupper() and any(text_matches(word.lower(), n)
+                                                        for n in self.words["naming_nouns"])
 
     def trim(self, start: int, end: int) -> int:
         """The end of a message without trailing spaces and punctuation, but with a full stop inside a closing
@@ -65,6 +79,10 @@ class ArticleView:
     def quote_at(self, char: int) -> Quote | None:
         """The quotation whose opening mark is at `char`."""
         return next((q for q in self.quotes if q.start == char), None)
+
+    def in_spoken(self, char: int) -> bool:
+        """The character lies inside a spoken quotation (not a name in quotation marks)."""
+        return any(q.start <= char < q.end for q in self.spoken)
 
     def quote_in(self, start: int, end: int) -> bool:
         """A spoken quotation lies inside the span."""
