@@ -441,3 +441,71 @@ def test_a_name_cut_before_its_bracketed_acronym_is_widened_to_it(extractor):
                                 "in ganz Deutschland warnen. Das BBK nutzt dafür Apps.")
     office = found["Bundesamt für Bevölkerungsschutz und Katastrophenhilfe"]
     assert "BBK" in {m.text for m in office.mentions} and "BBK" not in found
+
+
+def test_city_adjectives_with_an_elided_e_name_their_city(extractor):
+    found = entities(extractor, "Im Dresdner Stadtteil Hellerau eröffnete ein Museum. Die Münchner Mordkommission ermittelt.")
+    assert found["Dresden"].wikidata == "Q1731" and found["München"].wikidata == "Q1726"
+    assert "Münchner" not in found and "Dresdner" not in found
+
+
+def test_strong_dative_names_are_looked_up_in_the_nominative(extractor):
+    found = entities(extractor, "Die Zahlungen von Internationalem Währungsfonds (IWF) und Europäischer "
+                                "Zentralbank (EZB) sind nötig.")
+    assert {m.text for m in found["Internationaler Währungsfonds"].mentions} == {"IWF", "Internationalem Währungsfonds"}
+    assert found["Europäische Zentralbank"].wikidata == "Q8901"
+    assert not {"Internationalem Währungsfonds", "Europäischer Zentralbank"} & set(found)
+
+
+def test_weak_adjectives_after_an_article_are_labelled_strong(extractor):
+    found = entities(extractor, "Das sagte ein Sprecher beim Norddeutschen Rundfunk. Der Deutsche Fußball-Bund "
+                                "schwieg. Das Schiff fuhr über den Pazifischen Ozean.")
+    assert {"Norddeutscher Rundfunk", "Deutscher Fußball-Bund", "Pazifischer Ozean"} <= set(found)
+
+
+def test_a_genitive_head_before_fuer_and_a_region_in_the_genitive_are_labelled_in_the_nominative(extractor):
+    found = entities(extractor, "Nach Angaben des Schweizer Bundesamts für Umwelt bleibt die Gefahr in weiten "
+                                "Teilen Norddeutschlands hoch.")
+    assert found["Bundesamt für Umwelt"].type == "Organization" and found["Norddeutschland"].type == "Place"
+
+
+def test_an_army_is_a_feminine_head_and_a_minister_names_a_person(extractor):
+    found = entities(extractor, "Das teilte ein Sprecher der Sudanesischen Befreiungsarmee (SPLA) mit. Der "
+                                "Informationsminister Barnaba Marial Benjamin widersprach. Die "
+                                "FDP-Europaabgeordnete Silvana Koch-Mehrin hat Widerspruch eingelegt.")
+    assert "SPLA" in {m.text for m in found["Sudanesische Befreiungsarmee"].mentions}
+    assert found["Barnaba Marial Benjamin"].type == "Person" and found["Silvana Koch-Mehrin"].type == "Person"
+
+
+def test_counts_plural_nouns_and_nominalised_adjectives_are_no_names(extractor):
+    found = entities(extractor, "Die Polizei korrigierte die Zahl von 86 auf 76 Tote. Die Opposition fordert den "
+                                "Rücktritt und Neuwahlen. Auf den Wagen ging ein Regen von Orangen nieder. "
+                                "Für ihre Mitstreiterin Sabine Rückert war Derartiges nicht festzustellen.")
+    assert not {"76 Tote", "Neuwahlen", "Orangen", "Derartiges"} & set(found) and "Sabine Rückert" in found
+
+
+def test_a_title_inside_the_recognised_span_joins_the_surname_to_the_full_name(extractor):
+    found = entities(extractor, "Dekan Berg sieht den Streit gelassen, sagte Manfred Berg.")
+    assert "Dekan Berg" not in found and "Berg" not in found
+    assert [r.name for r in found["Manfred Berg"].roles] == ["Dekan"]
+
+
+def test_an_ethnic_group_and_the_first_part_of_a_compound_are_groups_without_foreign_adjectives(extractor):
+    found = entities(extractor, "Die Hälfte der im Ort ansässigen Roma verließ das Dorf. Der Sänger litt unter "
+                                "fehlerhafter Medienberichte.")
+    assert found["ansässige Roma"].type == "Group" and "Medien" in found and "fehlerhafte Medien" not in found
+
+
+def test_championships_and_space_stations_are_no_actors(extractor):
+    found = entities(extractor, "Am Sonntag wurde die Internationale Deutsche Motocross Meisterschaft in Freising "
+                                "ausgetragen. Die Raumfähre flog zur Internationalen Raumstation (ISS). Auf der ISS "
+                                "leben sechs Astronauten.")
+    assert set(found) == {"Freising"}
+
+
+def test_small_countries_broadcasters_aid_groups_and_capitals_from_the_gazetteer(extractor):
+    found = entities(extractor, "Auch im Fürstentum Liechtenstein ist es trocken. Al Jazeera berichtete aus Khartum, "
+                                "die Regierung in Khartum schweige. Ärzte ohne Grenzen half.")
+    assert found["Liechtenstein"].type == "Country" and found["Liechtenstein"].wikidata == "Q347"
+    assert found["Al Jazeera"].type == "Organization" and found["Ärzte ohne Grenzen"].type == "Organization"
+    assert found["Khartum"].type == "Place" and found["Sudan"].wikidata == "Q1049"

@@ -81,3 +81,25 @@ def weak_nominative(name: str) -> str:
     """"Vereinigten Arabischen Emiraten" -> "Vereinigte Arabische Emirate": every "-en" cut to "-e", the
     nominative of a name in the dative plural or after an article, for a look-up in the gazetteer."""
     return " ".join(w[:-1] if w.endswith("en") else w for w in name.split())
+
+
+def city_stems(adjective: str) -> list[str]:
+    """The city names a city adjective in "-er" may come from: "Berliner" -> "Berlin", "Münchner" and
+    "Dresdner" -> "München", "Dresden" (the "e" of the "-en" ending falls before "-er"), "Bremer" ->
+    "Bremen" (the "-en" falls)."""
+    if not adjective.endswith("er"):
+        return []
+    stem = adjective[:-2]
+    return [stem, stem[:-1] + "en", stem + "en"] if stem.endswith("n") else [stem, stem + "en"]
+
+
+def strong_forms(name: str) -> list[str]:
+    """"Internationalem Währungsfonds", "Europäischer Zentralbank" (dative without article) -> the
+    name with every capitalised adjective before the head in "-e", "-er" and "-es", for a look-up in
+    the gazetteer, which lists names in the nominative ("Internationaler Währungsfonds",
+    "Europäische Zentralbank")."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() and w.endswith(("em", "er", "en", "es", "e")) for w in words[:-1]):
+        return []
+    stems = [w[:-1] if w.endswith("e") else w[:-2] for w in words[:-1]]
+    return [" ".join([*(s + ending for s in stems), words[-1]]) for ending in ("e", "er", "es")]

@@ -31,7 +31,8 @@ class Groups(Job):
             if (named := self._label(doc, t, noun, cands)) is None:
                 continue
             label, start = named
-            adjectives = attributes(doc, (doc.char_span(start, t.idx + len(t), alignment_mode="expand") or [t])[0].i)
+            adjectives = [] if _first_part(t.text, noun.label) else attributes(
+                doc, (doc.char_span(start, t.idx + len(t), alignment_mode="expand") or [t])[0].i)
             full = " ".join([*(plural(a.text) for a in adjectives), label])
             start = adjectives[0].idx if adjectives else start
             out.append(Candidate(start, t.idx + len(t), "Group", label=full, key=f"group/{article_id}/{slug(label)}"))
@@ -132,3 +133,9 @@ class AnonymousSources(Job):
                           key=f"anon/{article_id}/{slug(label)}", anonymous=True)
             )
         return out
+
+
+def _first_part(word: str, label: str) -> bool:
+    """Is the group noun the first part of a compound ("Medien" of "Medienberichte")? The adjectives
+    before it describe the compound's head ("fehlerhafter Medienberichte"), not the group."""
+    return word.startswith(label) and len(word) > len(label) + 2 and word[len(label)].islower()

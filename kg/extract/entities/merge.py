@@ -11,7 +11,7 @@ from kg.keys import slug
 from kg.model import Entity, Role
 from kg.nlp import name_key
 from kg.extract.entities.grammar import nominative, said_uninflected
-from kg.extract.entities.lexicon import LEGAL_FORMS, MASCULINE, NEUTER
+from kg.extract.entities.lexicon import LEGAL_FORMS, MASCULINE, NAME_LINKS, NEUTER
 from kg.extract.entities.model import Candidate, RoleCandidate
 from kg.extract.entities.vocabulary import Job
 from kg.extract.german import LOCATIVE_PREPS
@@ -164,7 +164,7 @@ def _add_others(merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
         elif c.key:
             merged.add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
         elif c.type != "Person":
-            label = c.label or _genitive_dropped(doc, c, nominative(doc_text(doc)[c.start : c.end], said))
+            label = c.label or _weak_made_strong(doc, c, _genitive_dropped(doc, c, nominative(doc_text(doc)[c.start : c.end], said)))
             key = f"{c.type.lower()}/{slug(_uninflect(_core(label)))}"
             merged.add(c, key, label, None)
             if _better_label(label, merged.by_key[key].label):
@@ -179,6 +179,8 @@ def _genitive_dropped(doc: Doc, c: Candidate, label: str) -> str:
     adjective strong, "-er" before a masculine head, "-es" before a neuter one, by the head's ending)."""
     words = label.split()
     head = next((t for t in doc if t.idx + len(t) == c.end), None)
+    if len(words) > 2 and words[1] in NAME_LINKS and words[0].endswith("s"):
+        return _head_genitive_dropped(words)
     if _word_before(doc, c.start) not in ("des", "eines") or head is None or not words[-1].endswith("s"):
         return label
     last = words[-1]
@@ -195,6 +197,33 @@ def _genitive_dropped(doc: Doc, c: Candidate, label: str) -> str:
         else:
             return label
     return " ".join([*adjectives, stem])
+
+
+def _head_genitive_dropped(words: list[str]) -> str:
+    """"Bundesamts für Umwelt", "Instituts für Wirtschaftsforschung" -> "Bundesamt für Umwelt", "Institut
+    für …": a head before "für" or "of" ending in a genitive "-s" or "-es" after a masculine or neuter
+    noun (by its known ending) is labelled in the nominative."""
+    head = words[0]
+    stem = next((s for s in (head[:-1], head[:-2]) if _gender(s)), None)
+    return " ".join([stem, *words[1:]]) if stem else " ".join(words)
+
+
+def _weak_made_strong(doc: Doc, c: Candidate, label: str) -> str:
+    """"beim Norddeutschen Rundfunk", "den Pazifischen Ozean", "der Deutsche Fußball-Bund", "das Rote
+    Kreuz" -> "Norddeutscher Rundfunk", "Pazifischer Ozean", "Deutscher Fußball-Bund", "Rotes Kreuz":
+    after an article an adjective is weak ("-en", "-e"); the name's label, said without one, is strong:
+    "-er" before a masculine head, "-es" before a neuter one (known by the head's ending)."""
+    words = label.split()
+    gender = _gender(words[-1]) if len(words) > 1 else None
+    article = _word_before(doc, c.start).lower()
+    if gender is None or not all(w[:1].isupper() and w.endswith(("e", "en")) for w in words[:-1]):
+        return label
+    weak_en = article in ("den", "dem", "beim", "vom", "zum", "im", "am") and all(w.endswith("en") for w in words[:-1])
+    weak_e = (article, gender) in (("der", "m"), ("das", "n")) and all(w.endswith("e") for w in words[:-1])
+    if not (weak_en or weak_e):
+        return label
+    ending = "er" if gender == "m" else "es"
+    return " ".join([*((w[:-2] if w.endswith("en") else w[:-1]) + ending for w in words[:-1]), words[-1]])
 
 
 def _gender(noun: str) -> str | None:

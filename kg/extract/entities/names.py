@@ -3,20 +3,28 @@ organisation spans; names in credit lines dropped; acronyms standing for the nam
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry
 from kg.nlp import name_key
 from kg.extract.entities.appositions import Appositions
-from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative, said_uninflected, weak_nominative
+from kg.extract.entities.grammar import (
+    ARTICLES, city_stems, is_adjective, nominative, said_uninflected, strong_forms, weak_nominative,
+)
 from kg.extract.entities.lexicon import (
-    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, CUT_BEFORE_ACRONYM, EVENT_NAME, LEGAL_FORMS, NER_TYPES,
+    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, COMPASS_PREFIXES, CUT_BEFORE_ACRONYM, EVENT_NAME, EVENT_WORDS,
+    LEGAL_FORMS, NER_TYPES,
     NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
 )
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job, Vocabulary
 from kg.extract.german import DETERMINERS
 from kg.extract.text import doc_text
+
+
+_NOMINALISED = re.compile(r"(?:ig|lich|isch|iv|ell|al|ar)es$")  # "Derartiges": a neuter adjective made a noun
 
 
 class Names(Job):
@@ -42,6 +50,10 @@ class Names(Job):
         """One recognised span as a name candidate, or None where it is a common noun or an adjective."""
         span, label = self._person_cut(doc, ent, surnames)
         span = self._place_word_widened(doc, span)
+        if len(span) > 1 and _leading_number(span[0]):
+            if label != "Person":
+                return None  # "76 Tote": a count of a common noun, no name ("1. FC Köln" is an organization)
+            span = span[1:]  # "3. Schmidinger, Günter": a rank in a list of results, no part of the name
         text = span.text
         if len(text) == 1:
             return None  # "Gruppe A", "Plan B": a single letter labels a class or an item, it names no actor
@@ -56,11 +68,16 @@ class Names(Job):
         entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ and span.start == ent.start else None
         entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text)) or self._city_of(text, label)
         entry = entry or (self.gaz.name(weak_nominative(text)) if len(span) > 1 else None)
+        entry = entry or next(filter(None, map(self.gaz.name, strong_forms(text))), None)
         if entry and text in entry.unqualified and span.start and is_adjective(doc[span.start - 1], names=True):
             span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
             text = span.text
-        if entry is None and EVENT_NAME.search(text):
-            return None  # "Super Bowl LIV", "Tour de France": a sports event, no actor nor place
+        if entry is None and (EVENT_NAME.search(text) or _event_word_after(doc, span)):
+            return None  # "Super Bowl LIV", "Tour de France", "die Deutsche Motocross Meisterschaft": an event
+        if entry is None and self._thing_head(span):  # "Internationale Raumstation": a thing, no actor nor place
+            return Candidate(span.start_char, span.end_char, "Thing", None, ner=True)  # see TypeCues.without_things
+        if entry is None and label == "Place" and len(span) == 1 and _plural_noun(span[0]):
+            return None  # "ein Regen von Orangen", "und Neuwahlen": a plural common noun, no place
         common_person = label == "Person" and self._common_word(span[0], common)
         if entry is None and len(span) == 1 and ("-" in text or common_person):
             return None  # "NATO-Osterweiterung" (a compound, see TypeCues.compounds); "der Alarmzustand" is no person
@@ -71,9 +88,31 @@ class Names(Job):
             label = "Place"  # "Hudson Valley", "Lake Placid", "im Pfälzerwald": a place whatever the NER said
         elif entry is None and label == "Place" and any(self._institution_head(t.text) for t in span):
             label = "Organization"  # "Berliner Polizei", "Feuerwehr Mölschbach": an institution, no place
+        elif entry is None and label != "Person" and self._titled_person(doc, span, ent):
+            label = "Person"  # "Informationsminister Barnaba Marial Benjamin" tagged ORG: a function names a person
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
             label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
-        return Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True)
+        region = self._compass_region(text) if entry is None and len(span) == 1 else None
+        return Candidate(span.start_char, span.end_char, "Place" if region else entry.type if entry else label,
+                         entry, label=region, ner=True)
+
+    def _thing_head(self, span: Span) -> bool:
+        """Is the name capitalised adjectives before a class noun of things ("Internationale
+        Raumstation")? Its head says it is a thing, as a class noun before a name does."""
+        return (len(span) > 1 and self.lex.cue(span[-1].text) == "Thing"
+                and all(t.is_title and t.text.endswith(("e", "en", "er", "es")) for t in span[:-1]))
+
+    def _compass_region(self, word: str) -> str | None:
+        """"Norddeutschlands", "Westafrikas" -> "Norddeutschland", "Westafrika": a compass prefix before
+        a known place or country in the genitive is a region, labelled in the nominative."""
+        prefix = next((p for p in COMPASS_PREFIXES if word.startswith(p) and word[len(p) : len(p) + 1].islower()
+                       and len(word) > len(p) + 3), None)
+        if prefix is None or not word.endswith("s"):
+            return None
+        entry = self.gaz.name(word[len(prefix) :].capitalize())
+        if entry is None or entry.type not in ("Country", "Place") or entry.label.endswith("s"):
+            return None
+        return prefix + entry.label.lower()
 
     def _person_cut(self, doc: Doc, ent: Span, surnames: set[str]) -> tuple[Span, str]:
         """The name in a recognised span and its type, a person's span cut or widened where the
@@ -97,6 +136,17 @@ class Names(Job):
         return (entry is None and label == "Person" and len(span) == 1 and before in PLACE_PREPOSITIONS
                 and not self.gaz.is_first_name(span.text))
 
+    def _titled_person(self, doc: Doc, span: Span, ent: Span) -> bool:
+        """Does a person's function ("Informationsminister", "FDP-Europaabgeordnete") stand right before
+        a name of two or more capitalised words ("Silvana Koch-Mehrin"), or inside the recognised span
+        before one ("Dekan Berg")? German puts a title before a person's name; an organization or place
+        after it would be in the genitive or after "von"."""
+        before = doc[span.start - 1] if span.start else None
+        return bool(before is not None and (len(span) > 1 or ent.start < span.start)
+                    and self.lex.role(before.text) is not None
+                    and self.lex.institution(before.text) is None and all(t.is_title for t in span)
+                    and not span[-1].text.endswith("s") and not {t.text for t in span} & ORGANIZATION_WORDS)
+
     def _institution_head(self, word: str) -> bool:
         """Is the word an institution noun ("Polizei") or a class noun of organizations ("Universität")?"""
         return self.lex.institution(word) is not None or self.lex.cue(word) == "Organization"
@@ -104,8 +154,8 @@ class Names(Job):
     def _common_word(self, token: Token, common: set[str]) -> bool:
         """Is a lone word tagged as a person a common noun or adjective ("der Alarmzustand", "sagte
         Reportern", "Dreitägiger Dauerregen")? It stands after an article, or the tagger calls it an
-        adjective, a verb opening its sentence or a plural noun (a name is singular; the tagger calls many
-        surnames nouns) or a noun of a person's function ("Schauspielerin"), and it is no first name, known surname, nor a word of a
+        adjective, a verb opening its sentence, a plural noun (a name is singular; the tagger calls many
+        surnames nouns) or a neuter noun with an adjective's ending (a person is "der" or "die": "Derartiges", "Positives") or a noun of a person's function ("Schauspielerin"), and it is no first name, known surname, nor a word of a
         longer name of the article ("Think" of "Think Global", "Richter" of "Gerhard Richter")."""
         if (token.tag_ == "NN" or token.pos_ == "NOUN") and token.text in common:
             return True  # "das Dekret": the tagger may call it a proper noun, yet it takes the article
@@ -116,7 +166,8 @@ class Names(Job):
             return False
         plural = token.pos_ == "NOUN" and "Plur" in token.morph.get("Number")
         opening_verb = token.is_sent_start and token.pos_ in ("VERB", "AUX")  # "Inszeniert wurde das Stück …"
-        return token.pos_ == "ADJ" or plural or opening_verb or self.lex.person_noun(token.text)
+        neuter = token.pos_ == "NOUN" and "Neut" in token.morph.get("Gender") and _NOMINALISED.search(token.text)
+        return token.pos_ == "ADJ" or plural or neuter or opening_verb or self.lex.person_noun(token.text)
 
     def _place_word_widened(self, doc: Doc, span: Span) -> Span:
         """"Long Island", "Lady Elliot Island" where only "Island" was tagged: the capitalised proper
@@ -130,7 +181,9 @@ class Names(Job):
 
     def _city_of(self, text: str, label: str) -> Entry | None:
         """The city a place-tagged city adjective names ("Münchener" -> München)."""
-        entry = self.gaz.name(text[:-2]) if label == "Place" and text.endswith("er") else None
+        if label != "Place":
+            return None
+        entry = next(filter(None, map(self.gaz.name, city_stems(text))), None)
         return entry if entry and entry.type == "Place" else None
 
     def _first_names_joined(self, doc: Doc) -> list[Span]:
@@ -250,6 +303,26 @@ def _pair_split(ent: Span) -> list[Span]:
         if t.lower_ in PAIR_LINKS and t.i - ent.start >= 2 and ent.end - t.i > 2:
             return [Span(ent.doc, ent.start, t.i, label="PER"), Span(ent.doc, t.i + 1, ent.end, label="PER")]
     return [ent]
+
+
+def _leading_number(token: Token) -> bool:
+    """A number or an ordinal ("76", "3.") opening a recognised span."""
+    return token.like_num or token.text.rstrip(".").isdigit()
+
+
+def _event_word_after(doc: Doc, span: Span) -> bool:
+    """Does a word naming an event follow the name ("Internationale Deutsche Motocross Meisterschaft",
+    cut by the recogniser before its head)? Then the name is part of an event's."""
+    return span.end < len(doc) and doc[span.end].text in EVENT_WORDS
+
+
+def _plural_noun(token: Token) -> bool:
+    """A common noun in the plural by the tagger ("Orangen", "Neuwahlen") that the article names
+    once: plural place names ("Malediven") are proper nouns to it or in the gazetteer, and the tagger
+    may call a place after "den" plural ("in den Gazastreifen") where the article also names it
+    otherwise ("des Gazastreifens")."""
+    named = sum(1 for e in token.doc.ents if e.text.startswith(token.text))
+    return token.tag_ == "NN" and token.pos_ == "NOUN" and "Plur" in token.morph.get("Number") and named == 1
 
 
 def _article_inside(span: Span) -> bool:

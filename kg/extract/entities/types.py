@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.entities.grammar import ARTICLES
-from kg.extract.entities.lexicon import GOVERNMENT, LIST_LINKS, NAME_LINKS, OPENING_QUOTES
+from kg.extract.entities.grammar import ARTICLES, city_stems
+from kg.extract.entities.lexicon import ACRONYM, GOVERNMENT, LIST_LINKS, NAME_LINKS, OPENING_QUOTES
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job
 from kg.extract.german import DETERMINERS
@@ -60,9 +60,11 @@ class TypeCues(Job):
     def without_things(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Names a class noun tells to be no actor nor place ("Zyklon Larry", "das Passagierflugzeug
         Airbus A380", "der Spielfilm Luther"; type "Thing" in type_cues.jsonl) are dropped, with every
-        other unlinked mention of the same name ("„Larry“ erreichte die Küste")."""
+        other unlinked mention of the same name ("„Larry“ erreichte die Küste") or its acronym in
+        brackets ("Internationale Raumstation (ISS)" … "auf der ISS")."""
         text = doc_text(doc)
         things = {text[c.start : c.end] for c in cands if c.type == "Thing"}
+        things |= {m[1] for c in cands if c.type == "Thing" and (m := ACRONYM.match(text, c.end))}
         return [c for c in cands if c.type != "Thing" and (c.entry or text[c.start : c.end] not in things)]
 
     def _missed_name(self, doc: Doc, j: int, kind: str, spans: list[tuple[int, int]]) -> Candidate | None:
@@ -119,9 +121,10 @@ class TypeCues(Job):
         for t in doc:
             if not (t.is_title and t.text.endswith("er") and len(t) > 5) or any(s <= t.idx < e for s, e in spans):
                 continue
-            stem = t.text[:-2]
-            entry = self.gaz.name(stem)
-            if entry is not None and entry.type == "Place" or entry is None and stem in places:
+            stems = city_stems(t.text)
+            entry = next((e for e in map(self.gaz.name, stems) if e is not None and e.type == "Place"), None)
+            stem = next((s for s in stems if s in places), None)
+            if entry is not None or stem is not None:
                 out.append(Candidate(t.idx, t.idx + len(t), "Place", entry, label=None if entry else stem))
         return out
 
