@@ -509,3 +509,16 @@ def test_small_countries_broadcasters_aid_groups_and_capitals_from_the_gazetteer
     assert found["Liechtenstein"].type == "Country" and found["Liechtenstein"].wikidata == "Q347"
     assert found["Al Jazeera"].type == "Organization" and found["Ärzte ohne Grenzen"].type == "Organization"
     assert found["Khartum"].type == "Place" and found["Sudan"].wikidata == "Q1049"
+
+
+def test_a_masthead_in_capitals_is_labelled_in_ordinary_case_and_a_composer_is_no_union(extractor):
+    found = entities(extractor, "Das berichtet die Zeitung DIE WELT am Sonntag. Die Oper von Giuseppe Verdi wurde "
+                                "gespielt. Verdi schrieb sie 1853.")
+    assert found["Die Welt"].type == "Organization" and "DIE WELT" not in found
+    assert {m.text for m in found["Giuseppe Verdi"].mentions} == {"Giuseppe Verdi", "Verdi"} and "Verdi" not in found
+
+
+def test_a_club_cut_short_is_the_club(extractor):
+    found = entities(extractor, "Borussia Dortmund verlor das Spiel. Borussia liegt nun auf Platz drei.")
+    assert {m.text for m in found["Borussia Dortmund"].mentions} == {"Borussia", "Borussia Dortmund"}
+    assert "Borussia" not in found

@@ -10,7 +10,7 @@ from kg.gazetteer import Entry
 from kg.keys import slug
 from kg.model import Entity, Role
 from kg.nlp import name_key
-from kg.extract.entities.grammar import nominative, said_uninflected
+from kg.extract.entities.grammar import ARTICLES, nominative, said_uninflected
 from kg.extract.entities.lexicon import LEGAL_FORMS, MASCULINE, NAME_LINKS, NEUTER
 from kg.extract.entities.model import Candidate, RoleCandidate
 from kg.extract.entities.vocabulary import Job
@@ -165,6 +165,7 @@ def _add_others(merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
             merged.add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
         elif c.type != "Person":
             label = c.label or _weak_made_strong(doc, c, _genitive_dropped(doc, c, nominative(doc_text(doc)[c.start : c.end], said)))
+            label = _ordinary_case(label)
             key = f"{c.type.lower()}/{slug(_uninflect(_core(label)))}"
             merged.add(c, key, label, None)
             if _better_label(label, merged.by_key[key].label):
@@ -250,6 +251,15 @@ def _better_label(new: str, old: str) -> bool:
     return (_shouted(new), len(new)) < (_shouted(old), len(old))
 
 
+def _ordinary_case(name: str) -> str:
+    """"DIE WELT" -> "Die Welt": a name of several words all in capitals (a masthead, a letterhead)
+    is labelled in ordinary case, its acronyms of up to three letters kept ("FC BAYERN" -> "FC Bayern")."""
+    if not _shouted(name):
+        return name
+    return " ".join(w.capitalize() if (len(w) > 3 and w.isalpha() or w.lower() in ARTICLES)
+                    and w.rstrip(".") not in LEGAL_FORMS else w for w in name.split())
+
+
 def _shouted(name: str) -> bool:
     """A name of several words in capitals ("WIENER LINIEN GmbH"), as a company writes itself."""
     words = [w for w in name.split() if w.rstrip(".") not in LEGAL_FORMS and w != "&"]
@@ -259,17 +269,19 @@ def _shouted(name: str) -> bool:
 def _short_names(cands: list[Candidate], doc: Doc) -> None:
     """A lone word tagged as a person that is the first word of an organization's or place's name
     of the article ("Shelby" after "Shelby SuperCars", "Think" after "Think Global") is that name
-    cut short, unless a person of the article has it as a surname."""
+    cut short, unless a person of the article has it as a surname; so is a lone unlinked word tagged
+    as an organization that opens an organization's name ("Borussia" of "Borussia Dortmund")."""
     text = doc_text(doc)
     names = [c for c in cands if c.type in ("Organization", "Place") and c.ner and not c.key]
     people = [text[c.start : c.end].split() for c in cands if c.type == "Person"]
     for c in cands:
         word = text[c.start : c.end]
-        if c.type != "Person" or c.entry or c.key or c.anonymous or " " in word:
+        if c.type not in ("Person", "Organization") or c.entry or c.key or c.anonymous or " " in word:
             continue
-        if any(len(p) > 1 and _same_surname(" ".join(p), word) for p in people):
+        if c.type == "Person" and any(len(p) > 1 and _same_surname(" ".join(p), word) for p in people):
             continue
-        full = next((n for n in names if text[n.start : n.end].split()[0] == word), None)
+        full = next((n for n in names if text[n.start : n.end].split()[0] == word
+                     and (c.type == "Person" or n.type == "Organization")), None)
         if full is not None:
             c.type, c.entry, c.label = full.type, full.entry, full.label or text[full.start : full.end]
 

@@ -68,6 +68,8 @@ class Names(Job):
         entry = self.gaz.entries.get(ent.ent_id_) if ent.ent_id_ and span.start == ent.start else None
         entry = entry or self.gaz.name(text) or self.gaz.name(name_key(text)) or self._city_of(text, label)
         entry = entry or (self.gaz.name(weak_nominative(text)) if len(span) > 1 else None)
+        if entry and entry.type != "Person" and len(span) == 1 and _surname_of_named_person(doc, text):
+            entry, label = None, "Person"  # "Verdi" beside "Giuseppe Verdi": the composer, not the union
         entry = entry or next(filter(None, map(self.gaz.name, strong_forms(text))), None)
         if entry and text in entry.unqualified and span.start and is_adjective(doc[span.start - 1], names=True):
             span, entry = doc[span.start - 1 : span.end], None  # "Nationaler Sicherheitsrat" is not the UN's
@@ -308,6 +310,14 @@ def _pair_split(ent: Span) -> list[Span]:
 def _leading_number(token: Token) -> bool:
     """A number or an ordinal ("76", "3.") opening a recognised span."""
     return token.like_num or token.text.rstrip(".").isdigit()
+
+
+def _surname_of_named_person(doc: Doc, word: str) -> bool:
+    """Does the article name a person whose full name ends in this word, or its genitive ("Giuseppe
+    Verdi" for "Verdi", "Verdis")? Then the lone word is that person, whatever else the gazetteer
+    knows by it (the union "Verdi")."""
+    forms = {word, word[:-1]} if word.endswith("s") else {word}
+    return any(e.label_ == "PER" and len(e) > 1 and e[-1].text in forms for e in doc.ents)
 
 
 def _event_word_after(doc: Doc, span: Span) -> bool:
