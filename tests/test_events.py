@@ -398,6 +398,12 @@ def test_what_talks_are_about_has_not_happened(extract):
         # what a motion asks for
         ("Die Fraktion befasste sich mit einem Antrag auf Absetzung des Bürgermeisters.", "Dismissal",
          "hypothetical"),
+        # fourth audit (train 475–504): a plan word belongs to its own noun, not to the clause
+        ("Die Koalition hat sich am Sonntag auf Einzelheiten der geplanten Steuerreform verständigt.", "Agreement",
+         "occurred"),
+        ("Der Ausschuss wird am Montag über den Haushalt beraten.", "Talks", "planned"),  # "beraten": no preterite
+        ("Darüber wird der Stadtrat in der nächsten Sitzung beraten.", "Meeting", "planned"),
+        ("Der Bischof hat sich für die Freilassung der Gefangenen ausgesprochen.", "Release", "hypothetical"),
     ],
 )
 def test_status_cues(extract, text, kind, status):
@@ -527,6 +533,12 @@ def test_lexicon_senses_that_are_no_event(extract, text, kind):
         ("Die Entführer haben den Frachter und seine Besatzung freigegeben.", "Release"),
         ("Ein Zyklon hat die Küste von Bangladesch verwüstet.", "Disaster"),
         ("Die Regierung hat ein Versammlungsverbot verhängt.", "Decree"),
+        # fourth audit (train 475–504)
+        ("Der mutmaßliche Täter wurde am Montag in Hamburg gefasst.", "Arrest"),
+        ("Zwei Soldaten wurden von den Rebellen gefangen genommen.", "Arrest"),
+        ("Die Rebellen nahmen zwei Journalisten gefangen.", "Arrest"),
+        ("Der Oppositionsführer wurde unter Hausarrest gestellt.", "Arrest"),
+        ("Im Juni zog sich die Ministerin von ihrem Amt zurück.", "Resignation"),
     ],
 )
 def test_added_triggers(extract, text, kind):
@@ -658,6 +670,10 @@ MEASURED_FROM = ("Die Jury befand ihn, der am 16. Juni 2016, kurz vor dem EU-Ref
         ("Nach seiner Wahl zum Staatspräsidenten 1989 wurde er zum Ajatollah ernannt.", "Election", "1989"),
         (MEASURED_FROM, "Referendum", None),  # the event a date is measured from is not on it
         (MEASURED_FROM, "Killing", "2016-06-16"),
+        # fourth audit (train 475–504): a date after "für"/"bis" that hangs on another noun is that noun's
+        ("Er unterschrieb am Montag einen Vertrag bis 2019.", "Signing", "2016-11-21"),  # the contract's end
+        ("Die Verhandlungen um den Haushalt für 2018 sind gescheitert.", "Negotiation", None),  # the budget's year
+        ("Die Regierung hat ein Treffen der Minister für den 20. April angesetzt.", "Meeting", "2017-04-20"),
     ],
 )
 def test_dates_of_audit_two(extract, text, kind, value):
@@ -683,9 +699,19 @@ def test_no_infinitive_doer_inside_a_phrase(extract):
         ("Der Minister plädiert für eine Erweiterung der Befugnisse der Polizei.", "Expansion"),
         ("Der Roman wurde für die Shortlist des Buchpreises nominiert.", "Appointment"),
         ("Sollte der General die Macht übernehmen, wird die Hilfe gestoppt.", "Acquisition"),
+        # fourth audit (train 475–504)
+        ("Die Regierung hat am Montag einen Beschluss gefasst.", "Arrest"),
+        ("Die Machtübernahme der Armee wurde international kritisiert.", "Acquisition"),  # a coup
+        ("Er wurde wegen Verschwörung zum Mord angeklagt.", "Killing"),  # a charge, not the crime
+        ("Die Partei ist zur Übernahme der Juniorpartnerschaft in einer Koalition bereit.", "Acquisition"),
+        ("Die Wahl steht im Zeichen der gesellschaftlichen Auseinandersetzungen um den Bahnhof.", "Clash"),
+        ("Zum Auftakt des Spieltages empfing Dortmund am Freitag den Hamburger SV.", "Visit"),
+        ("Im Vermittlungsverfahren konnten sich Rat und Parlament nicht einigen.", "Investigation"),
+        ("Die Stadt will ihre Rücklagen für Investitionen nutzen.", "Lawsuit"),
+        ("Der Trainer beklagte eine Verbalattacke des Stürmers.", "Attack"),
     ],
 )
-def test_no_event_audit_three(extract, text, kind):
+def test_no_event_audits_three_and_four(extract, text, kind):
     assert kind not in [e.type for e in extract(text, dt.date(2017, 4, 12)).events]
 
 
@@ -723,3 +749,4 @@ def test_damals_sets_a_pluperfect_at_the_story_date(extract):
     ag = extract("Die letzte Parade in der Stadt fand 2001 statt. Damals waren Teilnehmer von Umstehenden "
                  "zusammengeschlagen worden.", dt.date(2017, 4, 12))
     assert only(ag, "Attack").date.value == "2001"
+

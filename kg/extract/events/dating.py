@@ -147,12 +147,20 @@ class Dating(Job):
         return min(dated, key=lambda tx: (not self._attached(tx, f), max(tx.start - hi, lo - tx.end)), default=None)
 
     def _of_other_noun(self, tx: temporal.Timex, f: Found) -> bool:
-        """The date follows "vom" after another noun ("gegen das Ergebnis der Präsidentenwahl vom
-        12. Juni demonstriert"): it is that noun's date, not the trigger's."""
+        """The date follows "vom" (or "für", "bis") after another noun ("gegen das Ergebnis der
+        Präsidentenwahl vom 12. Juni demonstriert"): it is that noun's date, not the trigger's."""
         span = self.view.span_of(tx)
-        if span is None or span.start < 2 or self.doc[span.start - 1].lower_ not in self.lex.cue("past_preps"):
+        if span is None or span.start < 2:
             return False
+        prep = self.doc[span.start - 1].lower_
         noun = self.doc[span.start - 2]
+        if prep in self.lex.cue("of_noun_preps"):
+            # "den Haushalt für 2011", "einen Vertrag bis 2007": the budget's year, the contract's end,
+            # when the parser hangs the date on that noun (not "ein Treffen der Minister für Montag")
+            if span.root.head.i != noun.i:
+                return False
+        elif prep not in self.lex.cue("past_preps"):
+            return False
         return noun.i != f.token.i and self.view.pos(noun) in ("NOUN", "PROPN") and noun.i not in self.view.timex_at
 
     def _attached(self, tx: temporal.Timex, f: Found) -> bool:

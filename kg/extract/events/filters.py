@@ -34,7 +34,11 @@ class TriggerFilter(Job):
         before = f.np[0] - 1 if f.prep is None else f.np[0] - 2
         while before >= f.segment[0] and self.view.pos(self.doc[before]) == "DET":
             before -= 1
-        return before >= f.segment[0] and self.doc[before].lower_ in self.lex.cue("document_nouns")
+        if before < f.segment[0]:
+            return False
+        # "wegen Verschwörung zum Mord verurteilt": a charge names no crime that took place
+        charge = f.prep in ("zu", "zum", "zur") and self.doc[before].lower_ in self.lex.cue("charge_nouns")
+        return charge or self.doc[before].lower_ in self.lex.cue("document_nouns")
 
     def _state(self, f: Found) -> bool:
         """"Die Firma ist als Partner im Gespräch": with a copula and no partner ("mit …") the
