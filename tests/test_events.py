@@ -404,6 +404,9 @@ def test_what_talks_are_about_has_not_happened(extract):
         ("Der Ausschuss wird am Montag über den Haushalt beraten.", "Talks", "planned"),  # "beraten": no preterite
         ("Darüber wird der Stadtrat in der nächsten Sitzung beraten.", "Meeting", "planned"),
         ("Der Bischof hat sich für die Freilassung der Gefangenen ausgesprochen.", "Release", "hypothetical"),
+        # a zu-infinitive past the commas of a list
+        ("Die Männer sollen geplant haben, Anschläge auf Polizisten, sowie deren Familien zu verüben.", "Attack",
+         "planned"),
     ],
 )
 def test_status_cues(extract, text, kind, status):
@@ -539,6 +542,7 @@ def test_lexicon_senses_that_are_no_event(extract, text, kind):
         ("Die Rebellen nahmen zwei Journalisten gefangen.", "Arrest"),
         ("Der Oppositionsführer wurde unter Hausarrest gestellt.", "Arrest"),
         ("Im Juni zog sich die Ministerin von ihrem Amt zurück.", "Resignation"),
+        ("Im Jahr 1996 wurden zwei Sportflugzeuge von der Luftabwehr abgeschossen.", "Attack"),
     ],
 )
 def test_added_triggers(extract, text, kind):
@@ -709,6 +713,8 @@ def test_no_infinitive_doer_inside_a_phrase(extract):
         ("Im Vermittlungsverfahren konnten sich Rat und Parlament nicht einigen.", "Investigation"),
         ("Die Stadt will ihre Rücklagen für Investitionen nutzen.", "Lawsuit"),
         ("Der Trainer beklagte eine Verbalattacke des Stürmers.", "Attack"),
+        ("Jeder Gefangene hat ein Recht auf Besuche seiner Familie.", "Visit"),  # a right, not its use
+        ("Die Hörer gelten als eher liberal eingestellt, was sich in ihrer Arbeit zeigt.", "Closure"),
     ],
 )
 def test_no_event_audits_three_and_four(extract, text, kind):
@@ -743,6 +749,13 @@ def test_a_date_after_vom_belongs_to_its_noun(extract):
     assert only(ag, "Election").date.value == "2017-04-02"
     protest = only(ag, "Protest").date
     assert protest is None or protest.value != "2017-04-02"
+
+
+def test_a_date_ahead_of_the_article_is_no_story_date(extract):
+    ag = extract("In Berlin soll am 3. Mai eine Ausstellung seiner Bilder eröffnet werden. Der Maler ist einer von "
+                 "fünf Häftlingen, die in einem unfairen Verfahren zu langen Haftstrafen verurteilt wurden.",
+                 dt.date(2017, 4, 12))
+    assert only(ag, "Ruling").date.value != "2017-05-03"
 
 
 def test_damals_sets_a_pluperfect_at_the_story_date(extract):

@@ -147,7 +147,7 @@ class Dating(Job):
         return min(dated, key=lambda tx: (not self._attached(tx, f), max(tx.start - hi, lo - tx.end)), default=None)
 
     def _of_other_noun(self, tx: temporal.Timex, f: Found) -> bool:
-        """The date follows "vom" (or "für", "bis") after another noun ("gegen das Ergebnis der
+        """The date follows "vom" (or "bis", "für") after another noun ("gegen das Ergebnis der
         Präsidentenwahl vom 12. Juni demonstriert"): it is that noun's date, not the trigger's."""
         span = self.view.span_of(tx)
         if span is None or span.start < 2:
@@ -155,11 +155,12 @@ class Dating(Job):
         prep = self.doc[span.start - 1].lower_
         noun = self.doc[span.start - 2]
         if prep in self.lex.cue("of_noun_preps"):
-            # "den Haushalt für 2011", "einen Vertrag bis 2007": the budget's year, the contract's end,
-            # when the parser hangs the date on that noun (not "ein Treffen der Minister für Montag")
+            # "den Haushalt für 2011": the budget's year, when the parser hangs the date on that noun
+            # (not "ein Treffen der Minister für Montag")
             if span.root.head.i != noun.i:
                 return False
-        elif prep not in self.lex.cue("past_preps"):
+        elif prep not in self.lex.cue("past_preps") | self.lex.cue("end_preps"):
+            # "vom": "die Wahl vom Sonntag"; "bis": "einen Vertrag bis 2007", the contract's end
             return False
         return noun.i != f.token.i and self.view.pos(noun) in ("NOUN", "PROPN") and noun.i not in self.view.timex_at
 
@@ -173,14 +174,16 @@ class Dating(Job):
 
     def _story_date(self, f: Found) -> temporal.Timex | None:
         """The date the story is at: the last one named in the STORY_SENTENCES sentences (as ". "
-        ends them) before the trigger's, within its paragraph."""
+        ends them) before the trigger's, within its paragraph, and not after the article's."""
         text = self.view.text
         paragraph = text.rfind("\n", 0, f.token.idx) + 1
         start = end = self.doc[f.sentence[0]].idx
         for _ in range(STORY_SENTENCES):
             start = max(paragraph, text.rfind(". ", paragraph, max(paragraph, start - 2)))
+        # a date ahead of the article is a plan's ("soll am 3. September eröffnet werden"), not the
+        # time of what happened
         before = [tx for tx in self.view.timexes if start <= tx.start and tx.end <= end and tx.type in DATE_TYPES
-                  and self._calendar_date(tx)]
+                  and self._calendar_date(tx) and Interval.of(tx.value).first <= self.view.anchor]
         return before[-1] if before else None
 
     def _story_is_recent(self, f: Found) -> bool:

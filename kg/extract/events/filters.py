@@ -36,9 +36,12 @@ class TriggerFilter(Job):
             before -= 1
         if before < f.segment[0]:
             return False
-        # "wegen Verschwörung zum Mord verurteilt": a charge names no crime that took place
-        charge = f.prep in ("zu", "zum", "zur") and self.doc[before].lower_ in self.lex.cue("charge_nouns")
-        return charge or self.doc[before].lower_ in self.lex.cue("document_nouns")
+        word = self.doc[before].lower_
+        # "wegen Verschwörung zum Mord verurteilt": a charge names no crime that took place; "das Recht
+        # auf Besuche": a right, not its use
+        charge = f.prep in ("zu", "zum", "zur") and word in self.lex.cue("charge_nouns")
+        right = f.prep == "auf" and word in self.lex.cue("right_nouns")
+        return charge or right or word in self.lex.cue("document_nouns")
 
     def _state(self, f: Found) -> bool:
         """"Die Firma ist als Partner im Gespräch": with a copula and no partner ("mit …") the

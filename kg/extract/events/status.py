@@ -138,7 +138,7 @@ class StatusReader(Job):
         scope = set(self.view.words(f.np) if given else [w for w in words if w not in attributive])
         if hearsay:
             scope -= cue("hearsay_modals")
-        if not given and self.tense.infinitive(f.segment):
+        if not given and self.tense.infinitive(self._through_lists(f)):
             # "hat angekündigt, den Notstand auszurufen", "Aufrufe, am Sonntag zu demonstrieren"
             before = set(self.view.words(self.tense.segment_before(f)))
             if before & cue("call_nouns"):
@@ -157,6 +157,15 @@ class StatusReader(Job):
             or (not given and self.tense.future(f.segment))
             or (future and not (f.kind == "verb" and self.tense.past(f.clause)))  # "eine Woche später starb"
         )
+
+    def _through_lists(self, f: Found) -> tuple[int, int]:
+        """The trigger's segment with the segments after it that go on with "sowie", "und" … ("geplant,
+        Anschläge auf Polizisten, sowie deren Angehörige durchzuführen"): a list, not a new clause."""
+        start, end = f.segment
+        for seg in german.segments(self.doc[f.sentence[0]:f.sentence[1]]):
+            if seg[0] > end and self.doc[seg[0]].lower_ in german.VERB_COORDINATORS and seg[0] <= end + 2:
+                end = seg[1]
+        return (start, end)
 
     def _feared(self, f: Found, words: list[str], before: list[str]) -> bool:
         """"warnte vor einem Einmarsch", "mit Sanktionen gedroht", "fürchtet Einmarsch Russlands",
