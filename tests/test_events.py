@@ -751,6 +751,12 @@ def test_a_date_after_vom_belongs_to_its_noun(extract):
     assert protest is None or protest.value != "2017-04-02"
 
 
+def test_a_season_dates_the_event(extract):
+    ag = extract("Im Sommer 2009 streikten in Leipzig die Busfahrer.", dt.date(2017, 4, 12))
+    event = only(ag, "Strike")
+    assert (event.date.value, event.date.timex, event.date.mention.text) == ("2009", "2009-SU", "Sommer 2009")
+
+
 def test_a_date_ahead_of_the_article_is_no_story_date(extract):
     ag = extract("In Berlin soll am 3. Mai eine Ausstellung seiner Bilder eröffnet werden. Der Maler ist einer von "
                  "fünf Häftlingen, die in einem unfairen Verfahren zu langen Haftstrafen verurteilt wurden.",
