@@ -404,6 +404,7 @@ def test_what_talks_are_about_has_not_happened(extract):
         ("Der Ausschuss wird am Montag über den Haushalt beraten.", "Talks", "planned"),  # "beraten": no preterite
         ("Darüber wird der Stadtrat in der nächsten Sitzung beraten.", "Meeting", "planned"),
         ("Der Bischof hat sich für die Freilassung der Gefangenen ausgesprochen.", "Release", "hypothetical"),
+        ("Die Häftlinge, die heute freigelassen werden, kommen aus dem Norden.", "Release", "occurred"),  # dated
         # a zu-infinitive past the commas of a list
         ("Die Männer sollen geplant haben, Anschläge auf Polizisten, sowie deren Familien zu verüben.", "Attack",
          "planned"),
@@ -652,9 +653,13 @@ def test_no_event_audit_two(extract, text, kind):
         ("Die Stadt ist Sitz des Landgerichts, wo der Fall verhandelt wird.", ["Trial"]),  # a court hears a case
         # a title that asks is a headline: the lead's indefinite mention is its event
         ("Droht bei der Bahn ein Streik?\n\nDie Lokführer sind verärgert. Jetzt droht ein Streik.", ["Strike"]),
+        # fourth audit: the explosion of an attack is part of it
+        ("Bei dem Anschlag auf einen Markt explodierte am Montag eine Autobombe. Die Explosion tötete zwölf "
+         "Menschen.", ["Attack"]),
+        ("Nach Schließung der Wahllokale begann die Auszählung.", []),  # routine
     ],
 )
-def test_the_events_of_audit_two_articles(extract, text, kinds):
+def test_the_events_of_audited_texts(extract, text, kinds):
     assert [e.type for e in extract(text, dt.date(2017, 4, 12)).events] == kinds
 
 
@@ -714,6 +719,7 @@ def test_no_infinitive_doer_inside_a_phrase(extract):
         ("Die Stadt will ihre Rücklagen für Investitionen nutzen.", "Lawsuit"),
         ("Der Trainer beklagte eine Verbalattacke des Stürmers.", "Attack"),
         ("Jeder Gefangene hat ein Recht auf Besuche seiner Familie.", "Visit"),  # a right, not its use
+        ("Die Richter, die vom Präsidenten ernannt werden, sind unabhängig.", "Appointment"),  # as a rule
         ("Die Hörer gelten als eher liberal eingestellt, was sich in ihrer Arbeit zeigt.", "Closure"),
     ],
 )
