@@ -757,6 +757,13 @@ def test_a_date_after_vom_belongs_to_its_noun(extract):
     assert protest is None or protest.value != "2017-04-02"
 
 
+def test_a_day_measured_from_the_story_event(extract):
+    ag = extract("Am 3. März verübten Rebellen in Bagdad einen Anschlag auf einen Markt. Einen Tag nach dem Anschlag "
+                 "demonstrierten Tausende in der Stadt.", dt.date(2017, 4, 12))
+    assert only(ag, "Protest").date.value == "2017-03-04"
+    assert only(ag, "Attack").date.value == "2017-03-03"
+
+
 def test_a_season_dates_the_event(extract):
     ag = extract("Im Sommer 2009 streikten in Leipzig die Busfahrer.", dt.date(2017, 4, 12))
     event = only(ag, "Strike")

@@ -43,7 +43,7 @@ class Dating(Job):
         then = any(self.doc[i].lower_ in self.lex.cue("then") for i in range(*f.clause))
         if f.date is None and self.view.anchor and f.status == "occurred" and (then or (
                 f.explicit and f.supported and not self.tense.pluperfect(self.tense.span(f)))):
-            f.date = self._story_date(f)
+            f.date = self._shifted(self._story_date(f), self._measured_offset(f))
             f.inferred = f.date is not None or self._story_is_recent(f)
         self._duration(f)
 
@@ -185,6 +185,28 @@ class Dating(Job):
         before = [tx for tx in self.view.timexes if start <= tx.start and tx.end <= end and tx.type in DATE_TYPES
                   and self._calendar_date(tx) and Interval.of(tx.value).first <= self.view.anchor]
         return before[-1] if before else None
+
+    def _measured_offset(self, f: Found) -> int:
+        """Days a duration before "nach"/"vor" + article sets the event from the one the story is at
+        ("Einen Tag nach dem Anschlag demonstrierten …": +1; "zwei Wochen vor der Wahl": -14)."""
+        for tx in self._in_span(f.segment, {"DURATION"}):
+            span = self.view.span_of(tx)
+            m = re.fullmatch(r"P(\d+)([DW])", tx.value)
+            if span is None or m is None or span.end + 1 >= f.segment[1]:
+                continue
+            prep, article = self.doc[span.end], self.doc[span.end + 1]
+            if prep.lower_ in self.lex.cue("reference_preps") and article.lower_ in self.lex.cue("definite"):
+                days = int(m[1]) * (7 if m[2] == "W" else 1)
+                return days if prep.lower_ == "nach" else -days
+        return 0
+
+    @staticmethod
+    def _shifted(tx: temporal.Timex | None, days: int) -> temporal.Timex | None:
+        """The story's day moved by the days a duration measures from it (only a day moves)."""
+        if tx is None or not days or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tx.value):
+            return tx
+        day = dt.date.fromisoformat(tx.value) + dt.timedelta(days=days)
+        return temporal.Timex(tx.start, tx.end, tx.text, tx.type, day.isoformat(), tx.mod)
 
     def _story_is_recent(self, f: Found) -> bool:
         """The last date before the trigger in its paragraph (the story's time) is within a week of
