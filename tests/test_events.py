@@ -398,6 +398,16 @@ def test_what_talks_are_about_has_not_happened(extract):
         # what a motion asks for
         ("Die Fraktion befasste sich mit einem Antrag auf Absetzung des Bürgermeisters.", "Dismissal",
          "hypothetical"),
+        # fourth audit (train 475–504): a plan word belongs to its own noun, not to the clause
+        ("Die Koalition hat sich am Sonntag auf Einzelheiten der geplanten Steuerreform verständigt.", "Agreement",
+         "occurred"),
+        ("Der Ausschuss wird am Montag über den Haushalt beraten.", "Talks", "planned"),  # "beraten": no preterite
+        ("Darüber wird der Stadtrat in der nächsten Sitzung beraten.", "Meeting", "planned"),
+        ("Der Bischof hat sich für die Freilassung der Gefangenen ausgesprochen.", "Release", "hypothetical"),
+        ("Die Häftlinge, die heute freigelassen werden, kommen aus dem Norden.", "Release", "occurred"),  # dated
+        # a zu-infinitive past the commas of a list
+        ("Die Männer sollen geplant haben, Anschläge auf Polizisten, sowie deren Familien zu verüben.", "Attack",
+         "planned"),
     ],
 )
 def test_status_cues(extract, text, kind, status):
@@ -527,6 +537,13 @@ def test_lexicon_senses_that_are_no_event(extract, text, kind):
         ("Die Entführer haben den Frachter und seine Besatzung freigegeben.", "Release"),
         ("Ein Zyklon hat die Küste von Bangladesch verwüstet.", "Disaster"),
         ("Die Regierung hat ein Versammlungsverbot verhängt.", "Decree"),
+        # fourth audit (train 475–504)
+        ("Der mutmaßliche Täter wurde am Montag in Hamburg gefasst.", "Arrest"),
+        ("Zwei Soldaten wurden von den Rebellen gefangen genommen.", "Arrest"),
+        ("Die Rebellen nahmen zwei Journalisten gefangen.", "Arrest"),
+        ("Der Oppositionsführer wurde unter Hausarrest gestellt.", "Arrest"),
+        ("Im Juni zog sich die Ministerin von ihrem Amt zurück.", "Resignation"),
+        ("Im Jahr 1996 wurden zwei Sportflugzeuge von der Luftabwehr abgeschossen.", "Attack"),
     ],
 )
 def test_added_triggers(extract, text, kind):
@@ -636,9 +653,13 @@ def test_no_event_audit_two(extract, text, kind):
         ("Die Stadt ist Sitz des Landgerichts, wo der Fall verhandelt wird.", ["Trial"]),  # a court hears a case
         # a title that asks is a headline: the lead's indefinite mention is its event
         ("Droht bei der Bahn ein Streik?\n\nDie Lokführer sind verärgert. Jetzt droht ein Streik.", ["Strike"]),
+        # fourth audit: the explosion of an attack is part of it
+        ("Bei dem Anschlag auf einen Markt explodierte am Montag eine Autobombe. Die Explosion tötete zwölf "
+         "Menschen.", ["Attack"]),
+        ("Nach Schließung der Wahllokale begann die Auszählung.", []),  # routine
     ],
 )
-def test_the_events_of_audit_two_articles(extract, text, kinds):
+def test_the_events_of_audited_texts(extract, text, kinds):
     assert [e.type for e in extract(text, dt.date(2017, 4, 12)).events] == kinds
 
 
@@ -658,6 +679,10 @@ MEASURED_FROM = ("Die Jury befand ihn, der am 16. Juni 2016, kurz vor dem EU-Ref
         ("Nach seiner Wahl zum Staatspräsidenten 1989 wurde er zum Ajatollah ernannt.", "Election", "1989"),
         (MEASURED_FROM, "Referendum", None),  # the event a date is measured from is not on it
         (MEASURED_FROM, "Killing", "2016-06-16"),
+        # fourth audit (train 475–504): a date after "für"/"bis" that hangs on another noun is that noun's
+        ("Er unterschrieb am Montag einen Vertrag bis 2019.", "Signing", "2016-11-21"),  # the contract's end
+        ("Die Verhandlungen um den Haushalt für 2018 sind gescheitert.", "Negotiation", None),  # the budget's year
+        ("Die Regierung hat ein Treffen der Minister für den 20. April angesetzt.", "Meeting", "2017-04-20"),
     ],
 )
 def test_dates_of_audit_two(extract, text, kind, value):
@@ -683,9 +708,22 @@ def test_no_infinitive_doer_inside_a_phrase(extract):
         ("Der Minister plädiert für eine Erweiterung der Befugnisse der Polizei.", "Expansion"),
         ("Der Roman wurde für die Shortlist des Buchpreises nominiert.", "Appointment"),
         ("Sollte der General die Macht übernehmen, wird die Hilfe gestoppt.", "Acquisition"),
+        # fourth audit (train 475–504)
+        ("Die Regierung hat am Montag einen Beschluss gefasst.", "Arrest"),
+        ("Die Machtübernahme der Armee wurde international kritisiert.", "Acquisition"),  # a coup
+        ("Er wurde wegen Verschwörung zum Mord angeklagt.", "Killing"),  # a charge, not the crime
+        ("Die Partei ist zur Übernahme der Juniorpartnerschaft in einer Koalition bereit.", "Acquisition"),
+        ("Die Wahl steht im Zeichen der gesellschaftlichen Auseinandersetzungen um den Bahnhof.", "Clash"),
+        ("Zum Auftakt des Spieltages empfing Dortmund am Freitag den Hamburger SV.", "Visit"),
+        ("Im Vermittlungsverfahren konnten sich Rat und Parlament nicht einigen.", "Investigation"),
+        ("Die Stadt will ihre Rücklagen für Investitionen nutzen.", "Lawsuit"),
+        ("Der Trainer beklagte eine Verbalattacke des Stürmers.", "Attack"),
+        ("Jeder Gefangene hat ein Recht auf Besuche seiner Familie.", "Visit"),  # a right, not its use
+        ("Die Richter, die vom Präsidenten ernannt werden, sind unabhängig.", "Appointment"),  # as a rule
+        ("Die Hörer gelten als eher liberal eingestellt, was sich in ihrer Arbeit zeigt.", "Closure"),
     ],
 )
-def test_no_event_audit_three(extract, text, kind):
+def test_no_event_audits_three_and_four(extract, text, kind):
     assert kind not in [e.type for e in extract(text, dt.date(2017, 4, 12)).events]
 
 
@@ -719,7 +757,28 @@ def test_a_date_after_vom_belongs_to_its_noun(extract):
     assert protest is None or protest.value != "2017-04-02"
 
 
+def test_a_day_measured_from_the_story_event(extract):
+    ag = extract("Am 3. März verübten Rebellen in Bagdad einen Anschlag auf einen Markt. Einen Tag nach dem Anschlag "
+                 "demonstrierten Tausende in der Stadt.", dt.date(2017, 4, 12))
+    assert only(ag, "Protest").date.value == "2017-03-04"
+    assert only(ag, "Attack").date.value == "2017-03-03"
+
+
+def test_a_season_dates_the_event(extract):
+    ag = extract("Im Sommer 2009 streikten in Leipzig die Busfahrer.", dt.date(2017, 4, 12))
+    event = only(ag, "Strike")
+    assert (event.date.value, event.date.timex, event.date.mention.text) == ("2009", "2009-SU", "Sommer 2009")
+
+
+def test_a_date_ahead_of_the_article_is_no_story_date(extract):
+    ag = extract("In Berlin soll am 3. Mai eine Ausstellung seiner Bilder eröffnet werden. Der Maler ist einer von "
+                 "fünf Häftlingen, die in einem unfairen Verfahren zu langen Haftstrafen verurteilt wurden.",
+                 dt.date(2017, 4, 12))
+    assert only(ag, "Ruling").date.value != "2017-05-03"
+
+
 def test_damals_sets_a_pluperfect_at_the_story_date(extract):
     ag = extract("Die letzte Parade in der Stadt fand 2001 statt. Damals waren Teilnehmer von Umstehenden "
                  "zusammengeschlagen worden.", dt.date(2017, 4, 12))
     assert only(ag, "Attack").date.value == "2001"
+

@@ -43,7 +43,7 @@ class Dating(Job):
         then = any(self.doc[i].lower_ in self.lex.cue("then") for i in range(*f.clause))
         if f.date is None and self.view.anchor and f.status == "occurred" and (then or (
                 f.explicit and f.supported and not self.tense.pluperfect(self.tense.span(f)))):
-            f.date = self._story_date(f)
+            f.date = self._shifted(self._story_date(f), self._measured_offset(f))
             f.inferred = f.date is not None or self._story_is_recent(f)
         self._duration(f)
 
@@ -147,12 +147,21 @@ class Dating(Job):
         return min(dated, key=lambda tx: (not self._attached(tx, f), max(tx.start - hi, lo - tx.end)), default=None)
 
     def _of_other_noun(self, tx: temporal.Timex, f: Found) -> bool:
-        """The date follows "vom" after another noun ("gegen das Ergebnis der Präsidentenwahl vom
-        12. Juni demonstriert"): it is that noun's date, not the trigger's."""
+        """The date follows "vom" (or "bis", "für") after another noun ("gegen das Ergebnis der
+        Präsidentenwahl vom 12. Juni demonstriert"): it is that noun's date, not the trigger's."""
         span = self.view.span_of(tx)
-        if span is None or span.start < 2 or self.doc[span.start - 1].lower_ not in self.lex.cue("past_preps"):
+        if span is None or span.start < 2:
             return False
+        prep = self.doc[span.start - 1].lower_
         noun = self.doc[span.start - 2]
+        if prep in self.lex.cue("of_noun_preps"):
+            # "den Haushalt für 2011": the budget's year, when the parser hangs the date on that noun
+            # (not "ein Treffen der Minister für Montag")
+            if span.root.head.i != noun.i:
+                return False
+        elif prep not in self.lex.cue("past_preps") | self.lex.cue("end_preps"):
+            # "vom": "die Wahl vom Sonntag"; "bis": "einen Vertrag bis 2007", the contract's end
+            return False
         return noun.i != f.token.i and self.view.pos(noun) in ("NOUN", "PROPN") and noun.i not in self.view.timex_at
 
     def _attached(self, tx: temporal.Timex, f: Found) -> bool:
@@ -165,15 +174,39 @@ class Dating(Job):
 
     def _story_date(self, f: Found) -> temporal.Timex | None:
         """The date the story is at: the last one named in the STORY_SENTENCES sentences (as ". "
-        ends them) before the trigger's, within its paragraph."""
+        ends them) before the trigger's, within its paragraph, and not after the article's."""
         text = self.view.text
         paragraph = text.rfind("\n", 0, f.token.idx) + 1
         start = end = self.doc[f.sentence[0]].idx
         for _ in range(STORY_SENTENCES):
             start = max(paragraph, text.rfind(". ", paragraph, max(paragraph, start - 2)))
+        # a date ahead of the article is a plan's ("soll am 3. September eröffnet werden"), not the
+        # time of what happened
         before = [tx for tx in self.view.timexes if start <= tx.start and tx.end <= end and tx.type in DATE_TYPES
-                  and self._calendar_date(tx)]
+                  and self._calendar_date(tx) and Interval.of(tx.value).first <= self.view.anchor]
         return before[-1] if before else None
+
+    def _measured_offset(self, f: Found) -> int:
+        """Days a duration before "nach"/"vor" + article sets the event from the one the story is at
+        ("Einen Tag nach dem Anschlag demonstrierten …": +1; "zwei Wochen vor der Wahl": -14)."""
+        for tx in self._in_span(f.segment, {"DURATION"}):
+            span = self.view.span_of(tx)
+            m = re.fullmatch(r"P(\d+)([DW])", tx.value)
+            if span is None or m is None or span.end + 1 >= f.segment[1]:
+                continue
+            prep, article = self.doc[span.end], self.doc[span.end + 1]
+            if prep.lower_ in self.lex.cue("reference_preps") and article.lower_ in self.lex.cue("definite"):
+                days = int(m[1]) * (7 if m[2] == "W" else 1)
+                return days if prep.lower_ == "nach" else -days
+        return 0
+
+    @staticmethod
+    def _shifted(tx: temporal.Timex | None, days: int) -> temporal.Timex | None:
+        """The story's day moved by the days a duration measures from it (only a day moves)."""
+        if tx is None or not days or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tx.value):
+            return tx
+        day = dt.date.fromisoformat(tx.value) + dt.timedelta(days=days)
+        return temporal.Timex(tx.start, tx.end, tx.text, tx.type, day.isoformat(), tx.mod)
 
     def _story_is_recent(self, f: Found) -> bool:
         """The last date before the trigger in its paragraph (the story's time) is within a week of

@@ -34,7 +34,14 @@ class TriggerFilter(Job):
         before = f.np[0] - 1 if f.prep is None else f.np[0] - 2
         while before >= f.segment[0] and self.view.pos(self.doc[before]) == "DET":
             before -= 1
-        return before >= f.segment[0] and self.doc[before].lower_ in self.lex.cue("document_nouns")
+        if before < f.segment[0]:
+            return False
+        word = self.doc[before].lower_
+        # "wegen Verschwörung zum Mord verurteilt": a charge names no crime that took place; "das Recht
+        # auf Besuche": a right, not its use
+        charge = f.prep in ("zu", "zum", "zur") and word in self.lex.cue("charge_nouns")
+        right = f.prep == "auf" and word in self.lex.cue("right_nouns")
+        return charge or right or word in self.lex.cue("document_nouns")
 
     def _state(self, f: Found) -> bool:
         """"Die Firma ist als Partner im Gespräch": with a copula and no partner ("mit …") the
@@ -98,9 +105,22 @@ class TriggerFilter(Job):
 
     def _habitual(self, f: Found) -> bool:
         """"Auslöser ist oft der Besuch eines Gottesdienstes", "nach Anschlägen oftmals Zugänge zu
-        sperren": what happens as a rule is no event ("die oft gewalttätigen Proteste" stay)."""
+        sperren": what happens as a rule is no event ("die oft gewalttätigen Proteste" stay); nor
+        is a present passive in a relative clause without a date ("die Richter, die vom Präsidenten
+        ernannt werden")."""
         return any(self.doc[i].lower_ in self.lex.cue("habitual") and not (
-            i + 1 < len(self.doc) and self.view.pos(self.doc[i + 1]) == "ADJ") for i in range(*f.segment))
+            i + 1 < len(self.doc) and self.view.pos(self.doc[i + 1]) == "ADJ") for i in range(*f.segment)) \
+            or self._rule_passive(f)
+
+    def _rule_passive(self, f: Found) -> bool:
+        participle = german.is_participle(f.token, self.lex.participles) or f.token.tag_ == "VBN"  # tagger's PTB tag
+        if f.kind != "verb" or not participle:
+            return False
+        start, end = f.segment
+        opener = next((i for i in range(start, min(start + 2, end)) if german.is_relative_pronoun(self.doc[i])), None)
+        words = set(self.view.words(f.segment))
+        return opener is not None and bool(words & self.lex.cue("present_passive")) \
+            and not any(i in self.view.timex_at for i in range(start, end))
 
     def _negated(self, f: Found) -> bool:
         """"kein Abkommen", "haben sich nicht geeinigt", "habe nicht versucht zu fliehen": what did

@@ -15,6 +15,9 @@ from kg.extract.events.lexicon import EventType
 RECENT = 7  # days before the article an undated reported event may have happened
 
 
+SEASONS = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}  # TIMEX3 seasons: the first month of each
+
+
 @dataclass(slots=True)
 class Interval:
     """The days a TIMEX3 value covers, for "is 2022-01-10 compatible with 2022-01?"."""
@@ -38,6 +41,11 @@ class Interval:
                 return cls(first, first + dt.timedelta(days=6))
             if m := re.fullmatch(r"(\d{4})", value):
                 return cls(dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))
+            if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value):  # "im Sommer 2009": its months
+                first_month = SEASONS[m[2]]
+                first = dt.date(int(m[1]), first_month, 1)
+                last = dt.date(int(m[1]) + (first_month == 12), (first_month + 2) % 12 + 1, 1)
+                return cls(first, last - dt.timedelta(days=1))
         except ValueError:
             return None
         return None

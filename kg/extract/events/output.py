@@ -50,9 +50,12 @@ class EventWriter(Job):
 
 
 def _calendar(value: str) -> str:
-    """A TIMEX3 value as a calendar date: a week ("2022-W03") becomes the month of its Thursday."""
+    """A TIMEX3 value as a calendar date: a week ("2022-W03") becomes the month of its Thursday, a
+    season ("2009-SU") its year."""
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
         return dt.date.fromisocalendar(int(m[1]), int(m[2]), 4).strftime("%Y-%m")
+    if m := re.fullmatch(r"(\d{4})-(?:SP|SU|FA|AU|WI)", value):
+        return m[1]
     return value
 
 

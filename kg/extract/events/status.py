@@ -95,6 +95,14 @@ class StatusReader(Job):
         if f.prep == "auf" and f.np[0] - 2 >= f.segment[0]:
             # "ein Antrag auf Absetzung der Bürgermeisterin": what a motion asks for
             return any(german.is_word_or_head(self.doc[f.np[0] - 2], w) for w in self.lex.cue("motion_nouns"))
+        if f.prep == "für":
+            # "hat sich für die Freilassung der Gefangenen ausgesprochen": advocated, not done (the
+            # phrase hangs on the clause, not on a noun: "die Arbeitsgruppe für Inhaftierungen")
+            if f.np[0] - 2 >= f.sentence[0] and self.view.pos(self.doc[f.np[0] - 2]) in ("NOUN", "PROPN"):
+                return False
+            words = self.view.cue_words(f.sentence)
+            words = set(words) | {f"{w} {p}" for w in words for p in words if p in german.PARTICLES}
+            return bool(words & self.lex.cue("advocate"))
         if f.prep not in self.lex.cue("demand_preps"):
             return False
         nouns = self.lex.cue("demand_nouns")
@@ -122,10 +130,15 @@ class StatusReader(Job):
         setting = f.kind == "noun" and f.prep in cue("setting_preps") and "Acc" not in f.token.morph.get("Case") \
             and self.tense.past(self.tense.span(f))
         given = presupposed(f) or setting
-        scope = set(self.view.words(f.np) if given else words)
+        # "auf Einzelheiten der geplanten Reform verständigt": an attributive cue belongs to its own noun
+        own = range(*f.np) if f.kind == "noun" else range(0)
+        attributive = {self.doc[i].lower_ for i in range(*f.segment)
+                       if self.doc[i].tag_ == "ADJA" and i not in own} - {
+            self.doc[i].lower_ for i in range(*f.segment) if self.doc[i].tag_ != "ADJA" or i in own}
+        scope = set(self.view.words(f.np) if given else [w for w in words if w not in attributive])
         if hearsay:
             scope -= cue("hearsay_modals")
-        if not given and self.tense.infinitive(f.segment):
+        if not given and self.tense.infinitive(self._through_lists(f)):
             # "hat angekündigt, den Notstand auszurufen", "Aufrufe, am Sonntag zu demonstrieren"
             before = set(self.view.words(self.tense.segment_before(f)))
             if before & cue("call_nouns"):
@@ -136,11 +149,23 @@ class StatusReader(Job):
         # "ordnete eine Untersuchung an", "beauftragt, seine Tochter zu töten": what is ordered is to
         # happen; not a decree or sanctions, which the order itself imposes ("eine Ausgangssperre angeordnet")
         ordered = f.type.name not in cue("order_types") and bool(scope & cue("ordered"))
+        # "in der nächsten Sitzung beraten": the next one is ahead (not "in der nächsten Sitzung wurde …")
+        upcoming = f.kind == "noun" and bool(set(self.view.words(f.np)) & cue("upcoming")) \
+            and not self.tense.past(self.tense.span(f))
         return (
-            bool(scope & (cue("planned") | cue("planned_separable"))) or ordered
+            bool(scope & (cue("planned") | cue("planned_separable"))) or ordered or upcoming
             or (not given and self.tense.future(f.segment))
             or (future and not (f.kind == "verb" and self.tense.past(f.clause)))  # "eine Woche später starb"
         )
+
+    def _through_lists(self, f: Found) -> tuple[int, int]:
+        """The trigger's segment with the segments after it that go on with "sowie", "und" … ("geplant,
+        Anschläge auf Polizisten, sowie deren Angehörige durchzuführen"): a list, not a new clause."""
+        start, end = f.segment
+        for seg in german.segments(self.doc[f.sentence[0]:f.sentence[1]]):
+            if seg[0] > end and self.doc[seg[0]].lower_ in german.VERB_COORDINATORS and seg[0] <= end + 2:
+                end = seg[1]
+        return (start, end)
 
     def _feared(self, f: Found, words: list[str], before: list[str]) -> bool:
         """"warnte vor einem Einmarsch", "mit Sanktionen gedroht", "fürchtet Einmarsch Russlands",

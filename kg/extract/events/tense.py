@@ -67,7 +67,11 @@ class Tense(Job):
     def _weak_preterite(self, t: Token) -> bool:
         """"vereinbarten", "telefonierte": a trigger or support verb in -te/-ten, whatever the tagger says."""
         known = t.lower_ in self.lex.verbs or "|" + t.lower_ in self.lex.verbs or t.lower_ in self.lex.support_verbs
-        return known and self.view.is_verbal(t) and t.lower_.endswith(("te", "ten")) and not t.lower_.startswith("ge")
+        # not an infinitive in -ten ("wird am Montag beraten", "treten … zurück")
+        senses = self.lex.verbs.get(t.lower_, ()) + self.lex.verbs.get("|" + t.lower_, ())
+        infinitive = any(t.lower_ in (v.lemma, v.lemma.removeprefix(v.particle or "")) for v in senses)
+        return known and not infinitive and self.view.is_verbal(t) and t.lower_.endswith(("te", "ten")) \
+            and not t.lower_.startswith("ge")
 
     def infinitive(self, span: tuple[int, int]) -> bool:
         """A "zu"-infinitive clause: its subject is in the clause before."""
