@@ -10,7 +10,7 @@ from kg.nlp import name_key
 from kg.extract.entities.appositions import Appositions
 from kg.extract.entities.grammar import ARTICLES, is_adjective, nominative, said_uninflected, weak_nominative
 from kg.extract.entities.lexicon import (
-    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, CUT_BEFORE_ACRONYM, EVENT_NAME, LEGAL_FORMS, NER_TYPES,
+    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, CITY_PLACE_HEADS, CUT_BEFORE_ACRONYM, EVENT_NAME, LEGAL_FORMS, NER_TYPES,
     NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
 )
 from kg.extract.entities.model import Candidate
@@ -33,7 +33,7 @@ class Names(Job):
         surnames = {name_key(e[-1].text) for e in ents if e.label_ == "PER"}
         common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
         out = []
-        for ent in ents:
+        for ent in map(self._known_organization, ents):
             if ent.label_ in NER_TYPES and (c := self._candidate(doc, ent, surnames, common)) is not None:
                 out.append(c)
         return out
@@ -41,7 +41,7 @@ class Names(Job):
     def _candidate(self, doc: Doc, ent: Span, surnames: set[str], common: set[str]) -> Candidate | None:
         """One recognised span as a name candidate, or None where it is a common noun or an adjective."""
         span, label = self._person_cut(doc, ent, surnames)
-        span = self._place_word_widened(doc, span)
+        span = _city_place_widened(self._place_word_widened(doc, span))
         text = span.text
         if len(text) == 1:
             return None  # "Gruppe A", "Plan B": a single letter labels a class or an item, it names no actor
@@ -74,6 +74,14 @@ class Names(Job):
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
             label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
         return Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True)
+
+    def _known_organization(self, ent: Span) -> Span:
+        """"„BBC News“", "Spiegel" tagged MISC: a name the gazetteer knows as an organization (also a
+        link-only one) is that organization, whatever the recogniser's label."""
+        if ent.label_ != "MISC":
+            return ent
+        entry = self.gaz.name(ent.text) or self.gaz.name(name_key(ent.text))
+        return Span(ent.doc, ent.start, ent.end, label="ORG") if entry and entry.type == "Organization" else ent
 
     def _person_cut(self, doc: Doc, ent: Span, surnames: set[str]) -> tuple[Span, str]:
         """The name in a recognised span and its type, a person's span cut or widened where the
@@ -227,18 +235,29 @@ class Names(Job):
         return key in surnames or (entry := self.gaz.person_by_surname(key)) is not None and entry.label.split()[-1] == key
 
 
+def _city_place_widened(span: Span) -> Span:
+    """"Berliner" tagged alone in "vom Berliner Platz": a city adjective before a street, square or
+    gate noun names that place ("Berliner Platz", "Brandenburger Tor"), not the city."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if len(span) == 1 and span[0].is_title and span[0].text.endswith("er") and after is not None \
+            and after.text in CITY_PLACE_HEADS and not after.ent_type_:
+        return span.doc[span.start : span.end + 1]
+    return span
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun inside its sentence: "Long" of "Long Island"."""
     return token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
 
 
 def _attributive(span: Span) -> bool:
-    """Is a one-word name an adjective before its noun ("das Grüne Trikot", "die Linke Hand")? It ends as
-    an adjective does, the tagger calls it no proper noun, and a common noun outside any name follows."""
-    word, after = span[0], span.doc[span.end] if span.end < len(span.doc) else None
-    return (len(span) == 1 and word.text.endswith(("e", "en")) and word.tag_ not in ("NE", "NNP")
-            and word.pos_ != "PROPN" and after is not None and after.tag_ == "NN" and after.is_title
-            and not after.ent_type_)
+    """Is a name the adjectives before a noun ("das Grüne Trikot", "die Linke Hand", "im Uigurischen
+    Autonomen Gebiet")? Every word ends as an adjective does, the tagger calls none a proper noun, and
+    a common noun outside any name follows: the recogniser cut a longer name, or it is no name at all."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (all(w.text.endswith(("e", "en")) and w.tag_ not in ("NE", "NNP") for w in span)
+            and (len(span) > 1 or span[0].pos_ != "PROPN")  # the UPOS of a word inside a name says PROPN
+            and after is not None and after.tag_ == "NN" and after.is_title and not after.ent_type_)
 
 
 def _pair_split(ent: Span) -> list[Span]:
