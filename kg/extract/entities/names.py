@@ -3,6 +3,8 @@ organisation spans; names in credit lines dropped; acronyms standing for the nam
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Entry
@@ -30,6 +32,7 @@ class Names(Job):
         """The recogniser's PER, ORG and LOC spans as candidates, cut to the name and typed
         by the gazetteer, a legal form or a head noun; common nouns it tagged are left out."""
         ents = self._first_names_joined(doc)
+        ents = sorted(ents + self._regnal_names(doc, ents), key=lambda e: e.start)
         surnames = {name_key(e[-1].text) for e in ents if e.label_ == "PER"}
         common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
         out = []
@@ -74,6 +77,20 @@ class Names(Job):
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
             label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
         return Candidate(span.start_char, span.end_char, entry.type if entry else label, entry, ner=True)
+
+    def _regnal_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Papst Benedikt XVI.", "König Charles III." the recogniser missed: a title, a first name and a
+        Roman ordinal make a person."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for t in doc[1:-1]:
+            ordinal = doc[t.i + 1]
+            if (t.i in taken or ordinal.i in taken or not t.is_title or not self.gaz.is_first_name(t.text)
+                    or not REGNAL.fullmatch(ordinal.text) or not self.lex.role(doc[t.i - 1].text)):
+                continue
+            end = ordinal.i + 2 if ordinal.i + 1 < len(doc) and doc[ordinal.i + 1].text == "." else ordinal.i + 1
+            out.append(Span(doc, t.i, end, label="PER"))
+        return out
 
     def _known_organization(self, ent: Span) -> Span:
         """"„BBC News“", "Spiegel" tagged MISC: a name the gazetteer knows as an organization (also a
@@ -245,6 +262,9 @@ def _city_place_widened(span: Span) -> Span:
     return span
 
 
+REGNAL = re.compile(r"[IVX]{1,5}\.?")  # "XVI." of "Benedikt XVI."
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun inside its sentence: "Long" of "Long Island"."""
     return token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
@@ -281,6 +301,14 @@ def _article_inside(span: Span) -> bool:
 def _only_legal_forms(span: Span) -> bool:
     """"GmbH & Co KG", "DI" alone: the legal form or title of a name the recogniser cut off, no name."""
     return all(t.text.rstrip(".") in LEGAL_FORMS | ACADEMIC_TITLES or t.is_punct for t in span)
+
+
+def _acronym_of(c: Candidate, short: Candidate, text: str) -> bool:
+    """Is `short`, right after the organization's name `c`, its acronym ("die Internationale
+    Atomenergiebehörde IAEA" tagged as two names): capitals of the name's first letter, shorter than it?"""
+    words, acronym = text[c.start : c.end].split(), text[short.start : short.end]
+    return (c.ner and c.entry is None and c.type == "Organization" and len(words) > 1 and short.entry is None
+            and acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8 and acronym[0] == words[0][0].upper())
 
 
 def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
@@ -324,6 +352,7 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     also where the NER missed it."""
     text = doc_text(doc)
     full: dict[str, Candidate] = {}
+    by_start = {c.start: c for c in cands}
     for a in list(cands):
         _widened_to_acronym(a, text)
         after = ACRONYM.match(text, a.end)
@@ -332,6 +361,8 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         elif (short := _trailing_acronym(a, text)) is not None:
             full.setdefault(text[short.start : short.end], a)
             cands.append(short)
+        elif (short := by_start.get(a.end + 1)) is not None and text[a.end] == " " and _acronym_of(a, short, text):
+            full.setdefault(text[short.start : short.end], a)  # the same, tagged as two names
     for a in cands:
         if a.ner and a.type != "Person" and len(key := _initials(text[a.start : a.end])) >= 3:
             full.setdefault(key, a)  # "National Football League" … "die NFL", no brackets needed
