@@ -1,6 +1,6 @@
 """Entities on answer-keyed articles: F1, Wikidata linking precision, and (with -v) the errors.
 
-    python bench/entities.py [--gold-dir ../shared/gold/dev] [-v]
+    python bench/entities.py [--gold-dir ../shared/gold/dev] [--model NAME] [-v]
 
 Builds every `<id>.txt` with a `<id>.gold.json` beside it, matches entities by the rules of
 ../shared/gold/README.md (kg.evaluate.match_entities) and prints per article: entity F1, how many
@@ -25,9 +25,10 @@ from kg.evaluate import _entity_rows, _qid, match_entities
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD_DIR)
+    parser.add_argument("--model", help="spaCy pipeline instead of kg's own")
     parser.add_argument("-v", "--verbose", action="store_true", help="list false positives and negatives")
     args = parser.parse_args()
-    keyed = build_keyed(args.gold_dir)
+    keyed = build_keyed(args.gold_dir, args.model)
     keys, store = keyed.keys, keyed.store
     f1s, right, checked, linked, total, found, gold_qids = [], 0, 0, 0, 0, 0, 0
     print(f"{'article':<10}{'F1':>7}{'linked':>9}{'link P':>9}{'found':>8}")

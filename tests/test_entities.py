@@ -340,6 +340,17 @@ def test_an_acronym_after_an_organizations_name_is_a_mention_of_it(extractor):
     found = entities(extractor, "Er leitete die Internationale Atomenergiebehörde IAEA. Die IAEA lobte den Iran.")
     agency = found["Internationale Atomenergiebehörde"]
     assert [m.text for m in agency.mentions].count("IAEA") == 2 and "IAEA" not in found
+    text = "Er leitete die Weltorganisation für Meteorologie WMO. Die WMO warnte vor Hitze."
+    for spans in ([("Weltorganisation für Meteorologie WMO", "ORG"), ("WMO", "ORG", 1)],  # one span
+                  [("Weltorganisation für Meteorologie", "ORG"), ("WMO", "ORG"), ("WMO", "ORG", 1)]):  # two
+        found = recognised(extractor, text, spans)
+        assert [m.text for m in found["Weltorganisation für Meteorologie"].mentions].count("WMO") == 2
+        assert "WMO" not in found
+
+
+def test_a_title_a_first_name_and_a_roman_ordinal_make_a_person(extractor):
+    found = recognised(extractor, "Papst Benedikt XVI. nahm den Verzicht an.", [])  # the recogniser missed it
+    assert "Papst" in [r.name for r in found["Benedikt XVI."].roles]
 
 
 def test_single_letters_name_no_actor(extractor):
@@ -418,14 +429,18 @@ def test_an_adjective_before_its_noun_is_not_the_party_of_that_name(extractor):
 
 
 def test_a_function_noun_alone_is_no_person_and_a_stadium_is_a_place(extractor):
-    found = entities(extractor, "Die in Stuttgart geborene Schauspielerin spielte zuletzt in einer Serie. "
-                                "Die Show findet im Hard Rock Stadium in Miami statt.")
+    # the spans model 1.0.0 tagged (1.1.0 tags neither "Schauspielerin" nor "Hard Rock Stadium" here)
+    found = recognised(extractor, "Die in Stuttgart geborene Schauspielerin spielte zuletzt in einer Serie. "
+                                  "Die Show findet im Hard Rock Stadium in Miami statt.",
+                       [("Stuttgart", "LOC"), ("Schauspielerin", "PER"), ("Hard Rock Stadium", "ORG"), ("Miami", "LOC")])
     assert "Schauspielerin" not in found and found["Hard Rock Stadium"].type == "Place"
 
 
 def test_an_institution_inside_a_place_name_makes_it_an_organization_in_the_nominative(extractor):
-    found = entities(extractor, "Beim Waldbrand waren Einheiten der Freiwilligen Feuerwehr Kaiserslautern und "
-                                "der Freiwilligen Feuerwehr Mölschbach bis 4 Uhr morgens im Einsatz.")
+    # the spans model 1.0.0 tagged (1.1.0 tags only the place names)
+    found = recognised(extractor, "Beim Waldbrand waren Einheiten der Freiwilligen Feuerwehr Kaiserslautern und "
+                                  "der Freiwilligen Feuerwehr Mölschbach bis 4 Uhr morgens im Einsatz.",
+                       [("Kaiserslautern", "LOC"), ("Freiwilligen Feuerwehr Mölschbach", "LOC")])
     assert found["Freiwillige Feuerwehr Mölschbach"].type == "Organization"
 
 
@@ -522,3 +537,59 @@ def test_a_club_cut_short_is_the_club(extractor):
     found = entities(extractor, "Borussia Dortmund verlor das Spiel. Borussia liegt nun auf Platz drei.")
     assert {m.text for m in found["Borussia Dortmund"].mentions} == {"Borussia", "Borussia Dortmund"}
     assert "Borussia" not in found
+
+
+def recognised(extractor, text: str, spans: list[tuple], vote: bool = False):
+    """The entities of `text` where the recogniser found just `spans` ((words, label[, occurrence])),
+    to check the rules against a recogniser's errors whatever the shipped model tags."""
+    from kg.nlp.components import entity_vote
+
+    doc = extractor.nlp(text)
+    ents = []
+    for words, label, *nth in spans:
+        start = -1
+        for _ in range((nth or [0])[0] + 1):
+            start = text.index(words, start + 1)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = ents
+    if vote:
+        entity_vote(doc)
+    article = Article(id="t", text=text, source="test", published=dt.datetime(2022, 3, 1))
+    return {e.label: e for e in extractor.extract(article, doc).entities}
+
+
+def test_a_name_the_gazetteer_knows_as_organization_stays_one_when_tagged_misc(extractor):
+    found = recognised(extractor, "Laut „BBC News“ zogen Hunderte durch die Stadt. Das berichtete auch der „Spiegel“.",
+                       [("BBC News", "MISC"), ("Spiegel", "MISC")])
+    assert found["BBC News"].type == "Organization" and found["Spiegel"].type == "Organization"
+    doc = extractor.nlp("Laut „BBC News“ zogen Hunderte durch die Stadt.")
+    assert ("BBC News", "ORG") in {(e.text, e.label_) for e in doc.ents}  # the gazetteer ruler tags it whatever the NER said
+
+
+def test_a_place_in_a_headline_run_is_no_person_and_no_surname(extractor):
+    text = ("Rhein und Neckar Weinheim feierte den Frieden\n\nIn Weinheim kamen am Samstag 3000 Menschen zusammen. "
+            "Weinheims Oberbürgermeister Manuel Just sprach von einem großen Tag. Die Polizei in Weinheim zählte mit.")
+    found = recognised(extractor, text, [("Rhein", "LOC"), ("Neckar Weinheim", "PER"), ("Weinheim", "LOC", 1),
+                                         ("Manuel Just", "PER"), ("Weinheim", "LOC", 3)], vote=True)
+    assert not [e for e in found.values() if e.type == "Person" and "Weinheim" in e.label]
+    assert found["Manuel Just"].type == "Person"
+
+
+def test_a_city_adjective_before_a_square_names_the_square_not_the_city(extractor):
+    found = recognised(extractor, "Die Demonstranten zogen vom Hamburger Platz zum Rathaus in Bremen.",
+                       [("Hamburger", "LOC"), ("Bremen", "LOC")])
+    assert found["Hamburger Platz"].type == "Place" and "Hamburg" not in found
+
+
+def test_adjectives_cut_from_the_noun_of_their_name_are_no_name(extractor):
+    found = recognised(extractor, "Im Tibetischen Autonomen Gebiet Xizang wurden Proteste gemeldet.",
+                       [("Tibetischen Autonomen", "LOC"), ("Xizang", "LOC")])
+    assert "Tibetischen Autonomen" not in found and found["Xizang"].type == "Place"
+
+
+def test_a_national_government_in_an_unknown_city_is_the_main_countrys(extractor):
+    text = ("In Mali gehen die Proteste weiter. Mali steckt in einer Krise. "
+            "Die Regierung in Bamako wies die Vorwürfe zurück.")
+    found = recognised(extractor, text, [("Mali", "LOC"), ("Mali", "LOC", 1), ("Bamako", "LOC")])
+    assert "Regierung Bamako" not in found and found["Regierung Malis"].type == "Organization"
+    assert found["Bamako"].type == "Place"

@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.gazetteer import load_gazetteer
 from kg.nlp import name_key
 
 SENTENCE_END = frozenset(".!?:;")
@@ -45,8 +46,10 @@ def entity_vote(doc: Doc) -> Doc:
     A single name that ends a longer person name ("Biden" after "Joe Biden") votes with it.
     Gazetteer hits (with an entity id) are fixed and never relabelled.
     """
-    lines = _split_lines(doc, list(doc.ents))
-    persons = {e.text.split()[-1] for e in lines if e.label_ == "PER" and " " in e.text}
+    lines = [e for e in _split_lines(doc, list(doc.ents)) if not _lower_adjective(e)]
+    places = _places(lines)
+    lines = [_place_run(doc, e, places) for e in lines]
+    persons = {e.text.split()[-1] for e in lines if e.label_ == "PER" and " " in e.text} - places
     keys = [name_key(e.text) for e in lines]
     votes: dict[str, Counter] = {}
     for ent, key in zip(lines, keys):
@@ -60,8 +63,42 @@ def entity_vote(doc: Doc) -> Doc:
             ents.append(ent)
         else:
             ents.append(doc.char_span(ent.start_char, ent.end_char, label=label) or ent)
-    doc.ents = _propagate_surnames(doc, ents)
+    doc.ents = _propagate_surnames(doc, ents, places)
     return doc
+
+
+def _places(ents: list) -> set[str]:
+    """The last words of longer person names that are places on their own: tagged by the gazetteer as a
+    place or country, or tagged LOC alone more often than PER alone and as the end of a person name
+    together. They make no surname ("Neckar Mannheim" tagged PER once, "Mannheim" LOC three times:
+    "Mannheim" stays the city; "Xanana Gusmão" once and "Gusmão" LOC once: he stays a person)."""
+    alone: dict[str, Counter] = {}
+    for e in ents:
+        if len(e) == 1:
+            alone.setdefault(name_key(e.text), Counter())[e.label_] += 1
+    last = Counter(e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1)
+    gaz = load_gazetteer()
+    return {
+        word for word, persons in last.items()
+        if (c := alone.get(name_key(word))) and c["LOC"] > c["PER"] + persons
+        or (entry := gaz.name(word)) is not None and entry.type in ("Place", "Country") and not entry.link_only
+    }
+
+
+def _place_run(doc: Doc, ent, places: set[str]):
+    """"Rhein und Neckar Mannheim protestierte" (a headline) tagged PER: a longer "person" whose last word
+    is a place on its own and whose first word is no first name is a run of place names, no person."""
+    if ent.label_ != "PER" or len(ent) < 2 or ent.ent_id_ or ent[-1].text not in places:
+        return ent
+    if load_gazetteer().is_first_name(ent[0].text):
+        return ent  # "Anna Berlin": a first name makes her a person whatever her surname
+    return doc.char_span(ent.start_char, ent.end_char, label="LOC") or ent
+
+
+def _lower_adjective(ent) -> bool:
+    """"französische", "deutschen" tagged as a name: a lower-case adjective alone names nothing."""
+    return (len(ent) == 1 and not ent.ent_id_ and ent[0].is_lower
+            and (ent[0].pos_ == "ADJ" or ent[0].tag_ in ("ADJA", "ADJD", "JJ")))
 
 
 def _split_lines(doc: Doc, ents: list) -> list:
@@ -81,9 +118,10 @@ def _split_lines(doc: Doc, ents: list) -> list:
     return out
 
 
-def _propagate_surnames(doc: Doc, ents: list) -> list:
-    """Once "Joe Biden" is a person, every "Biden" or "Bidens" of the article is a mention of him."""
-    surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1 and e[-1].text[:1].isupper()}
+def _propagate_surnames(doc: Doc, ents: list, places: frozenset[str] | set[str] = frozenset()) -> list:
+    """Once "Joe Biden" is a person, every "Biden" or "Bidens" of the article is a mention of him
+    (but "Mannheims" stays the city where "Mannheim" is a place on its own)."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1 and e[-1].text[:1].isupper()} - places
     if not surnames:
         return ents
     covered = {i for e in ents for i in range(e.start, e.end)}

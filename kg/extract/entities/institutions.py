@@ -52,8 +52,9 @@ class Institutions(Job):
         Simbabwes") owns it. An unowned national institution ("die Regierung") is the article's main
         country's; any unowned one is the one owned variant the article names, if there is just one.
         One entity per noun and owner in an article, labelled in the nominative."""
-        mentions = self._mentions(doc, cands)
-        keys, labels = self._keys_and_labels(mentions, self._main_country(cands))
+        main = self._main_country(cands)
+        mentions = self._mentions(doc, cands, main)
+        keys, labels = self._keys_and_labels(mentions, main)
         unnamed = {m.start for m in mentions if m.indefinite}
         said = {doc_text(doc)[c.start : c.end] for c in cands}
         out = []
@@ -67,7 +68,7 @@ class Institutions(Job):
                                      key=f"organization/{article_id}/{slug(labels[key])}", anonymous=m.start in unnamed))
         return out
 
-    def _mentions(self, doc: Doc, cands: list[Candidate]) -> list[_Mention]:
+    def _mentions(self, doc: Doc, cands: list[Candidate], main: Entry | None = None) -> list[_Mention]:
         """The institution nouns outside names, with the owner the words around them name."""
         by_start = {c.start: c for c in cands}
         spans = [(c.start, c.end) for c in cands]
@@ -88,6 +89,8 @@ class Institutions(Job):
             if noun.national and not stem:
                 owner = self._genitive_owner(doc, t, by_start)  # "Gericht von Simbabwe" may be any court there
             place = None if stem or owner else self._local_owner(doc, t, by_start)
+            if place and main and noun.national and name == noun.label and _seat(doc, t, place):
+                place = None  # "die Regierung in Harare": a national one sits in the capital, the main country's
             start = doc[t.i - 1].idx if stem else t.idx
             indefinite = article_before(doc, t.i) in INDEFINITE_ARTICLES and not (owner or place)
             found.append(_Mention(start, t.idx + len(t), noun, _closed_compound(name, self.gaz), owner or place, stem,
@@ -173,6 +176,12 @@ class Institutions(Job):
         counts = Counter(c.entry.id for c in cands if c.entry and c.entry.type == "Country")
         (top, n), (_, second) = (counts.most_common(2) + [("", 0), ("", 0)])[:2]
         return self.gaz.entries[top] if n >= 2 and n >= 2 * second else None
+
+
+def _seat(doc: Doc, token: Token, place: LocalOwner) -> bool:
+    """Is the place "in" which a national institution is ("die Regierung in Harare") one the gazetteer
+    does not know, so no region or city of its own (a known capital is TypeCues.metonymy's)?"""
+    return doc[token.i + 1].lower_ == "in" and place.id.startswith("place:")
 
 
 def _closed_compound(name: str, gaz: Gazetteer) -> str:

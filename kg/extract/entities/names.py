@@ -14,8 +14,8 @@ from kg.extract.entities.grammar import (
     ARTICLES, city_stems, is_adjective, nominative, said_uninflected, strong_forms, weak_nominative,
 )
 from kg.extract.entities.lexicon import (
-    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, COMPASS_PREFIXES, CUT_BEFORE_ACRONYM, EVENT_NAME, EVENT_WORDS,
-    LEGAL_FORMS, NER_TYPES,
+    ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, CITY_PLACE_HEADS, COMPASS_PREFIXES, CUT_BEFORE_ACRONYM,
+    EVENT_NAME, EVENT_WORDS, LEGAL_FORMS, NER_TYPES,
     NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
 )
 from kg.extract.entities.model import Candidate
@@ -38,10 +38,11 @@ class Names(Job):
         """The recogniser's PER, ORG and LOC spans as candidates, cut to the name and typed
         by the gazetteer, a legal form or a head noun; common nouns it tagged are left out."""
         ents = self._first_names_joined(doc)
+        ents = sorted(ents + self._regnal_names(doc, ents), key=lambda e: e.start)
         surnames = {name_key(e[-1].text) for e in ents if e.label_ == "PER"}
         common = {doc[i + 1].text for i, t in enumerate(doc[:-1]) if t.lower_ in DETERMINERS}
         out = []
-        for ent in ents:
+        for ent in map(self._known_organization, ents):
             if ent.label_ in NER_TYPES and (c := self._candidate(doc, ent, surnames, common)) is not None:
                 out.append(c)
         return out
@@ -49,7 +50,7 @@ class Names(Job):
     def _candidate(self, doc: Doc, ent: Span, surnames: set[str], common: set[str]) -> Candidate | None:
         """One recognised span as a name candidate, or None where it is a common noun or an adjective."""
         span, label = self._person_cut(doc, ent, surnames)
-        span = self._place_word_widened(doc, span)
+        span = _city_place_widened(self._place_word_widened(doc, span))
         if len(span) > 1 and _leading_number(span[0]):
             if label != "Person":
                 return None  # "76 Tote": a count of a common noun, no name ("1. FC Köln" is an organization)
@@ -115,6 +116,28 @@ class Names(Job):
         if entry is None or entry.type not in ("Country", "Place") or entry.label.endswith("s"):
             return None
         return prefix + entry.label.lower()
+
+    def _regnal_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Papst Benedikt XVI.", "König Charles III." the recogniser missed: a title, a first name and a
+        Roman ordinal make a person."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out = []
+        for t in doc[1:-1]:
+            ordinal = doc[t.i + 1]
+            if (t.i in taken or ordinal.i in taken or not t.is_title or not self.gaz.is_first_name(t.text)
+                    or not REGNAL.fullmatch(ordinal.text) or not self.lex.role(doc[t.i - 1].text)):
+                continue
+            end = ordinal.i + 2 if ordinal.i + 1 < len(doc) and doc[ordinal.i + 1].text == "." else ordinal.i + 1
+            out.append(Span(doc, t.i, end, label="PER"))
+        return out
+
+    def _known_organization(self, ent: Span) -> Span:
+        """"„BBC News“", "Spiegel" tagged MISC: a name the gazetteer knows as an organization (also a
+        link-only one) is that organization, whatever the recogniser's label."""
+        if ent.label_ != "MISC":
+            return ent
+        entry = self.gaz.name(ent.text) or self.gaz.name(name_key(ent.text))
+        return Span(ent.doc, ent.start, ent.end, label="ORG") if entry and entry.type == "Organization" else ent
 
     def _person_cut(self, doc: Doc, ent: Span, surnames: set[str]) -> tuple[Span, str]:
         """The name in a recognised span and its type, a person's span cut or widened where the
@@ -282,18 +305,32 @@ class Names(Job):
         return key in surnames or (entry := self.gaz.person_by_surname(key)) is not None and entry.label.split()[-1] == key
 
 
+def _city_place_widened(span: Span) -> Span:
+    """"Berliner" tagged alone in "vom Berliner Platz": a city adjective before a street, square or
+    gate noun names that place ("Berliner Platz", "Brandenburger Tor"), not the city."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if len(span) == 1 and span[0].is_title and span[0].text.endswith("er") and after is not None \
+            and after.text in CITY_PLACE_HEADS and not after.ent_type_:
+        return span.doc[span.start : span.end + 1]
+    return span
+
+
+REGNAL = re.compile(r"[IVX]{1,5}\.?")  # "XVI." of "Benedikt XVI."
+
+
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun inside its sentence: "Long" of "Long Island"."""
     return token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
 
 
 def _attributive(span: Span) -> bool:
-    """Is a one-word name an adjective before its noun ("das Grüne Trikot", "die Linke Hand")? It ends as
-    an adjective does, the tagger calls it no proper noun, and a common noun outside any name follows."""
-    word, after = span[0], span.doc[span.end] if span.end < len(span.doc) else None
-    return (len(span) == 1 and word.text.endswith(("e", "en")) and word.tag_ not in ("NE", "NNP")
-            and word.pos_ != "PROPN" and after is not None and after.tag_ == "NN" and after.is_title
-            and not after.ent_type_)
+    """Is a name the adjectives before a noun ("das Grüne Trikot", "die Linke Hand", "im Uigurischen
+    Autonomen Gebiet")? Every word ends as an adjective does, the tagger calls none a proper noun, and
+    a common noun outside any name follows: the recogniser cut a longer name, or it is no name at all."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (all(w.text.endswith(("e", "en")) and w.tag_ not in ("NE", "NNP") for w in span)
+            and (len(span) > 1 or span[0].pos_ != "PROPN")  # the UPOS of a word inside a name says PROPN
+            and after is not None and after.tag_ == "NN" and after.is_title and not after.ent_type_)
 
 
 def _pair_split(ent: Span) -> list[Span]:
@@ -347,6 +384,14 @@ def _only_legal_forms(span: Span) -> bool:
     return all(t.text.rstrip(".") in LEGAL_FORMS | ACADEMIC_TITLES or t.is_punct for t in span)
 
 
+def _acronym_of(c: Candidate, short: Candidate, text: str) -> bool:
+    """Is `short`, right after the organization's name `c`, its acronym ("die Internationale
+    Atomenergiebehörde IAEA" tagged as two names): capitals of the name's first letter, shorter than it?"""
+    words, acronym = text[c.start : c.end].split(), text[short.start : short.end]
+    return (c.ner and c.entry is None and c.type == "Organization" and len(words) > 1 and short.entry is None
+            and acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8 and acronym[0] == words[0][0].upper())
+
+
 def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
     """"der Internationalen Atomenergiebehörde IAEA", "die Weltgesundheitsorganisation WHO": an
     organization's name followed by its acronym (same first letter) in one span. The name is cut
@@ -388,6 +433,7 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     also where the NER missed it."""
     text = doc_text(doc)
     full: dict[str, Candidate] = {}
+    by_start = {c.start: c for c in cands}
     for a in list(cands):
         _widened_to_acronym(a, text)
         after = ACRONYM.match(text, a.end)
@@ -396,6 +442,8 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         elif (short := _trailing_acronym(a, text)) is not None:
             full.setdefault(text[short.start : short.end], a)
             cands.append(short)
+        elif (short := by_start.get(a.end + 1)) is not None and text[a.end] == " " and _acronym_of(a, short, text):
+            full.setdefault(text[short.start : short.end], a)  # the same, tagged as two names
     for a in cands:
         if a.ner and a.type != "Person" and len(key := _initials(text[a.start : a.end])) >= 3:
             full.setdefault(key, a)  # "National Football League" … "die NFL", no brackets needed
