@@ -630,3 +630,33 @@ def test_es_sei_denn_reports_nothing(extractor):
     ag = extract(extractor, "Emmanuel Macron sagte, Frankreich sei zu Gesprächen bereit. Die EU wartet ab. "
                             "Das wird nicht geschehen, es sei denn, Russland zieht ab.")
     assert len(ag.claims) == 1
+
+
+# --- round five ----------------------------------------------------------------------------------
+
+
+def test_frame_source_ends_before_an_adverbial_adjective(extractor):
+    # an uninflected adjective after the genitive noun is the clause's adverb or predicative, not the source's
+    ag = extract(extractor, "Das Gesetz ist nach Ansicht der Kritiker eindeutig verfassungswidrig.")
+    assert mention(only(ag)) == "der Kritiker"
+    ag = extract(extractor, "Die Reform hat aus Sicht der Verbände juristisch keine Folgen.")
+    assert mention(only(ag)) == "der Verbände"
+    ag = extract(extractor, "Nach Angaben der örtlichen Behörden starben drei Menschen.")
+    assert mention(only(ag)) == "der örtlichen Behörden"
+
+
+def test_a_singular_name_after_a_plural_verb_is_no_subject(extractor):
+    # "werfen" is plural: the name after it is the object, the noun phrase before it speaks
+    ag = extract(extractor, "Der Unternehmer Karl Brenner wurde am Montag festgenommen. "
+                            "Die Staatsanwälte werfen Brenner Betrug vor.")
+    assert mention(only(ag)) == "Die Staatsanwälte"
+
+
+def test_a_clause_after_comma_and_coordinator_is_no_message_nouns_complement(extractor):
+    # "Wahlergebnis" ends in "-ergebnis", but ", aber …" opens a coordinated main clause: the sentence
+    # continues the minister's report
+    ag = extract(extractor, "Der Minister sagte, die Lage sei ernst. Die Regierung habe durch das Wahlergebnis ihre "
+                            "Mehrheit verloren, aber die Opposition sei gescheitert.")
+    first, second = ag.claims
+    assert second.cue is None and second.content.text.startswith("Die Regierung habe")
+    assert mention(second) == "Der Minister"

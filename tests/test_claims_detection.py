@@ -184,3 +184,15 @@ def test_bestehen_reports_only_with_auf(extractor):
     ag = extract(extractor, "Die Gewerkschaft besteht darauf, dass die Löhne steigen.")
     assert found(ag) == [("indirect", "besteht", "dass die Löhne steigen")]
     assert extract(extractor, "Das Problem besteht darin, dass viele Familien keinen Anwalt haben.").claims == []
+
+
+def test_particle_after_a_coordinated_verb_is_that_verbs(extractor):
+    # "an" is "griff … an"'s, not "begrüßte"'s ("anbegrüßen" is no verb), even where the tagger misses "griff"
+    ag = extract(extractor, "Der Bürgermeister begrüßte den Beschluss des Stadtrats und griff die Opposition mit "
+                            "scharfen Worten an.")
+    assert [(c.mode, c.cue.text) for c in ag.claims] == [("reported", "begrüßte")]
+    assert ag.claims[0].speaker_mention.text == "Der Bürgermeister"
+    ag = extract(extractor, "Der Minister wies die Vorwürfe zurück und kündigte eine Prüfung an.")
+    assert [c.cue.text for c in ag.claims] == ["wies … zurück", "kündigte … an"]
+    # "und" between two nouns joins no verbs: "statt" stays "findet … statt"'s
+    assert extract(extractor, "Am Sonntag findet ein Duell zwischen dem Meister und seinem Herausforderer statt.").claims == []

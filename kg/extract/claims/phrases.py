@@ -109,6 +109,8 @@ class NounPhrases(Job):
                 break
             if t.pos_ == "PRON" and toks:
                 break
+            if self._predicative_after_noun(t, toks):
+                break  # "aus Sicht der Organisationen juristisch keine …": the adverb is the clause's
             if t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS and any(x.pos_ in ("NOUN", "PROPN")
                                                                                 for x in toks):
                 break  # "Macron eine Waffenruhe": a second noun phrase starts
@@ -122,6 +124,18 @@ class NounPhrases(Job):
             # a name in quotation marks: "laut „Reuters“", "der Website „x.com“"
             return (toks[0].idx if toks else q.start), q.end
         return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
+
+    def _predicative_after_noun(self, t: Token, toks: list[Token]) -> bool:
+        """A lower-case adjective after the phrase's noun that is not inflected for a noun after it
+        ("der Organisationen juristisch keine …", "der Kritiker eindeutig verfassungswidrig"): adverbial or
+        predicative, so the noun phrase ended before it; an attributive one ("der Organisationen neuer
+        Bündnisse") leads the next genitive noun."""
+        if t.pos_ != "ADJ" or not any(x.pos_ in ("NOUN", "PROPN") for x in toks) or t.text[:1].isupper():
+            return False
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        attributive = (t.lower_.endswith(("e", "en", "er", "es", "em")) and nxt is not None
+                       and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or self.capitalised(nxt)))
+        return t.tag_ in ("ADJD", "RB") or not attributive
 
     def capitalised(self, t: Token) -> bool:
         """A capitalised word inside a sentence, outside quotations: in German a noun or a name."""

@@ -85,8 +85,23 @@ class Speakers(Job):
         """A noun fills the field before the finite verb, yet the subject follows the verb: a bare name
         or pronoun ("Eine Verschiebung bezeichnete Conze als fatal"), or an actor where the noun before
         cannot speak ("Als Beispiel nannte die NASA …", "Die Anwendung stellte der Vorsitzende in Frage")."""
+        if self._singular_after_plural(finite, sent):
+            return False  # "Die Behörden werfen Luna Menschenhandel vor": a plural verb, so not "Luna"
         return self._name_after(finite, sent) or (self.actors.cannot_speak(vorfeld)
                                                   and self._actor_after(finite, sent) is not None)
+
+    def _singular_after_plural(self, finite: Token, sent: SpacySpan) -> bool:
+        """The finite verb is plural and the noun phrase after it singular, with no coordination: that
+        phrase cannot be the subject (subject and verb agree in number)."""
+        if finite.morph.get("Number") != ["Plur"]:
+            return False
+        _, hi = clause_bounds(sent, finite)
+        span = self.phrases.np_after(after_object_pronouns(self.doc, finite.i + 1, hi), hi)
+        words = self.doc.char_span(*span, alignment_mode="expand") if span else None
+        if not words or any(t.pos_ == "CCONJ" or t.morph.get("Number") == ["Plur"] for t in words):
+            return False
+        head = self.phrases.span_head(span)
+        return head is not None and head.morph.get("Number") == ["Sing"]
 
     def _actor_after(self, finite: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """The noun phrase right after the finite verb (and object pronouns), if it may be a subject and
