@@ -660,3 +660,10 @@ def test_a_clause_after_comma_and_coordinator_is_no_message_nouns_complement(ext
     first, second = ag.claims
     assert second.cue is None and second.content.text.startswith("Die Regierung habe")
     assert mention(second) == "Der Minister"
+
+
+def test_sie_after_the_verb_does_not_displace_an_actor_before_it(extractor):
+    # "sie" may be the object; the actor noun before the verb ("*führer", speaker_nouns.jsonl) is the subject
+    ag = extract(extractor, "Kritik kam vom Verband der Bauindustrie. Der Geschäftsführer des Verbands nannte sie "
+                            "„übertrieben“.")
+    assert mention(only(ag)) == "Der Geschäftsführer des Verbands"

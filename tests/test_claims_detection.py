@@ -196,3 +196,19 @@ def test_particle_after_a_coordinated_verb_is_that_verbs(extractor):
     assert [c.cue.text for c in ag.claims] == ["wies … zurück", "kündigte … an"]
     # "und" between two nouns joins no verbs: "statt" stays "findet … statt"'s
     assert extract(extractor, "Am Sonntag findet ein Duell zwischen dem Meister und seinem Herausforderer statt.").claims == []
+
+
+def test_particle_and_speech_act_reach_past_an_apposition(extractor):
+    # the clause goes on after "dem 3. Mai," and after "Joachim Rücker,": the particle and the verb phrase are there
+    ag = extract(extractor, "Der Bürgermeister Peter Braun kündigte am Montag, dem 3. Mai, seinen Rücktritt an.")
+    claim = by_cue(ag, "kündigte … an")
+    assert claim.mode == "reported" and claim.content.text.endswith("seinen Rücktritt an")
+    ag = extract(extractor, "Der Premierminister geht nach einem Treffen mit dem UN-Gesandten, Joachim Rücker, davon "
+                            "aus, dass viele Staaten die Unabhängigkeit anerkennen würden.")
+    assert found(ag) == [("indirect", "geht … aus", "dass viele Staaten die Unabhängigkeit anerkennen würden")]
+
+
+def test_damit_before_the_finite_verb_opens_a_reported_main_clause(extractor):
+    # "damit solle …" is the adverb in a main clause (verb second), not the purpose conjunction (verb last)
+    ag = extract(extractor, "Die Sprecherin erklärte hingegen, damit solle ein Stillstand vermieden werden.")
+    assert found(ag) == [("indirect", "erklärte", "damit solle ein Stillstand vermieden werden")]

@@ -137,6 +137,20 @@ class NounPhrases(Job):
                        and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or self.capitalised(nxt)))
         return t.tag_ in ("ADJD", "RB") or not attributive
 
+    def after_apposition(self, sent: SpacySpan, comma: int) -> int | None:
+        """"geht nach einem Treffen mit dem UNMIK-Leiter, Joachim Rücker, davon aus": the token after an
+        apposition between commas (a short noun phrase without a verb), where the clause goes on."""
+        if comma >= sent.end or self.doc[comma].text != ",":
+            return None
+        j = comma + 1
+        while j < sent.end and self.doc[j].text != ",":
+            t = self.doc[j]
+            if t.idx in self.in_quote or t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP") or j - comma > 6:
+                return None
+            j += 1
+        nominal = any(t.pos_ in ("NOUN", "PROPN") for t in self.doc[comma + 1 : j])
+        return j + 1 if nominal and j + 1 < sent.end and self.doc[j].text == "," else None
+
     def capitalised(self, t: Token) -> bool:
         """A capitalised word inside a sentence, outside quotations: in German a noun or a name."""
         return (t.text[:1].isupper() and not t.is_sent_start and t.idx not in self.in_quote

@@ -87,6 +87,9 @@ class Speakers(Job):
         cannot speak ("Als Beispiel nannte die NASA …", "Die Anwendung stellte der Vorsitzende in Frage")."""
         if self._singular_after_plural(finite, sent):
             return False  # "Die Behörden werfen Luna Menschenhandel vor": a plural verb, so not "Luna"
+        nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
+        if nxt is not None and nxt.lower_ == "sie" and self.actors.speaks(vorfeld):
+            return False  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" may be the object, the actor first speaks
         return self._name_after(finite, sent) or (self.actors.cannot_speak(vorfeld)
                                                   and self._actor_after(finite, sent) is not None)
 
