@@ -667,3 +667,30 @@ def test_sie_after_the_verb_does_not_displace_an_actor_before_it(extractor):
     ag = extract(extractor, "Kritik kam vom Verband der Bauindustrie. Der Geschäftsführer des Verbands nannte sie "
                             "„übertrieben“.")
     assert mention(only(ag)) == "Der Geschäftsführer des Verbands"
+
+
+def test_es_right_after_the_verb_is_the_object_before_a_nominative_subject(extractor):
+    # "hält es der Präsident für möglich": the parse calls "es" the subject; the nominative phrase after it is
+    ag = extract(extractor, "Laut der Agentur hält es der ecuadorianische Präsident für möglich, dass die Bank "
+                            "sich entwickeln kann.")
+    assert mention(only(ag)) == "der ecuadorianische Präsident"
+    ag = extract(extractor, "Nach der Sitzung bezeichnete es der Minister als Fehler, die Steuer zu erhöhen.")
+    assert mention(only(ag)) == "der Minister"
+
+
+def test_an_organisation_of_a_group_is_not_the_group(extractor):
+    # "aller" opens a genitive; the monks are the union's members, the union speaks and is adopted with them
+    ag = extract(extractor, "Unterdessen ruft die Vereinigung aller buddhistischen Mönche, eine in Rangun ansässige "
+                            "Gruppe, alle Mönche des Landes dazu auf, keine Almosen anzunehmen.")
+    claim = only(ag)
+    assert mention(claim) == "die Vereinigung aller buddhistischen Mönche"
+    assert speaker(ag, claim) == "Vereinigung aller buddhistischen Mönche"
+
+
+def test_a_quoted_statement_before_is_no_subject_and_a_full_stop_ends_a_clause(extractor):
+    # the parser joins the quotation's sentence to the next; its words are neither subject nor clause of "hält"
+    ag = extract(extractor, "Die Agentur zitiert den Minister: „Die Kredite, die sie gewähren, werden für alte "
+                            "Schulden ausgegeben.“ Laut der Agentur hält es der ecuadorianische Präsident für möglich, "
+                            "dass die Bank sich entwickeln kann.")
+    claim = next(c for c in ag.claims if c.cue and c.cue.text == "hält")
+    assert mention(claim) == "der ecuadorianische Präsident"

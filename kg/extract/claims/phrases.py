@@ -30,8 +30,10 @@ class NounPhrases(Job):
         quotation, or a second article after the head."""
         if head is not None and t.i > head.i and t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS:
             return True  # the parse ran into the object: "Macron eine Waffenruhe"
-        if head is not None and t.i > head.i and t.tag_ == "KOKOM":
+        if head is not None and t.i > head.i and (t.tag_ == "KOKOM" or t.lower_ == "als"):
             return True  # "würdigte die Bundeswehr als ein Kind …": a comparison is no part of the phrase
+        if head is not None and t.i > head.i and t.pos_ == "ADP" and t.head.pos_ == "ADJ":
+            return True  # "hält es der Präsident für möglich": the predicative is the verb's, not the phrase's
         return (t.is_punct and t.text not in "-") or t.pos_ in ("VERB", "AUX", "SCONJ") or t.idx in self.in_quote
 
     def span_head(self, span: tuple[int, int]) -> Token | None:

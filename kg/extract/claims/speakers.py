@@ -40,7 +40,9 @@ class Speakers(Job):
         verb = token
         for _ in range(4):
             found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text)
-                     and not any(a <= c.idx < b for a, b in messages)]
+                     and not any(a <= c.idx < b for a, b in messages)
+                     and not (self._in_statement(c.idx) and not self._in_statement(token.idx))]  # a quoted statement is
+            # someone's speech, not the subject of a cue outside it (the parse may reach into a quotation before)
             found = [c for c in found if not ((self.phrases.adverb(c) or c.pos_ == "NOUN"
                                                and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
             if found:
@@ -49,6 +51,8 @@ class Speakers(Job):
                                           abs(c.i - finite.i)))
                 if not self.phrases.nominative(self.phrases.np_span(found[0])):
                     return None, False  # "den russischen Staatschef …" is an object: ask the surface
+                if (after := self._subject_after_es(found[0], finite, sent)) is not None:
+                    return after, False  # "hält es der Präsident für möglich": "es" is the object
                 if found[0].i > finite.i and self._named_vorfeld(token, sent):
                     return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
                 if (found[0].i > finite.i and finite.i == (lo := clause_bounds(sent, token)[0])
@@ -63,7 +67,27 @@ class Speakers(Job):
                 verb = verb.head
                 continue
             break
-        return None, False
+        finite = clause_finite(sent, token)
+        es = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
+        return (self._subject_after_es(es, finite, sent) if es is not None else None), False
+
+    def _in_statement(self, char: int) -> bool:
+        """The character lies inside a quoted statement (a clause, not a name or quoted phrase)."""
+        return any(q.start <= char < q.end and self.view.clausal(q) for q in self.view.spoken)
+
+    def _subject_after_es(self, subject: Token, finite: Token, sent: SpacySpan) -> Token | None:
+        """"hält es der ecuadorianische Präsident für möglich", "bezeichnete es der Minister als …": "es"
+        right after the finite verb and before a noun phrase in the nominative is the object (or its
+        correlate); the noun phrase is the subject."""
+        if subject.lower_ != "es" or subject.i != finite.i + 1:
+            return None
+        _, hi = clause_bounds(sent, finite)
+        span = self.phrases.np_after(subject.i + 1, hi)
+        words = self.doc.char_span(*span, alignment_mode="expand") if span else None
+        if not words or words.start != subject.i + 1 or words[0].pos_ != "DET" or not self.phrases.nominative(span):
+            return None
+        head = self.phrases.span_head(span)
+        return head if head is not None and "Nom" in head.morph.get("Case") + words[0].morph.get("Case") else None
 
     def _name_after(self, finite: Token, sent: SpacySpan) -> bool:
         """A bare name or personal pronoun right after the finite verb: the subject of a clause whose
