@@ -694,3 +694,12 @@ def test_a_quoted_statement_before_is_no_subject_and_a_full_stop_ends_a_clause(e
                             "dass die Bank sich entwickeln kann.")
     claim = next(c for c in ag.claims if c.cue and c.cue.text == "hält")
     assert mention(claim) == "der ecuadorianische Präsident"
+
+
+def test_indicative_sentence_with_an_actor_of_its_own_is_not_the_previous_speakers(extractor):
+    # the Konjunktiv is only in the "ob" clause; the main clause is indicative and names its own actor
+    ag = extract(extractor, "Die Ministerin sagte, die Lage sei ernst. Auch der Sprecher der Opposition, Karl Brenner, "
+                            "will „in den nächsten Tagen genau prüfen“, ob ein Verbot nötig sei.")
+    first, second = ag.claims
+    assert mention(first) == "Die Ministerin"
+    assert "Karl Brenner" in mention(second) and speaker(ag, second) == "Karl Brenner"
