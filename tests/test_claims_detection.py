@@ -212,3 +212,11 @@ def test_damit_before_the_finite_verb_opens_a_reported_main_clause(extractor):
     # "damit solle …" is the adverb in a main clause (verb second), not the purpose conjunction (verb last)
     ag = extract(extractor, "Die Sprecherin erklärte hingegen, damit solle ein Stillstand vermieden werden.")
     assert found(ag) == [("indirect", "erklärte", "damit solle ein Stillstand vermieden werden")]
+
+
+def test_a_quotation_after_a_frame_is_the_frames_not_an_earlier_verbs(extractor):
+    # "laut X" stands between "gefunden" and the quotation: the quotation is X's
+    ag = extract(extractor, "Nachdem die Methode ihren Weg in die Praxis gefunden hat und man damit laut Klinikdirektor "
+                            "Matthias Beckmann „jetzt vielen Paaren helfen kann“, suchen die Forscher nach neuen Wegen.")
+    assert [c.cue.text for c in ag.claims] == ["laut"]
+    assert ag.entity(ag.claims[0].speaker).label == "Matthias Beckmann"

@@ -15,6 +15,7 @@ from kg.extract.german import (CLAUSE_AUXILIARIES, FINITE_TAGS, NOT_MAIN_CLAUSE_
                                joins_verb_phrases)
 
 if TYPE_CHECKING:
+    from kg.extract.claims.frames import Frames
     from kg.extract.claims.mood import Mood
     from kg.extract.claims.cues import CueVerbs
     from kg.extract.claims.phrases import NounPhrases
@@ -25,6 +26,7 @@ class Messages(Job):
 
     mood: Mood
     cues: CueVerbs
+    frames: Frames
     phrases: NounPhrases
 
     def content(self, sent: SpacySpan, token: Token, cue: Cue) -> tuple[int, int] | None:
@@ -165,6 +167,8 @@ class Messages(Job):
             while j < sent.end and doc[j].text not in (",", ":", ";"):
                 q = self.view.quote_at(doc[j].idx) if j > token.i + 1 else None
                 if q is not None and self.view.clausal(q):
+                    if any(token.i < f[1] < j for f in self.frames.frames(sent)):
+                        return None  # "… gefunden hat und man laut X „…“": the quotation is the frame's
                     return q.start, q.end  # "sagte gegenüber Reportern „…“"
                 if joins_verb_phrases(self.doc, j) and doc[j].idx not in self.in_quote:
                     return None  # "bezeichnete es als … und kündigte an, …": the message belongs to the next verb
