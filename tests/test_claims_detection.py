@@ -220,3 +220,11 @@ def test_a_quotation_after_a_frame_is_the_frames_not_an_earlier_verbs(extractor)
                             "Matthias Beckmann „jetzt vielen Paaren helfen kann“, suchen die Forscher nach neuen Wegen.")
     assert [c.cue.text for c in ag.claims] == ["laut"]
     assert ag.entity(ag.claims[0].speaker).label == "Matthias Beckmann"
+
+
+def test_so_before_a_quoted_clause_is_no_frame(extractor):
+    # ", so „schütze sie Gott“": "so" opens the consequence of the condition; the quotation names no speaker
+    ag = extract(extractor, "Der Bürgermeister forderte die Bewohner auf, die Stadt zu verlassen. Kämen sie dem nicht "
+                            "nach, so „schütze sie Gott“.")
+    assert not any(c.cue and c.cue.text == "so" for c in ag.claims)
+    assert all(c.speaker_mention.text == "Der Bürgermeister" for c in ag.claims)
