@@ -650,6 +650,8 @@ def test_es_sei_denn_reports_nothing(extractor):
     ("Laut der Agentur hält es der ecuadorianische Präsident für möglich, dass die Bank sich entwickeln kann.",
      "der ecuadorianische Präsident"),
     ("Nach der Sitzung bezeichnete es der Minister als Fehler, die Steuer zu erhöhen.", "der Minister"),
+    # a name in quotation marks fills the field before the verb
+    ("„Sky News“ berichtet unter Berufung auf einen Wärter, dass die Gefangenen ausgebrochen sind.", "„Sky News“"),
 ])
 def test_speaker_words_by_agreement_word_order_and_phrase_ends(extractor, text, words):
     assert mention(only(extract(extractor, text))) == words

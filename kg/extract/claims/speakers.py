@@ -287,6 +287,9 @@ class Speakers(Job):
                 return span
         if end == lo and (span := self._relative_antecedent(sent, lo) or self._apposed_subject(sent, lo)):
             return span
+        if (q := self.view.quote_at(self.doc[lo].idx)) is not None and not self.view.in_spoken(q.start) and (
+                self.doc[end - 1].idx + len(self.doc[end - 1]) == q.end):
+            return q.start, q.end  # "„BBC News“ berichtet …": a name in quotation marks fills the field
         span = self.phrases.np_after(after_object_pronouns(self.doc, finite.i + 1, hi), hi)
         return span if span and self.phrases.nominal(span) else None
 
