@@ -184,3 +184,47 @@ def test_bestehen_reports_only_with_auf(extractor):
     ag = extract(extractor, "Die Gewerkschaft besteht darauf, dass die Löhne steigen.")
     assert found(ag) == [("indirect", "besteht", "dass die Löhne steigen")]
     assert extract(extractor, "Das Problem besteht darin, dass viele Familien keinen Anwalt haben.").claims == []
+
+
+def test_particle_after_a_coordinated_verb_is_that_verbs(extractor):
+    # "an" is "griff … an"'s, not "begrüßte"'s ("anbegrüßen" is no verb), even where the tagger misses "griff"
+    ag = extract(extractor, "Der Bürgermeister begrüßte den Beschluss des Stadtrats und griff die Opposition mit "
+                            "scharfen Worten an.")
+    assert [(c.mode, c.cue.text) for c in ag.claims] == [("reported", "begrüßte")]
+    assert ag.claims[0].speaker_mention.text == "Der Bürgermeister"
+    ag = extract(extractor, "Der Minister wies die Vorwürfe zurück und kündigte eine Prüfung an.")
+    assert [c.cue.text for c in ag.claims] == ["wies … zurück", "kündigte … an"]
+    # "und" between two nouns joins no verbs: "statt" stays "findet … statt"'s
+    assert extract(extractor, "Am Sonntag findet ein Duell zwischen dem Meister und seinem Herausforderer statt.").claims == []
+
+
+def test_particle_and_speech_act_reach_past_an_apposition(extractor):
+    # the clause goes on after "dem 3. Mai," and after "Joachim Rücker,": the particle and the verb phrase are there
+    ag = extract(extractor, "Der Bürgermeister Peter Braun kündigte am Montag, dem 3. Mai, seinen Rücktritt an.")
+    claim = by_cue(ag, "kündigte … an")
+    assert claim.mode == "reported" and claim.content.text.endswith("seinen Rücktritt an")
+    ag = extract(extractor, "Der Premierminister geht nach einem Treffen mit dem UN-Gesandten, Joachim Rücker, davon "
+                            "aus, dass viele Staaten die Unabhängigkeit anerkennen würden.")
+    assert found(ag) == [("indirect", "geht … aus", "dass viele Staaten die Unabhängigkeit anerkennen würden")]
+
+
+def test_damit_before_the_finite_verb_opens_a_reported_main_clause(extractor):
+    # "damit solle …" is the adverb in a main clause (verb second), not the purpose conjunction (verb last)
+    ag = extract(extractor, "Die Sprecherin erklärte hingegen, damit solle ein Stillstand vermieden werden.")
+    assert found(ag) == [("indirect", "erklärte", "damit solle ein Stillstand vermieden werden")]
+
+
+def test_a_quotation_after_a_frame_is_the_frames_not_an_earlier_verbs(extractor):
+    # "laut X" stands between "gefunden" and the quotation: the quotation is X's
+    ag = extract(extractor, "Nachdem die Methode ihren Weg in die Praxis gefunden hat und man damit laut Klinikdirektor "
+                            "Matthias Beckmann „jetzt vielen Paaren helfen kann“, suchen die Forscher nach neuen Wegen.")
+    assert [c.cue.text for c in ag.claims] == ["laut"]
+    assert ag.entity(ag.claims[0].speaker).label == "Matthias Beckmann"
+
+
+def test_so_before_a_quoted_clause_is_no_frame(extractor):
+    # ", so „schütze sie Gott“": "so" opens the consequence of the condition; the quotation names no speaker
+    ag = extract(extractor, "Der Bürgermeister forderte die Bewohner auf, die Stadt zu verlassen. Kämen sie dem nicht "
+                            "nach, so „schütze sie Gott“.")
+    assert not any(c.cue and c.cue.text == "so" for c in ag.claims)
+    assert all(c.speaker_mention.text == "Der Bürgermeister" for c in ag.claims)

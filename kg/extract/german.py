@@ -62,7 +62,8 @@ _PARTICIPLE = re.compile(rf"^({'|'.join(sorted(_WORDS['participle_prefixes']))})
 _ZU_INFIX = re.compile(rf"^({'|'.join(sorted(_WORDS['zu_infix_prefixes']))})zu\w{{3,}}en$")  # "zurückzuweisen"
 
 SEGMENT_BOUNDARIES = frozenset({",", ";", ":", "–", "—"})
-CLAUSE_MARKS = (",", ";", ":")  # punctuation that bounds a clause (a dash may stand inside one)
+CLAUSE_MARKS = (",", ";", ":", ".", "!", "?")  # punctuation that bounds a clause (a dash may stand inside one);
+# a full stop inside a parsed sentence ends a quoted sentence the parser joined to the next
 SENTENCE_END = frozenset(".!?:\"“”»«')")  # a parser's sentence ending in one of these ends a sentence
 HEADLINE_END = (".", "!", "?", '"', "“", "”", "«", "»")  # a line ending otherwise is a headline
 TITLE_END = ("?", "!")  # a first line ending so, set apart by a blank line, is a headline too

@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import Job
 from kg.extract.entities import INDEFINITE
-from kg.extract.german import DEFINITE_ARTICLES, PERSONAL_ARTICLES, adjective_stem, inflect_adjective, is_finite_form
+from kg.extract.german import DEFINITE_ARTICLES, GENITIVE_DETERMINERS, PERSONAL_ARTICLES, adjective_stem, inflect_adjective, is_finite_form
 from kg.model import Entity
 from kg.rdf import slug
 
@@ -49,6 +49,8 @@ class AdoptedSpeakers(Job):
             return named
         kind = "group" if plural else kind
         label = self._nominative_label(words, head, plural, noun)
+        if kind == "organization" and (members := self._members_tail(words, head)):
+            label = f"{label} {members}"  # "Vereinigung aller buddhistischen Mönche": not just any "Vereinigung"
         same = next((e for e in self.index.entities if e.type.lower() == kind
                      and e.label.casefold() == label.casefold()), None)
         key = same.key if same else f"{kind}/{self.index.article_id}/{slug(label)}"
@@ -91,8 +93,25 @@ class AdoptedSpeakers(Job):
         head = self.phrases.span_head(span)
         if head is None or any(s <= head.idx < e for s, e, _ in self.index.spans):
             return False
-        inside = [(s, e) for s, e, _ in self.index.spans if span[0] <= s and e <= span[1]]
-        return bool(inside) and all(e <= head.idx for _, e in inside)
+        inside = [(s, e, k) for s, e, k in self.index.spans if span[0] <= s and e <= span[1]]
+        return bool(inside) and all(e <= head.idx or self._members_of(head, s, k) for s, e, k in inside)
+
+    def _members_tail(self, words: SpacySpan, head: Token) -> str | None:
+        """The genitive group after an organisation noun that names its members ("aller buddhistischen
+        Mönche"), as the phrase's words."""
+        for s, e, k in self.index.spans:
+            if head.idx < s and e <= words.end_char and self._members_of(head, s, k):
+                return self.text[head.idx + len(head) : e].strip()
+        return None
+
+    def _members_of(self, head: Token, start: int, key: str) -> bool:
+        """"die Vereinigung aller buddhistischen Mönche": a group in the genitive after an organisation
+        noun names its members, not the organisation (a country there is metonymy: "die Regierung der
+        Ukraine" stays Ukraine)."""
+        if start <= head.idx or self.index.by_key[key].type != "Group" or self.lex.speaker_kind(head.text) != "organization":
+            return False
+        words = self.doc.char_span(head.idx + len(head), start, alignment_mode="expand") or []
+        return bool(words) and words[0].lower_ in GENITIVE_DETERMINERS
 
     def _apposed_person(self, span: tuple[int, int]) -> str | None:
         """"Dolkun Isa, der Sekretär …, sagte", "Die Chefjuristin der Regierung, Anabella Morfin

@@ -11,8 +11,8 @@ from kg.extract.claims.grammar import ANAPHORIC_DEMONSTRATIVES, IDIOM_SUBJECTS, 
 from kg.extract.claims.lexicon import Cue, word_matches
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import Job
-from kg.extract.german import (FINITE_TAGS, clause_bounds, clause_finite, has_zu_infix, is_finite_form, is_finite_verb,
-                               looks_like_participle)
+from kg.extract.german import (FINITE_TAGS, VERB_COORDINATORS, clause_bounds, clause_finite, has_zu_infix,
+                               is_finite_form, is_finite_verb, looks_like_participle)
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
@@ -125,12 +125,31 @@ class CueVerbs(Job):
                            or token.lower_.startswith(c.particle)]
         return next((c for c in candidates if c), None)
 
+    def _with_particle(self, token: Token, particle: str) -> bool:
+        """The lexicon knows the verb with this particle ("zurückweisen" for "wies … zurück")."""
+        return (particle + token.lemma_.lower() in self.lex.cues
+                or any(c.particle == particle for c in self.lex.forms.get(token.lower_, [])))
+
     def speech_sense(self, token: Token, sent: SpacySpan) -> Cue | None:
         """The cue a verb token is, if its clause has the words its speech sense needs ("schloss daraus")."""
         cue = self.cue(token, sent)
         return cue if cue is not None and self._in_sense(token, sent, cue) else None
 
     def _particle(self, token: Token, sent: SpacySpan) -> str | None:
+        """The verb's separable particle, as a word."""
+        found = self._particle_token(token, sent)
+        return found.lower_ if found is not None else None
+
+    def _particle_token(self, token: Token, sent: SpacySpan) -> Token | None:
+        """The verb's separable particle (`_particle_word`), unless it belongs to a coordinated verb:
+        "anbegrüßen" is no verb."""
+        found = self._particle_word(token, sent)
+        if found is not None and not self._with_particle(token, found.lower_) and self._coordinated_particle(
+                token, sent, found.lower_):
+            return None
+        return found
+
+    def _particle_word(self, token: Token, sent: SpacySpan) -> Token | None:
         """The separable particle of a verb, searched in the verb's own clause: the parse may hang
         "vor" of "wirft … vor" on a neighbouring verb. A known particle of the verb closing the clause
         counts even when the tagger missed it."""
@@ -138,17 +157,37 @@ class CueVerbs(Job):
         known = self.lex.particles.get(token.lemma_.lower(), set()) | {
             c.particle for c in self.lex.forms.get(token.lower_, []) if c.particle}
         if token.i > lo and self.doc[token.i - 1].lower_ in known:
-            return self.doc[token.i - 1].lower_  # verb-final, written apart: "wie … bekannt gab"
-        for t in self.doc[token.i + 1 : hi]:
-            if t.idx in self.in_quote:
-                continue
-            closing = t.i + 1 >= hi or self.doc[t.i + 1].is_punct or self.doc[t.i + 1].pos_ == "CCONJ"
-            tagged = t.tag_ == "PTKVZ" or (t.dep_ in PARTICLE and t.head.i == token.i)
-            if self._frame_postposition(t):
-                continue
-            if (tagged and t.lower_ in self.lex.all_particles) or (t.lower_ in known and closing):
-                return t.lower_
+            return self.doc[token.i - 1]  # verb-final, written apart: "wie … bekannt gab"
+        start = token.i + 1
+        for _ in range(3):
+            for t in self.doc[start:hi]:
+                if t.idx in self.in_quote:
+                    continue
+                closing = t.i + 1 >= hi or self.doc[t.i + 1].is_punct or self.doc[t.i + 1].pos_ == "CCONJ"
+                tagged = t.tag_ == "PTKVZ" or (t.dep_ in PARTICLE and t.head.i == token.i)
+                if self._frame_postposition(t):
+                    continue
+                if (tagged and t.lower_ in self.lex.all_particles) or (t.lower_ in known and closing):
+                    return t
+            after = self.phrases.after_apposition(sent, hi)
+            if after is None:
+                return None
+            start, hi = after, clause_bounds(sent, self.doc[after])[1]
         return None
+
+    def _coordinated_particle(self, token: Token, sent: SpacySpan, particle: str) -> bool:
+        """"begrüßte den Beschluss und griff die Opposition an": a particle after a coordinator may belong to
+        the second verb (the tagger often misses that "griff" is finite, so the clause did not end at "und")."""
+        _, hi = clause_bounds(sent, token)
+        last = next((t.i for t in reversed(self.doc[token.i + 1 : hi]) if t.lower_ == particle), None)
+        return last is not None and any(t.lower_ in VERB_COORDINATORS and self._verb_like(self.doc[t.i + 1])
+                                        for t in self.doc[token.i + 1 : last - 1])
+
+    @staticmethod
+    def _verb_like(t: Token) -> bool:
+        """A word that may be a verb the tagger missed ("griff" as an adverb): lower case, no article,
+        pronoun, preposition, number or attributive adjective ("und seinem Herausforderer" joins nouns)."""
+        return t.is_alpha and t.text[:1].islower() and t.pos_ not in ("DET", "PRON", "ADP", "NUM") and t.tag_ != "ADJA"
 
     def _frame_postposition(self, t: Token) -> bool:
         """"seiner Meinung nach": the postposition of a frame is no separable particle of the verb."""
@@ -350,10 +389,8 @@ class CueVerbs(Job):
 
     def _cue_span(self, token: Token, sent: SpacySpan) -> tuple[int, int, str]:
         """The cue's words: the verb, or the verb to its particle written "weist … zurück"."""
-        particle = self._particle(token, sent)
-        lo, hi = clause_bounds(sent, token)
-        tail = next((t for t in self.doc[token.i + 1 : hi] if t.lower_ == particle), None) if particle else None
-        if tail is None:
+        tail = self._particle_token(token, sent)
+        if tail is None or tail.i < token.i:
             return token.idx, token.idx + len(token), token.text
         gap = " … " if tail.i > token.i + 1 else " "
         return token.idx, tail.idx + len(tail), f"{token.text}{gap}{tail.text}"

@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import Job
+from kg.extract.german import is_finite_verb
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
@@ -51,6 +52,12 @@ class Discourse(Job):
         else:
             return []
         start, end = sent.start_char, sent.end_char
+        if (own := self._indicative_actor(sent)) is not None and own[0] != prev.speaker:
+            # "Auch der Sprecher der SPD, X, will „…“ prüfen, ob …": an indicative main clause with an actor of
+            # its own reports that actor, the Konjunktiv is only its subordinate clause's
+            draft = Draft(i, (start, end), "statement", mode, speaker=own[0], speaker_span=own[1])
+            draft.quote = self.view.quote_span(start, end) if mode != "indirect" else None
+            return [draft]
         reported = ("indirect", "mixed")
         if mode in reported and prev.cue is None and prev.mode in reported and max(prev.sentence, prev.last) == i - 1:
             # "Außerdem sei … . Das gleiche gelte …": a report running on over sentences is one claim
@@ -132,6 +139,20 @@ class Discourse(Job):
             span = whole  # "Der VW-Betriebsratsvorsitzende Bernd Osterloh": the parse stopped at the title
         return Draft(i - 2, span, "statement", "reported", speaker=self.actors.best_entity(span, None),
                      speaker_span=span)
+
+    def _indicative_actor(self, sent: SpacySpan) -> tuple[str | None, tuple[int, int]] | None:
+        """The subject of an indicative main clause when it is named ("der Sprecher …, Dieter Wiefelspütz",
+        "die Gewerkschaft"), not a pronoun; None where the main verb is Konjunktiv, hearsay "soll" or
+        Konjunktiv II, or the subject cannot speak."""
+        main = next((t for t in sent if is_finite_verb(t) and t.idx not in self.in_quote), None)
+        if main is None or self.mood.konjunktiv(main) or main.lower_ in (*self.words["hearsay"],
+                                                                         *self.words["konjunktiv2"]):
+            return None
+        span = self.speakers.surface_speaker(sent, main)
+        words = self.doc.char_span(*span, alignment_mode="expand") if span else None
+        if not words or span[1] > main.idx or any(t.pos_ == "PRON" for t in words) or not self.actors.speaks(span):
+            return None
+        return self.actors.best_entity(span, None), span
 
     def _reported_mood(self, sent: SpacySpan, prev: Draft, adjacent: bool) -> bool:
         """Konjunktiv I; or, right after a report with a speaker, Konjunktiv II or the hearsay "soll"

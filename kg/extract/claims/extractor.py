@@ -63,7 +63,7 @@ class _Article(Job):
         _give(self.documents, actors=self.actors, phrases=self.phrases)
         _give(self.speakers, actors=self.actors, adopted=self.adopted, mood=self.mood, documents=self.documents,
               phrases=self.phrases)
-        _give(self.messages, mood=self.mood, cues=self.cues, phrases=self.phrases)
+        _give(self.messages, mood=self.mood, cues=self.cues, frames=self.frames, phrases=self.phrases)
         _give(self.roles, actors=self.actors, mood=self.mood, frames=self.frames, phrases=self.phrases)
         _give(self.cues, actors=self.actors, mood=self.mood, messages=self.messages, phrases=self.phrases,
               roles=self.roles, speakers=self.speakers)

@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.lexicon import Frame, word_matches
 from kg.extract.claims.model import Draft
 from kg.extract.claims.view import ArticleView, Job
-from kg.extract.german import DASS_FORMS, GENITIVE_STARTS, clause_bounds, is_finite_verb
+from kg.extract.german import DASS_FORMS, FINITE_TAGS, GENITIVE_STARTS, clause_bounds, is_finite_verb
 
 if TYPE_CHECKING:
     from kg.extract.claims.actors import Actors
@@ -91,7 +91,15 @@ class Frames(Job):
         rest = self.doc[t.i + 1 : comma if comma is not None else sent.end]
         return (prev is not None and prev.text == "," and len(rest) > 0
                 and rest[0].pos_ not in ("VERB", "AUX", "SCONJ", "ADV") and rest[0].lower_ not in DASS_FORMS
-                and not any(x.pos_ in ("VERB", "AUX") for x in rest))
+                and not any(x.pos_ in ("VERB", "AUX") for x in rest)
+                and not self._quoted_clause(rest[0]))
+
+    def _quoted_clause(self, t: Token) -> bool:
+        """", so „schütze sie Gott“": a quotation opening at t with a finite verb (by morphology or tag) is
+        the consequence "so" introduces, not the name of a speaker."""
+        q = self.view.quote_at(t.idx)
+        words = self.doc.char_span(*q.inner, alignment_mode="expand") if q is not None else None
+        return words is not None and (self.view.clausal(q) or any(x.tag_ in FINITE_TAGS for x in words))
 
     def _inserted(self, t: Token, sent: SpacySpan) -> int | None:
         """"„In absehbarer Zeit“, so der Vorstand, wird VW …": the comma closing a frame inserted before

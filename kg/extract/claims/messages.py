@@ -15,6 +15,7 @@ from kg.extract.german import (CLAUSE_AUXILIARIES, FINITE_TAGS, NOT_MAIN_CLAUSE_
                                joins_verb_phrases)
 
 if TYPE_CHECKING:
+    from kg.extract.claims.frames import Frames
     from kg.extract.claims.mood import Mood
     from kg.extract.claims.cues import CueVerbs
     from kg.extract.claims.phrases import NounPhrases
@@ -25,6 +26,7 @@ class Messages(Job):
 
     mood: Mood
     cues: CueVerbs
+    frames: Frames
     phrases: NounPhrases
 
     def content(self, sent: SpacySpan, token: Token, cue: Cue) -> tuple[int, int] | None:
@@ -165,6 +167,8 @@ class Messages(Job):
             while j < sent.end and doc[j].text not in (",", ":", ";"):
                 q = self.view.quote_at(doc[j].idx) if j > token.i + 1 else None
                 if q is not None and self.view.clausal(q):
+                    if any(token.i < f[1] < j for f in self.frames.frames(sent)):
+                        return None  # "… gefunden hat und man laut X „…“": the quotation is the frame's
                     return q.start, q.end  # "sagte gegenüber Reportern „…“"
                 if joins_verb_phrases(self.doc, j) and doc[j].idx not in self.in_quote:
                     return None  # "bezeichnete es als … und kündigte an, …": the message belongs to the next verb
@@ -197,7 +201,7 @@ class Messages(Job):
             return q.start, max(q.end, end)
         if nxt.lower_ in self.words["clause_words"]:
             return nxt.idx, end
-        if nxt.lower_ in self.words["not_message_words"]:
+        if nxt.lower_ in self.words["not_message_words"] and not self._adverb_opening(sent, nxt):
             return None  # "…, um … zu verschleiern", "…, falls …": purpose and condition, not a message
         segment = self._segment(sent, j + 1)
         if any(self.mood.konjunktiv(t) for t in segment) or has_zu_infinitive_words(segment):
@@ -205,6 +209,13 @@ class Messages(Job):
         if cue is not None and (not cue.reported or cue.type == "statement") and self._verb_second(segment):
             return nxt.idx, end  # "meinte, der Ehemann „konnte … nicht abfinden“": a say-verb's main clause
         return None
+
+    def _adverb_opening(self, sent: SpacySpan, t: Token) -> bool:
+        """"erklärte, damit solle ein Machtvakuum vermieden werden": "damit" or "da" right before a finite
+        verb is an adverb opening a main clause, not the conjunction of a purpose or reason clause
+        (whose verb comes last: "damit ein Machtvakuum vermieden wird"); list `adverb_conjunctions`."""
+        nxt = self.doc[t.i + 1] if t.i + 1 < sent.end else None
+        return t.lower_ in self.words["adverb_conjunctions"] and nxt is not None and is_finite_verb(nxt)
 
     def _verb_second(self, segment: list[Token]) -> bool:
         """A main clause: a finite verb after a first constituent of at most a few words."""
@@ -253,6 +264,12 @@ class Messages(Job):
         """The message of a speech act without a clause: the cue's whole clause ("Die Regierung
         dementiert jegliche Angriffspläne"), as the corpus annotates reported speech."""
         lo, hi = clause_bounds(sent, token)
+        for _ in range(2):  # "kündigte am Montag, dem 3. Mai, seinen Rücktritt an": past an apposition, when
+            after = self.phrases.after_apposition(sent, hi)  # the words after it have no finite verb of their own
+            end = clause_bounds(sent, self.doc[after])[1] if after is not None else hi
+            if after is None or any(is_finite_verb(t) for t in self.doc[after:end]):
+                break
+            hi = end
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].pos_ in ("CCONJ",)):
             lo += 1
         while hi > lo and self.doc[hi - 1].is_punct:

@@ -116,6 +116,9 @@ class MessageNouns(Job):
         while j < sent.end and j - t.i <= 12:
             x = self.doc[j]
             if x.text == "," and x.idx not in self.in_quote:
+                nxt = self.doc[j + 1] if j + 1 < sent.end else None
+                if nxt is not None and nxt.pos_ == "CCONJ":
+                    return None  # "… durch das Wahlergebnis verloren, aber X sei …": a coordinated clause
                 return j
             if x.idx in self.in_quote or x.is_punct and x.text not in "-()":
                 return None

@@ -30,8 +30,10 @@ class NounPhrases(Job):
         quotation, or a second article after the head."""
         if head is not None and t.i > head.i and t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS:
             return True  # the parse ran into the object: "Macron eine Waffenruhe"
-        if head is not None and t.i > head.i and t.tag_ == "KOKOM":
+        if head is not None and t.i > head.i and (t.tag_ == "KOKOM" or t.lower_ == "als"):
             return True  # "würdigte die Bundeswehr als ein Kind …": a comparison is no part of the phrase
+        if head is not None and t.i > head.i and t.pos_ == "ADP" and t.head.pos_ == "ADJ":
+            return True  # "hält es der Präsident für möglich": the predicative is the verb's, not the phrase's
         return (t.is_punct and t.text not in "-") or t.pos_ in ("VERB", "AUX", "SCONJ") or t.idx in self.in_quote
 
     def span_head(self, span: tuple[int, int]) -> Token | None:
@@ -109,6 +111,8 @@ class NounPhrases(Job):
                 break
             if t.pos_ == "PRON" and toks:
                 break
+            if self._predicative_after_noun(t, toks):
+                break  # "aus Sicht der Organisationen juristisch keine …": the adverb is the clause's
             if t.pos_ == "DET" and t.lower_ not in GENITIVE_DETERMINERS and any(x.pos_ in ("NOUN", "PROPN")
                                                                                 for x in toks):
                 break  # "Macron eine Waffenruhe": a second noun phrase starts
@@ -122,6 +126,32 @@ class NounPhrases(Job):
             # a name in quotation marks: "laut „Reuters“", "der Website „x.com“"
             return (toks[0].idx if toks else q.start), q.end
         return (toks[0].idx, toks[-1].idx + len(toks[-1])) if toks else None
+
+    def _predicative_after_noun(self, t: Token, toks: list[Token]) -> bool:
+        """A lower-case adjective after the phrase's noun that is not inflected for a noun after it
+        ("der Organisationen juristisch keine …", "der Kritiker eindeutig verfassungswidrig"): adverbial or
+        predicative, so the noun phrase ended before it; an attributive one ("der Organisationen neuer
+        Bündnisse") leads the next genitive noun."""
+        if t.pos_ != "ADJ" or not any(x.pos_ in ("NOUN", "PROPN") for x in toks) or t.text[:1].isupper():
+            return False
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        attributive = (t.lower_.endswith(("e", "en", "er", "es", "em")) and nxt is not None
+                       and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or self.capitalised(nxt)))
+        return t.tag_ in ("ADJD", "RB") or not attributive
+
+    def after_apposition(self, sent: SpacySpan, comma: int) -> int | None:
+        """"geht nach einem Treffen mit dem UNMIK-Leiter, Joachim Rücker, davon aus": the token after an
+        apposition between commas (a short noun phrase without a verb), where the clause goes on."""
+        if comma >= sent.end or self.doc[comma].text != ",":
+            return None
+        j = comma + 1
+        while j < sent.end and self.doc[j].text != ",":
+            t = self.doc[j]
+            if t.idx in self.in_quote or t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP") or j - comma > 6:
+                return None
+            j += 1
+        nominal = any(t.pos_ in ("NOUN", "PROPN") for t in self.doc[comma + 1 : j])
+        return j + 1 if nominal and j + 1 < sent.end and self.doc[j].text == "," else None
 
     def capitalised(self, t: Token) -> bool:
         """A capitalised word inside a sentence, outside quotations: in German a noun or a name."""

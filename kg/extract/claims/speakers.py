@@ -40,7 +40,9 @@ class Speakers(Job):
         verb = token
         for _ in range(4):
             found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text)
-                     and not any(a <= c.idx < b for a, b in messages)]
+                     and not any(a <= c.idx < b for a, b in messages)
+                     and not (self._in_statement(c.idx) and not self._in_statement(token.idx))]  # a quoted statement is
+            # someone's speech, not the subject of a cue outside it (the parse may reach into a quotation before)
             found = [c for c in found if not ((self.phrases.adverb(c) or c.pos_ == "NOUN"
                                                and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
             if found:
@@ -49,6 +51,8 @@ class Speakers(Job):
                                           abs(c.i - finite.i)))
                 if not self.phrases.nominative(self.phrases.np_span(found[0])):
                     return None, False  # "den russischen Staatschef …" is an object: ask the surface
+                if (after := self._subject_after_es(found[0], finite, sent)) is not None:
+                    return after, False  # "hält es der Präsident für möglich": "es" is the object
                 if found[0].i > finite.i and self._named_vorfeld(token, sent):
                     return None, False  # "Strauss-Kahn weist die Vorwürfe zurück": the name before the verb
                 if (found[0].i > finite.i and finite.i == (lo := clause_bounds(sent, token)[0])
@@ -63,7 +67,27 @@ class Speakers(Job):
                 verb = verb.head
                 continue
             break
-        return None, False
+        finite = clause_finite(sent, token)
+        es = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
+        return (self._subject_after_es(es, finite, sent) if es is not None else None), False
+
+    def _in_statement(self, char: int) -> bool:
+        """The character lies inside a quoted statement (a clause, not a name or quoted phrase)."""
+        return any(q.start <= char < q.end and self.view.clausal(q) for q in self.view.spoken)
+
+    def _subject_after_es(self, subject: Token, finite: Token, sent: SpacySpan) -> Token | None:
+        """"hält es der ecuadorianische Präsident für möglich", "bezeichnete es der Minister als …": "es"
+        right after the finite verb and before a noun phrase in the nominative is the object (or its
+        correlate); the noun phrase is the subject."""
+        if subject.lower_ != "es" or subject.i != finite.i + 1:
+            return None
+        _, hi = clause_bounds(sent, finite)
+        span = self.phrases.np_after(subject.i + 1, hi)
+        words = self.doc.char_span(*span, alignment_mode="expand") if span else None
+        if not words or words.start != subject.i + 1 or words[0].pos_ != "DET" or not self.phrases.nominative(span):
+            return None
+        head = self.phrases.span_head(span)
+        return head if head is not None and "Nom" in head.morph.get("Case") + words[0].morph.get("Case") else None
 
     def _name_after(self, finite: Token, sent: SpacySpan) -> bool:
         """A bare name or personal pronoun right after the finite verb: the subject of a clause whose
@@ -85,8 +109,26 @@ class Speakers(Job):
         """A noun fills the field before the finite verb, yet the subject follows the verb: a bare name
         or pronoun ("Eine Verschiebung bezeichnete Conze als fatal"), or an actor where the noun before
         cannot speak ("Als Beispiel nannte die NASA …", "Die Anwendung stellte der Vorsitzende in Frage")."""
+        if self._singular_after_plural(finite, sent):
+            return False  # "Die Behörden werfen Luna Menschenhandel vor": a plural verb, so not "Luna"
+        nxt = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
+        if nxt is not None and nxt.lower_ == "sie" and self.actors.speaks(vorfeld):
+            return False  # "Der Geschäftsführer nannte sie „fahrlässig“": "sie" may be the object, the actor first speaks
         return self._name_after(finite, sent) or (self.actors.cannot_speak(vorfeld)
                                                   and self._actor_after(finite, sent) is not None)
+
+    def _singular_after_plural(self, finite: Token, sent: SpacySpan) -> bool:
+        """The finite verb is plural and the noun phrase after it singular, with no coordination: that
+        phrase cannot be the subject (subject and verb agree in number)."""
+        if finite.morph.get("Number") != ["Plur"]:
+            return False
+        _, hi = clause_bounds(sent, finite)
+        span = self.phrases.np_after(after_object_pronouns(self.doc, finite.i + 1, hi), hi)
+        words = self.doc.char_span(*span, alignment_mode="expand") if span else None
+        if not words or any(t.pos_ == "CCONJ" or t.morph.get("Number") == ["Plur"] for t in words):
+            return False
+        head = self.phrases.span_head(span)
+        return head is not None and head.morph.get("Number") == ["Sing"]
 
     def _actor_after(self, finite: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """The noun phrase right after the finite verb (and object pronouns), if it may be a subject and
@@ -245,6 +287,9 @@ class Speakers(Job):
                 return span
         if end == lo and (span := self._relative_antecedent(sent, lo) or self._apposed_subject(sent, lo)):
             return span
+        if (q := self.view.quote_at(self.doc[lo].idx)) is not None and not self.view.in_spoken(q.start) and (
+                self.doc[end - 1].idx + len(self.doc[end - 1]) == q.end):
+            return q.start, q.end  # "„BBC News“ berichtet …": a name in quotation marks fills the field
         span = self.phrases.np_after(after_object_pronouns(self.doc, finite.i + 1, hi), hi)
         return span if span and self.phrases.nominal(span) else None
 
