@@ -640,3 +640,9 @@ def test_a_state_after_a_town_and_its_genitive_are_places(extractor):
                        [("Jeb Bush", "PER"), ("Floridas", "PER"), ("Romney", "PER"), ("Tampa", "LOC"), ("Florida", "PER", 1)])
     assert found["Florida"].type == "Place" and {m.text for m in found["Florida"].mentions} == {"Florida", "Floridas"}
     assert found["Jeb Bush"].type == "Person"
+
+
+def test_a_name_ending_in_a_street_noun_is_a_place(extractor):
+    found = recognised(extractor, "Die Wahlparty fand in einem Lokal an der Stuttgarter Schloßstrasse statt.",
+                       [("Stuttgarter Schloßstrasse", "ORG")])
+    assert found["Stuttgarter Schloßstrasse"].type == "Place"

@@ -16,7 +16,7 @@ from kg.extract.entities.grammar import (
 from kg.extract.entities.lexicon import (
     ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, CITY_PLACE_HEADS, COMPASS_PREFIXES, CUT_BEFORE_ACRONYM,
     EVENT_NAME, EVENT_WORDS, LEGAL_FORMS, NER_TYPES,
-    NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
+    NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS, STREET_ENDINGS,
 )
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job, Vocabulary
@@ -93,6 +93,8 @@ class Names(Job):
             label = "Organization"  # "Berliner Polizei", "Feuerwehr Mölschbach": an institution, no place
         elif entry is None and label != "Person" and self._titled_person(doc, span, ent):
             label = "Person"  # "Informationsminister Barnaba Marial Benjamin" tagged ORG: a function names a person
+        elif entry is None and span[-1].text.lower().endswith(STREET_ENDINGS):
+            label = "Place"  # "an der Stuttgarter Schloßstrasse" tagged ORG: a street or square is a place
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
             label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
         region = self._compass_region(text) if entry is None and len(span) == 1 else None
