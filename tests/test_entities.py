@@ -593,3 +593,56 @@ def test_a_national_government_in_an_unknown_city_is_the_main_countrys(extractor
     found = recognised(extractor, text, [("Mali", "LOC"), ("Mali", "LOC", 1), ("Bamako", "LOC")])
     assert "Regierung Bamako" not in found and found["Regierung Malis"].type == "Organization"
     assert found["Bamako"].type == "Place"
+
+
+def test_adjectives_before_a_head_with_a_complement_agree_with_the_head(extractor):
+    found = entities(extractor, "Die Proben wurden vom Gerichtsmedizinischen Institut der Universität Lausanne "
+                                "untersucht. Das sagte ein Forscher beim Deutschen Institut für Wirtschaftsforschung.")
+    assert {"Gerichtsmedizinisches Institut der Universität Lausanne", "Deutsches Institut für Wirtschaftsforschung"} <= set(found)
+
+
+def test_weak_adjectives_before_nouns_before_a_feminine_head_are_cut(extractor):
+    found = entities(extractor, "Der Verband fordert von der Deutschen Fußball Liga mehr Schutz für die Spieler.")
+    assert "Deutsche Fußball Liga" in found and "Deutschen Fußball Liga" not in found
+
+
+def test_compass_heads_are_masculine(extractor):
+    found = recognised(extractor, "Die Wahl gewann er im Mittleren Westen der USA deutlich.",
+                       [("Mittleren Westen", "LOC"), ("USA", "LOC")])
+    assert "Mittlerer Westen" in found and "Mittleren Westen" not in found
+
+
+def test_a_name_cut_after_its_first_words_is_widened_back_to_its_acronym(extractor):
+    found = recognised(extractor, "Die Kirche wollte mit dem Kriminologischen Forschungsinstitut Niedersachsen (KFN) "
+                                  "eine Studie machen. Das KFN widersprach. In Niedersachsen regnete es.",
+                       [("Niedersachsen", "LOC"), ("KFN", "ORG"), ("Niedersachsen", "LOC", 1)])
+    institute = found["Kriminologisches Forschungsinstitut Niedersachsen"]
+    assert institute.type == "Organization" and "KFN" in {m.text for m in institute.mentions}
+    assert {m.text for m in found["Niedersachsen"].mentions} == {"Niedersachsen"}
+
+
+def test_quotation_marks_at_the_ends_of_a_name_are_no_part_of_it(extractor):
+    found = recognised(extractor, "Der Komet wurde mit einem Teleskop des ''International Scientific Optical Network'' "
+                                  "(ISON) gesehen.", [("''International Scientific Optical Network", "ORG")])
+    assert "International Scientific Optical Network" in found
+
+
+def test_a_county_or_residence_before_a_name_makes_it_a_place(extractor):
+    found = recognised(extractor, "Der Papst reist in die Sommerresidenz Castel Gandolfo. In der schottischen "
+                                  "Grafschaft Kinross wurde eine Gedenkstätte eröffnet.",
+                       [("Castel Gandolfo", "PER"), ("Kinross", "PER")])
+    assert found["Castel Gandolfo"].type == "Place" and found["Kinross"].type == "Place"
+
+
+def test_a_state_after_a_town_and_its_genitive_are_places(extractor):
+    found = recognised(extractor, "Jeb Bush, der frühere Gouverneur Floridas, unterstützt Romney. Der Parteitag "
+                                  "findet in Tampa, Florida, statt.",
+                       [("Jeb Bush", "PER"), ("Floridas", "PER"), ("Romney", "PER"), ("Tampa", "LOC"), ("Florida", "PER", 1)])
+    assert found["Florida"].type == "Place" and {m.text for m in found["Florida"].mentions} == {"Florida", "Floridas"}
+    assert found["Jeb Bush"].type == "Person"
+
+
+def test_a_name_ending_in_a_street_noun_is_a_place(extractor):
+    found = recognised(extractor, "Die Wahlparty fand in einem Lokal an der Stuttgarter Schloßstrasse statt.",
+                       [("Stuttgarter Schloßstrasse", "ORG")])
+    assert found["Stuttgarter Schloßstrasse"].type == "Place"

@@ -62,10 +62,25 @@ def nominative(name: str, said: set[str]) -> str:
     "Süddeutschen Zeitung" -> "Süddeutsche Zeitung", "Freiwilligen Feuerwehr Mölschbach" -> "Freiwillige
     Feuerwehr Mölschbach" (a feminine head shows the case of its adjectives: "-en" is never nominative)."""
     words = name.split()
-    head = next((i for i, w in enumerate(words) if i and w.lower().endswith(FEMININE)), 0)
-    if head and all(w.endswith("en") for w in words[:head]):
-        return " ".join([*(w[:-1] for w in words[:head]), *words[head:]])
+    cut = next((i for i, w in enumerate(words) if w[:1].islower()), len(words))  # "der Universität …" is a complement
+    head = next((i for i, w in enumerate(words[:cut]) if i and w.lower().endswith(FEMININE)), 0)
+    weak = _leading_weak(words[:head])
+    if weak:
+        return " ".join([*(w[:-1] for w in words[:weak]), *words[weak:]])
     return name[:-1] if name.endswith("s") and name[:-1] in said else name
+
+
+def _leading_weak(words: list[str]) -> int:
+    """How many words before a feminine head are weak adjectives to cut to "-e": all of them when
+    all end in "-en" ("Freiwilligen Feuerwehr"), else the adjectives ("-schen", "-lichen", "-igen", "-alen") that open
+    the name before nouns of its own ("Deutschen Fußball Liga", "Europäischen Fußball Union": an
+    adjective's suffix, never a noun's, so "Bremen Liga" keeps its city)."""
+    if words and all(w.endswith("en") for w in words):
+        return len(words)
+    n = 0
+    while n < len(words) and words[n].endswith(("schen", "lichen", "igen", "alen")):
+        n += 1
+    return n
 
 
 def said_uninflected(genitive: Token) -> bool:

@@ -22,6 +22,7 @@ OPENING_QUOTES = _WORDS["opening_quotes"]
 SINGULAR = _WORDS["singular_determiners"]  # "ein Beobachter", "dem Politiker": one person
 GENITIVE_LINK = _WORDS["genitive_links"]  # "Gericht von Simbabwe"
 QUANTIFIERS = _WORDS["quantifier_stems"]  # "weitere", "zahlreiche": a quantity, not a description
+STREET_ENDINGS = tuple(_WORDS["street_endings"])  # "Stuttgarter Schloßstrasse", "Tahrir-Platz": a street or square
 CITY_PLACE_HEADS = _WORDS["city_place_heads"]  # "Berliner Platz", "Brandenburger Tor": a place named after a city
 PLACE_WORDS = _WORDS["place_name_words"]  # "Hudson Valley", "Long Island": a place whatever the NER said
 ORGANIZATION_WORDS = _WORDS["organization_name_words"]  # "Florida Museum of Natural History": an organization

@@ -214,7 +214,7 @@ def _weak_made_strong(doc: Doc, c: Candidate, label: str) -> str:
     Kreuz" -> "Norddeutscher Rundfunk", "Pazifischer Ozean", "Deutscher Fußball-Bund", "Rotes Kreuz":
     after an article an adjective is weak ("-en", "-e"); the name's label, said without one, is strong:
     "-er" before a masculine head, "-es" before a neuter one (known by the head's ending)."""
-    words = label.split()
+    words, tail = _before_complement(label.split())
     gender = _gender(words[-1]) if len(words) > 1 else None
     article = _word_before(doc, c.start).lower()
     if gender is None or not all(w[:1].isupper() and w.endswith(("e", "en")) for w in words[:-1]):
@@ -224,7 +224,19 @@ def _weak_made_strong(doc: Doc, c: Candidate, label: str) -> str:
     if not (weak_en or weak_e):
         return label
     ending = "er" if gender == "m" else "es"
-    return " ".join([*((w[:-2] if w.endswith("en") else w[:-1]) + ending for w in words[:-1]), words[-1]])
+    return " ".join([*((w[:-2] if w.endswith("en") else w[:-1]) + ending for w in words[:-1]), words[-1], *tail])
+
+
+def _before_complement(words: list[str]) -> tuple[list[str], list[str]]:
+    """"Deutschen Institut für Wirtschaftsforschung", "Gerichtsmedizinischen Institut der Universität
+    Lausanne" -> (["Deutschen", "Institut"], ["für", …]): the head of a name is the last word before its
+    first lower-case word (a preposition or a genitive article opens a complement that keeps its own
+    case), or the last word of known gender before names ("Forschungsinstitut Niedersachsen"), so the
+    adjectives before the head agree with it, not with the complement's last word."""
+    cut = next((i for i, w in enumerate(words) if i > 1 and w[:1].islower()), len(words))
+    if cut and _gender(words[cut - 1]) is None:  # "Forschungsinstitut Niedersachsen": a place after the head
+        cut = next((i + 1 for i in range(cut - 2, 0, -1) if _gender(words[i])), cut)
+    return words[:cut], words[cut:]
 
 
 def _gender(noun: str) -> str | None:

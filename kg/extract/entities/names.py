@@ -16,11 +16,11 @@ from kg.extract.entities.grammar import (
 from kg.extract.entities.lexicon import (
     ACADEMIC_TITLES, ACRONYM, ADDRESS_WORDS, BYLINE, CITY_PLACE_HEADS, COMPASS_PREFIXES, CUT_BEFORE_ACRONYM,
     EVENT_NAME, EVENT_WORDS, LEGAL_FORMS, NER_TYPES,
-    NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS,
+    NOT_IN_NAMES, ORGANIZATION_WORDS, PAIR_LINKS, PLACE_PREPOSITIONS, PLACE_WORDS, STREET_ENDINGS,
 )
 from kg.extract.entities.model import Candidate
 from kg.extract.entities.vocabulary import Job, Vocabulary
-from kg.extract.german import DETERMINERS
+from kg.extract.german import DETERMINERS, LOCATIVE_PREPS
 from kg.extract.text import doc_text
 
 
@@ -45,11 +45,11 @@ class Names(Job):
         for ent in map(self._known_organization, ents):
             if ent.label_ in NER_TYPES and (c := self._candidate(doc, ent, surnames, common)) is not None:
                 out.append(c)
-        return out
+        return _genitive_owners_typed(doc, _states_after_towns(doc, out))
 
     def _candidate(self, doc: Doc, ent: Span, surnames: set[str], common: set[str]) -> Candidate | None:
         """One recognised span as a name candidate, or None where it is a common noun or an adjective."""
-        span, label = self._person_cut(doc, ent, surnames)
+        span, label = self._person_cut(doc, _without_quotes(ent), surnames)
         span = _city_place_widened(self._place_word_widened(doc, span))
         if len(span) > 1 and _leading_number(span[0]):
             if label != "Person":
@@ -93,6 +93,8 @@ class Names(Job):
             label = "Organization"  # "Berliner Polizei", "Feuerwehr Mölschbach": an institution, no place
         elif entry is None and label != "Person" and self._titled_person(doc, span, ent):
             label = "Person"  # "Informationsminister Barnaba Marial Benjamin" tagged ORG: a function names a person
+        elif entry is None and span[-1].text.lower().endswith(STREET_ENDINGS):
+            label = "Place"  # "an der Stuttgarter Schloßstrasse" tagged ORG: a street or square is a place
         elif entry is None and "-" in span[-1].text and (kind := self.lex.cue(span[-1].text.rpartition("-")[2])):
             label = kind  # "Robert Koch-Institut": the head noun tells (but "Tolksdorf" is a name)
         region = self._compass_region(text) if entry is None and len(span) == 1 else None
@@ -407,6 +409,49 @@ def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
     return Candidate(c.end + 1, end, c.type, ner=True)
 
 
+def _states_after_towns(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"in Tampa, Florida, …": a one-word name set off by commas right after a place that follows a
+    locative preposition is the region that place lies in (the English "town, state"), never a person."""
+    text = doc_text(doc)
+    places = {c.end: c for c in cands if c.type in ("Place", "Country")}
+    for c in cands:
+        town = places.get(c.start - 2)
+        if (c.type == "Person" and town is not None and text[town.end : c.start] == ", " and " " not in text[c.start : c.end]
+                and _word_before_char(text, town.start).lower() in LOCATIVE_PREPS and text[c.end : c.end + 1] in (",", ".", ")", "")):
+            c.type, c.entry = "Place", None
+    return cands
+
+
+def _genitive_owners_typed(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"der frühere Gouverneur Floridas" beside "Florida" tagged a place: a one-word name in "-s" whose
+    stem the article tags as a place, country or organization is that name in the genitive (the owner
+    of the function noun before it), so it takes that type, not a person's."""
+    text = doc_text(doc)
+    types = {text[c.start : c.end]: c.type for c in cands if c.type != "Person"}
+    for c in cands:
+        word = text[c.start : c.end]
+        if c.type == "Person" and not c.entry and " " not in word and word.endswith("s") and word[:-1] in types:
+            c.type = types[word[:-1]]
+    return cands
+
+
+def _word_before_char(text: str, char: int) -> str:
+    """The word before a character offset ("in" of "in Tampa")."""
+    before = text[:char].rstrip()
+    return before.rsplit(None, 1)[-1] if before else ""
+
+
+def _without_quotes(span: Span) -> Span:
+    """"des ''International Scientific Optical Network''": quotation marks (and a wiki's "''" for
+    italics) the recogniser took into a name at its ends belong to the sentence, not to the name."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].is_quote:
+        start += 1
+    while end > start + 1 and span.doc[end - 1].is_quote:
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
+
+
 def _initials(name: str) -> str:
     """The acronym a name of capitalised words makes ("National Football League" -> "NFL", "Bundesverband
     der Deutschen Industrie" -> "BDI": lower-case links are skipped); "" for a name of one word."""
@@ -420,6 +465,21 @@ def _widened_to_acronym(c: Candidate, text: str) -> None:
     rest = CUT_BEFORE_ACRONYM.match(text, c.end)
     if c.ner and not c.entry and c.type != "Person" and rest and _initials(text[c.start : rest.end(1)]) == rest[2]:
         c.end = rest.end(1)
+
+
+def _widened_back_to_acronym(c: Candidate, text: str) -> None:
+    """"mit dem Kriminologischen Forschungsinstitut Niedersachsen (KFN)" where the recogniser tagged only
+    the place at the end: the candidate is widened back over the capitalised words before it whose
+    initials, with its own, make the bracketed acronym; the whole is an organization, not the place."""
+    after = ACRONYM.match(text, c.end)
+    own = _initials(text[c.start : c.end]) or text[c.start : c.start + 1]
+    if not (c.ner and c.type != "Person" and after and after[1].endswith(own)) or after[1] == own:
+        return
+    missing = len(after[1]) - len(own)
+    before = re.search(rf"((?:[A-ZÄÖÜ][\w-]* ){{{missing}}})$", text[: c.start])
+    if before and _initials(before[1] + "X") == after[1][:missing] + "X":
+        c.start -= len(before[1])
+        c.type, c.entry, c.label = "Organization", None, None
 
 
 def outside_bylines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -436,6 +496,7 @@ def acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     by_start = {c.start: c for c in cands}
     for a in list(cands):
         _widened_to_acronym(a, text)
+        _widened_back_to_acronym(a, text)
         after = ACRONYM.match(text, a.end)
         if a.ner and a.type != "Person" and after and len(after[1]) < a.end - a.start:
             full.setdefault(after[1], a)
