@@ -352,6 +352,9 @@ def test_what_talks_are_about_has_not_happened(extract):
     assert (deal.status, deal.date) == ("hypothetical", None)
 
 
+DOUBTED_INTENT = "Nach dem möglicherweise vorsätzlich begangenen Anschlag richteten sich die Proteste gegen die Familie."
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "status"),
     [
@@ -408,13 +411,11 @@ def test_what_talks_are_about_has_not_happened(extract):
         # a zu-infinitive past the commas of a list
         ("Die Männer sollen geplant haben, Anschläge auf Polizisten, sowie deren Familien zu verüben.", "Attack",
          "planned"),
-        # "möglicherweise" before an attributive adjective doubts the adjective, not the event
-        ("Nach dem möglicherweise vorsätzlich begangenen Anschlag richteten sich die Proteste gegen die Familie.",
-         "Protest", "occurred"),
-        ("Nach dem möglicherweise vorsätzlich begangenen Anschlag richteten sich die Proteste gegen die Familie.",
-         "Attack", "occurred"),
+        # fifth audit (train 520–549): "möglicherweise" before an attributive adjective doubts the
+        # adjective, not the event; a possibility or risk of an event is hypothetical
+        (DOUBTED_INTENT, "Protest", "occurred"),
+        (DOUBTED_INTENT, "Attack", "occurred"),
         ("Russland wird die Ukraine möglicherweise angreifen.", "Attack", "hypothetical"),
-        # a possibility or risk of it (fifth audit, train 520–549)
         ("Der Firma steht die Möglichkeit einer Klage vor dem Landgericht offen.", "Lawsuit", "hypothetical"),
         ("Die Gefahr von Waldbränden ist in Brandenburg sehr hoch.", "Fire", "hypothetical"),
         ("Die Regierung verlangte einen sofortigen Rückzug der Truppen.", "Withdrawal", "hypothetical"),
