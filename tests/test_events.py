@@ -352,6 +352,9 @@ def test_what_talks_are_about_has_not_happened(extract):
     assert (deal.status, deal.date) == ("hypothetical", None)
 
 
+DOUBTED_INTENT = "Nach dem möglicherweise vorsätzlich begangenen Anschlag richteten sich die Proteste gegen die Familie."
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "status"),
     [
@@ -408,6 +411,14 @@ def test_what_talks_are_about_has_not_happened(extract):
         # a zu-infinitive past the commas of a list
         ("Die Männer sollen geplant haben, Anschläge auf Polizisten, sowie deren Familien zu verüben.", "Attack",
          "planned"),
+        # fifth audit (train 520–549): "möglicherweise" before an attributive adjective doubts the
+        # adjective, not the event; a possibility or risk of an event is hypothetical
+        (DOUBTED_INTENT, "Protest", "occurred"),
+        (DOUBTED_INTENT, "Attack", "occurred"),
+        ("Russland wird die Ukraine möglicherweise angreifen.", "Attack", "hypothetical"),
+        ("Der Firma steht die Möglichkeit einer Klage vor dem Landgericht offen.", "Lawsuit", "hypothetical"),
+        ("Die Gefahr von Waldbränden ist in Brandenburg sehr hoch.", "Fire", "hypothetical"),
+        ("Die Regierung verlangte einen sofortigen Rückzug der Truppen.", "Withdrawal", "hypothetical"),
     ],
 )
 def test_status_cues(extract, text, kind, status):
@@ -544,6 +555,11 @@ def test_lexicon_senses_that_are_no_event(extract, text, kind):
         ("Der Oppositionsführer wurde unter Hausarrest gestellt.", "Arrest"),
         ("Im Juni zog sich die Ministerin von ihrem Amt zurück.", "Resignation"),
         ("Im Jahr 1996 wurden zwei Sportflugzeuge von der Luftabwehr abgeschossen.", "Attack"),
+        # fifth audit (train 520–549)
+        ("Bei dem Massaker in dem Dorf starben im Januar über 40 Menschen.", "Killing"),
+        ("Die Marine hat im Januar ein Hilfsschiff mit Aktivisten an Bord geentert.", "Raid"),
+        # the particle after "und" is the next clause's verb's, not a part of "verurteilt"
+        ("Die Frau wurde zu einer Bewährungsstrafe verurteilt und vertraute sich ihrer Helferin an.", "Ruling"),
     ],
 )
 def test_added_triggers(extract, text, kind):
@@ -683,6 +699,11 @@ MEASURED_FROM = ("Die Jury befand ihn, der am 16. Juni 2016, kurz vor dem EU-Ref
         ("Er unterschrieb am Montag einen Vertrag bis 2019.", "Signing", "2016-11-21"),  # the contract's end
         ("Die Verhandlungen um den Haushalt für 2018 sind gescheitert.", "Negotiation", None),  # the budget's year
         ("Die Regierung hat ein Treffen der Minister für den 20. April angesetzt.", "Meeting", "2017-04-20"),
+        # fifth audit (train 520–549): a part of a day given by number is that day's, not the article's
+        ("Zur Sitzung am Abend des 18.11.2016 beschloss der Stadtrat den Plan.", "Meeting", "2016-11-18"),
+        # a "vom" date after the trigger's own place is the trigger's
+        ("Die Zahl der Opfer des Anschlags in Berlin vom 19. Oktober wurde nach unten korrigiert.", "Attack",
+         "2016-10-19"),
     ],
 )
 def test_dates_of_audit_two(extract, text, kind, value):
@@ -721,6 +742,14 @@ def test_no_infinitive_doer_inside_a_phrase(extract):
         ("Jeder Gefangene hat ein Recht auf Besuche seiner Familie.", "Visit"),  # a right, not its use
         ("Die Richter, die vom Präsidenten ernannt werden, sind unabhängig.", "Appointment"),  # as a rule
         ("Die Hörer gelten als eher liberal eingestellt, was sich in ihrer Arbeit zeigt.", "Closure"),
+        # fifth audit (train 520–549): an attempt is no killing, a vehicle's collision no clash, what
+        # happens again and again no single event
+        ("Der Richter erließ Haftbefehl wegen versuchten Mordes.", "Killing"),
+        ("Bei dem Zusammenstoß mit einem Gleitschirm wurde die Seilbahn beschädigt.", "Clash"),
+        ("Ein Referendum zu dieser Frage konnte nicht durchgeführt werden.", "Referendum"),  # negated
+        ("Der Minister kündigte seinen Rückzug aus der Politik an.", "Withdrawal"),  # not of troops
+        ("Eine Einigung über den Haushalt wurde bis zuletzt nicht erreicht.", "Agreement"),
+        ("Die Dörfer werden immer wieder von Rechtsextremen in Märschen durchquert.", "Protest"),
     ],
 )
 def test_no_event_audits_three_and_four(extract, text, kind):

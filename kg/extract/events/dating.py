@@ -162,6 +162,9 @@ class Dating(Job):
         elif prep not in self.lex.cue("past_preps") | self.lex.cue("end_preps"):
             # "vom": "die Wahl vom Sonntag"; "bis": "einen Vertrag bis 2007", the contract's end
             return False
+        if noun.i - 2 == f.token.i and self.doc[noun.i - 1].lower_ in self.lex.cue("locative_preps") \
+                and self.view.pos(noun) == "PROPN":
+            return False  # "des Terroranschlags in Norwegen vom 22. Juli": the place is the trigger's
         return noun.i != f.token.i and self.view.pos(noun) in ("NOUN", "PROPN") and noun.i not in self.view.timex_at
 
     def _attached(self, tx: temporal.Timex, f: Found) -> bool:

@@ -110,7 +110,15 @@ class TriggerFilter(Job):
         ernannt werden")."""
         return any(self.doc[i].lower_ in self.lex.cue("habitual") and not (
             i + 1 < len(self.doc) and self.view.pos(self.doc[i + 1]) == "ADJ") for i in range(*f.segment)) \
-            or self._rule_passive(f)
+            or self._habitual_phrase(f) or self._rule_passive(f)
+
+    def _habitual_phrase(self, f: Found) -> bool:
+        """"werden immer wieder in Märschen durchquert": a two-word habitual cue (`habitual_phrases`)
+        in the segment."""
+        start, end = f.segment
+        words = [self.doc[i].lower_ for i in range(start, end)]
+        return any(words[i:i + len(p.split())] == p.split()
+                   for p in self.lex.cue("habitual_phrases") for i in range(len(words)))
 
     def _rule_passive(self, f: Found) -> bool:
         participle = german.is_participle(f.token, self.lex.participles) or f.token.tag_ == "VBN"  # tagger's PTB tag
@@ -127,7 +135,11 @@ class TriggerFilter(Job):
         not happen is no event."""
         cue = self.lex.cue
         if f.kind == "noun":
-            return bool(set(self.view.words((f.np[0], f.token.i))) & cue("negation_det"))
+            # "ein Referendum konnte nicht durchgeführt werden": the noun is what the negated clause
+            # failed to carry out (`realize_verbs`)
+            words = set(self.view.words(f.clause))
+            return bool(set(self.view.words((f.np[0], f.token.i))) & cue("negation_det")) or (
+                f.prep is None and bool(words & cue("negation_adv")) and bool(words & cue("realize_verbs")))
         return any(self.doc[i].lower_ in cue("negation_adv") and (
             i + 1 >= len(self.doc) or self.doc[i + 1].tag_ != "ADJA") for i in range(*f.clause))
 

@@ -63,14 +63,42 @@ class StatusReader(Job):
         return (
             first in cue("conditional")
             or any(p in " ".join(words) for p in cue("conditional_phrases"))
-            or any(w in cue("subjunctive") | cue("hypothetical_predicates") for w in modal)
+            or any(w in cue("subjunctive") for w in modal)
+            or self._doubted(f.np if presupposed(f) else f.segment)
             or bool(set(pre) & cue("hypothetical_modifiers"))
+            or self._possible(f)
             or (f.prep in cue("open_topic_preps") and not f.definite)  # "Verhandlungen über ein Abkommen"
             or (f.prep == "vor" and bool(set(words) & cue("imminent")))  # "vor dem Konkurs stehen"
             or self._demanded(f)
             or self._on_condition(f)
             or self._feared(f, words, self.view.cue_words((f.sentence[0], f.np[0])))
         )
+
+    def _possible(self, f: Found) -> bool:
+        """"die Möglichkeit einer Klage", "die Gefahr von Waldbränden": the noun hangs on a word of
+        possibility or risk (`possibility_nouns`, also as a compound's head: "Brandgefahr")."""
+        if f.kind != "noun" or f.np[0] == 0:
+            return False
+        i = f.np[0] - 1
+        if self.doc[i].lower_ == "von" and i > 0:  # "die Gefahr von Waldbränden"
+            i -= 1
+        head = self.doc[i]
+        return head.pos_ == "NOUN" and any(german.is_word_or_head(head, w) for w in self.lex.cue("possibility_nouns"))
+
+    def _doubted(self, span: tuple[int, int]) -> bool:
+        """"möglicherweise", "wahrscheinlich" … in the span, unless it qualifies an attributive
+        adjective ("nach dem möglicherweise vorsätzlich begangenen Tötungsdelikt": the killing
+        happened, its intent is doubted)."""
+        doc = self.doc
+        for i in range(*span):
+            if i in self.view.in_quotes or doc[i].lower_ not in self.lex.cue("hypothetical_predicates"):
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ in ("ADJ", "ADV") and doc[j].tag_ != "ADJA":
+                j += 1
+            if not (j < len(doc) and doc[j].tag_ == "ADJA"):
+                return True
+        return False
 
     def _demanded(self, f: Found) -> bool:
         """"die Forderung nach einer Waffenruhe", "forderte den Rücktritt des Ministers": what is

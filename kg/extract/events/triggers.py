@@ -76,7 +76,11 @@ class TriggerFinder(Job):
     def _verb(self, t: Token, seg: tuple[int, int]) -> Found | None:
         """The first sense of the verb form whose particle, needs and exclusions the segment meets."""
         later = {self.doc[i].lower_ for i in range(t.i + 1, seg[1]) if self._separated(i, seg)}
-        stray_particle = any(self._particle(self.doc[i]) for i in range(t.i + 1, seg[1]))
+        # a particle after "und" that follows the clause's closing verb is the next clause's: "zu einer
+        # Bewährungsstrafe verurteilt und vertraute sich … an"
+        end = next((i for i in range(t.i + 1, seg[1]) if self.doc[i].lower_ in ("und", "oder", "sowie")
+                    and german.is_verb(self.doc[i - 1])), seg[1])
+        stray_particle = any(self._particle(self.doc[i]) for i in range(t.i + 1, end))
         senses = self.lex.verbs.get(t.lower_, ()) + tuple(
             v for v in self.lex.verbs.get("|" + t.lower_, ()) if v.particle in later)
         for verb in senses:
