@@ -1,8 +1,9 @@
 """Continue training the NER of an existing pipeline (``scripts/train_ner.py --resume-from``).
 
-The shipped NER stopped at a fixed ``max_steps`` while its held-out curve was still rising
-(docs/ner.md). Retraining from scratch costs ~3,000 steps before it gets back there, so a
-continuation starts from the shipped weights instead: the config *sources* the ``ner``
+The first NER (model 1.0.0) stopped at a fixed ``max_steps`` while its held-out curve was still
+rising. Retraining from scratch costs ~3,000 steps before it gets back there, so a continuation
+starts from the shipped weights instead (it gained about one held-out point in 600 steps, then
+stayed flat: model 1.1.0, docs/ner.md): the config *sources* the ``ner``
 component (which carries its own copy of its tok2vec, see ``build.assemble``) from the
 pipeline, loads the same floret vectors from it, and trains with a smaller learning rate
 and full-size batches. The result is swapped into a copy of that pipeline, so the UD

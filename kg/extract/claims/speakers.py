@@ -38,11 +38,13 @@ class Speakers(Job):
         if is_passive(sent, token) or self.mood.stative(token, sent, cue):
             return self._agent(token, sent), True
         verb = token
+        # a quoted statement is someone's speech, not the subject of a cue outside it (the parse may reach
+        # into a quotation before)
+        cue_quoted = self.view.in_statement(token.idx)
         for _ in range(4):
             found = [c for c in verb.children if c.dep_ in SUBJECT and any(ch.isalpha() for ch in c.text)
                      and not any(a <= c.idx < b for a, b in messages)
-                     and not (self._in_statement(c.idx) and not self._in_statement(token.idx))]  # a quoted statement is
-            # someone's speech, not the subject of a cue outside it (the parse may reach into a quotation before)
+                     and (cue_quoted or not self.view.in_statement(c.idx))]
             found = [c for c in found if not ((self.phrases.adverb(c) or c.pos_ == "NOUN"
                                                and not c.morph.get("Number")) and len(list(c.subtree)) == 1)]
             if found:
@@ -70,10 +72,6 @@ class Speakers(Job):
         finite = clause_finite(sent, token)
         es = self.doc[finite.i + 1] if finite.i + 1 < sent.end else None
         return (self._subject_after_es(es, finite, sent) if es is not None else None), False
-
-    def _in_statement(self, char: int) -> bool:
-        """The character lies inside a quoted statement (a clause, not a name or quoted phrase)."""
-        return any(q.start <= char < q.end and self.view.clausal(q) for q in self.view.spoken)
 
     def _subject_after_es(self, subject: Token, finite: Token, sent: SpacySpan) -> Token | None:
         """"hält es der ecuadorianische Präsident für möglich", "bezeichnete es der Minister als …": "es"

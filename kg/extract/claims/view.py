@@ -84,6 +84,10 @@ class ArticleView:
         """The character lies inside a spoken quotation (not a name in quotation marks)."""
         return any(q.start <= char < q.end for q in self.spoken)
 
+    def in_statement(self, char: int) -> bool:
+        """The character lies inside a quoted statement (a clause, not a name or quoted phrase)."""
+        return any(q.start <= char < q.end and self.clausal(q) for q in self.spoken)
+
     def quote_in(self, start: int, end: int) -> bool:
         """A spoken quotation lies inside the span."""
         return any(start <= q.start and q.end <= end + 1 for q in self.spoken)
