@@ -118,7 +118,7 @@ def _split_lines(doc: Doc, ents: list) -> list:
     return out
 
 
-def _propagate_surnames(doc: Doc, ents: list, places: frozenset[str] | set[str] = frozenset()) -> list:
+def _propagate_surnames(doc: Doc, ents: list, places: set[str]) -> list:
     """Once "Joe Biden" is a person, every "Biden" or "Bidens" of the article is a mention of him
     (but "Mannheims" stays the city where "Mannheim" is a place on its own)."""
     surnames = {e[-1].text for e in ents if e.label_ == "PER" and len(e) > 1 and e[-1].text[:1].isupper()} - places

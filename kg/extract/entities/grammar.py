@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities.lexicon import FEMININE, QUANTIFIERS
+from kg.extract.entities.lexicon import FEMININE, MASCULINE, NEUTER, QUANTIFIERS
 from kg.extract.german import DETERMINERS, INDEFINITE_ARTICLES, adjective_stem
 
 ARTICLES = DETERMINERS | INDEFINITE_ARTICLES  # never an adjective nor part of a name
@@ -90,6 +90,21 @@ def said_uninflected(genitive: Token) -> bool:
     stem = genitive.text.rstrip("s'’")
     return len(stem) > 1 and genitive.text != stem and any(
         t.text.partition("-")[0] == stem for t in genitive.doc if t.i != genitive.i)
+
+
+def head_gender(noun: str) -> str | None:
+    """"m" or "n" where the noun ends in a head of known gender ("Handballbund", "Rotes Kreuz"), else None."""
+    low = noun.lower()
+    if low.endswith(MASCULINE):
+        return "m"
+    return "n" if low.endswith(NEUTER) else None
+
+
+def strong_adjective(adjective: str, gender: str) -> str:
+    """"Deutschen", "Deutsche" -> "Deutscher" before a masculine head ("m"), "Deutsches" before a neuter
+    one ("n"): the strong nominative a name's label takes when said without an article."""
+    stem = adjective[:-2] if adjective.endswith("en") else adjective[:-1]
+    return stem + ("er" if gender == "m" else "es")
 
 
 def weak_nominative(name: str) -> str:

@@ -68,7 +68,7 @@ class Institutions(Job):
                                      key=f"organization/{article_id}/{slug(labels[key])}", anonymous=m.start in unnamed))
         return out
 
-    def _mentions(self, doc: Doc, cands: list[Candidate], main: Entry | None = None) -> list[_Mention]:
+    def _mentions(self, doc: Doc, cands: list[Candidate], main: Entry | None) -> list[_Mention]:
         """The institution nouns outside names, with the owner the words around them name."""
         by_start = {c.start: c for c in cands}
         spans = [(c.start, c.end) for c in cands]

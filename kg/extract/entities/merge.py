@@ -10,8 +10,8 @@ from kg.gazetteer import Entry
 from kg.keys import slug
 from kg.model import Entity, Role
 from kg.nlp import name_key
-from kg.extract.entities.grammar import ARTICLES, nominative, said_uninflected
-from kg.extract.entities.lexicon import LEGAL_FORMS, MASCULINE, NAME_LINKS, NEUTER
+from kg.extract.entities.grammar import ARTICLES, head_gender, nominative, said_uninflected, strong_adjective
+from kg.extract.entities.lexicon import LEGAL_FORMS, NAME_LINKS
 from kg.extract.entities.model import Candidate, RoleCandidate
 from kg.extract.entities.vocabulary import Job
 from kg.extract.german import LOCATIVE_PREPS
@@ -164,8 +164,8 @@ def _add_others(merged: _Entities, cands: list[Candidate], doc: Doc) -> None:
         elif c.key:
             merged.add(c, c.key, c.label or doc_text(doc)[c.start : c.end], None)
         elif c.type != "Person":
-            label = c.label or _weak_made_strong(doc, c, _genitive_dropped(doc, c, nominative(doc_text(doc)[c.start : c.end], said)))
-            label = _ordinary_case(label)
+            label = _ordinary_case(c.label or _weak_made_strong(
+                doc, c, _genitive_dropped(doc, c, nominative(doc_text(doc)[c.start : c.end], said))))
             key = f"{c.type.lower()}/{slug(_uninflect(_core(label)))}"
             merged.add(c, key, label, None)
             if _better_label(label, merged.by_key[key].label):
@@ -186,7 +186,7 @@ def _genitive_dropped(doc: Doc, c: Candidate, label: str) -> str:
         return label
     last = words[-1]
     stem = last[:-2] if last.endswith("es") and not last.endswith("ees") else last[:-1]
-    gender = _gender(stem)
+    gender = head_gender(stem)
     if head.pos_ != "NOUN" and gender is None:
         return label  # "des Iran": a name, not a common noun in the genitive
     adjectives = []
@@ -194,7 +194,7 @@ def _genitive_dropped(doc: Doc, c: Candidate, label: str) -> str:
         if w.endswith("er") and w[:1].isupper():
             adjectives.append(w)  # "Magdeburger": a city adjective does not inflect
         elif w.endswith("en") and w[:1].isupper() and gender is not None:
-            adjectives.append(w[:-1] + ("r" if gender == "m" else "s"))  # "Deutschen" -> "Deutscher"
+            adjectives.append(strong_adjective(w, gender))  # "Deutschen" -> "Deutscher"
         else:
             return label
     return " ".join([*adjectives, stem])
@@ -205,7 +205,7 @@ def _head_genitive_dropped(words: list[str]) -> str:
     für …": a head before "für" or "of" ending in a genitive "-s" or "-es" after a masculine or neuter
     noun (by its known ending) is labelled in the nominative."""
     head = words[0]
-    stem = next((s for s in (head[:-1], head[:-2]) if _gender(s)), None)
+    stem = next((s for s in (head[:-1], head[:-2]) if head_gender(s)), None)
     return " ".join([stem, *words[1:]]) if stem else " ".join(words)
 
 
@@ -215,7 +215,7 @@ def _weak_made_strong(doc: Doc, c: Candidate, label: str) -> str:
     after an article an adjective is weak ("-en", "-e"); the name's label, said without one, is strong:
     "-er" before a masculine head, "-es" before a neuter one (known by the head's ending)."""
     words, tail = _before_complement(label.split())
-    gender = _gender(words[-1]) if len(words) > 1 else None
+    gender = head_gender(words[-1]) if len(words) > 1 else None
     article = _word_before(doc, c.start).lower()
     if gender is None or not all(w[:1].isupper() and w.endswith(("e", "en")) for w in words[:-1]):
         return label
@@ -223,8 +223,7 @@ def _weak_made_strong(doc: Doc, c: Candidate, label: str) -> str:
     weak_e = (article, gender) in (("der", "m"), ("das", "n")) and all(w.endswith("e") for w in words[:-1])
     if not (weak_en or weak_e):
         return label
-    ending = "er" if gender == "m" else "es"
-    return " ".join([*((w[:-2] if w.endswith("en") else w[:-1]) + ending for w in words[:-1]), words[-1], *tail])
+    return " ".join([*(strong_adjective(w, gender) for w in words[:-1]), words[-1], *tail])
 
 
 def _before_complement(words: list[str]) -> tuple[list[str], list[str]]:
@@ -234,17 +233,9 @@ def _before_complement(words: list[str]) -> tuple[list[str], list[str]]:
     case), or the last word of known gender before names ("Forschungsinstitut Niedersachsen"), so the
     adjectives before the head agree with it, not with the complement's last word."""
     cut = next((i for i, w in enumerate(words) if i > 1 and w[:1].islower()), len(words))
-    if cut and _gender(words[cut - 1]) is None:  # "Forschungsinstitut Niedersachsen": a place after the head
-        cut = next((i + 1 for i in range(cut - 2, 0, -1) if _gender(words[i])), cut)
+    if cut and head_gender(words[cut - 1]) is None:  # "Forschungsinstitut Niedersachsen": a place after the head
+        cut = next((i + 1 for i in range(cut - 2, 0, -1) if head_gender(words[i])), cut)
     return words[:cut], words[cut:]
-
-
-def _gender(noun: str) -> str | None:
-    """"m" or "n" where the noun ends in a head of known gender ("Handballbund", "Rotes Kreuz"), else None."""
-    low = noun.lower()
-    if low.endswith(MASCULINE):
-        return "m"
-    return "n" if low.endswith(NEUTER) else None
 
 
 def _core(name: str) -> str:

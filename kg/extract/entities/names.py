@@ -388,10 +388,20 @@ def _only_legal_forms(span: Span) -> bool:
 
 def _acronym_of(c: Candidate, short: Candidate, text: str) -> bool:
     """Is `short`, right after the organization's name `c`, its acronym ("die Internationale
-    Atomenergiebehörde IAEA" tagged as two names): capitals of the name's first letter, shorter than it?"""
+    Atomenergiebehörde IAEA" tagged as two names)?"""
     words, acronym = text[c.start : c.end].split(), text[short.start : short.end]
-    return (c.ner and c.entry is None and c.type == "Organization" and len(words) > 1 and short.entry is None
-            and acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8 and acronym[0] == words[0][0].upper())
+    return _unknown_organization(c, words) and short.entry is None and _abbreviates(acronym, words)
+
+
+def _unknown_organization(c: Candidate, words: list[str]) -> bool:
+    """A recognised organization of two or more words that no gazetteer entry names: one whose acronym
+    the article may give right after it."""
+    return c.ner and c.entry is None and c.type == "Organization" and len(words) > 1
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Can the word be the acronym of the name: capitals (2 to 8) opening with the name's first letter?"""
+    return acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8 and acronym[0] == words[0][0].upper()
 
 
 def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
@@ -399,11 +409,9 @@ def _trailing_acronym(c: Candidate, text: str) -> Candidate | None:
     organization's name followed by its acronym (same first letter) in one span. The name is cut
     before the acronym (which acronyms() makes a mention of it), and the acronym returned."""
     words = text[c.start : c.end].split()
-    last = words[-1] if words else ""
-    if not c.ner or c.entry or c.type != "Organization" or len(words) < 2 or words[-2].isupper():
+    if not _unknown_organization(c, words) or words[-2].isupper() or not _abbreviates(words[-1], words):
         return None
-    if not (last.isupper() and last.isalpha() and 2 <= len(last) <= 8 and last[0] == words[0][0].upper()):
-        return None
+    last = words[-1]
     end = c.end
     c.end = text.rindex(last, c.start, end) - 1
     return Candidate(c.end + 1, end, c.type, ner=True)
