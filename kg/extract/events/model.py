@@ -16,6 +16,7 @@ RECENT = 7  # days before the article an undated reported event may have happene
 
 
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}  # TIMEX3 seasons: the first month of each
+SEASON_VALUE = re.compile(rf"(\d{{4}})-({'|'.join(SEASONS)})")  # "2009-SU": a season of a year
 
 
 @dataclass(slots=True)
@@ -41,7 +42,7 @@ class Interval:
                 return cls(first, first + dt.timedelta(days=6))
             if m := re.fullmatch(r"(\d{4})", value):
                 return cls(dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))
-            if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value):  # "im Sommer 2009": its months
+            if m := SEASON_VALUE.fullmatch(value):  # "im Sommer 2009": its months
                 first_month = SEASONS[m[2]]
                 first = dt.date(int(m[1]), first_month, 1)
                 last = dt.date(int(m[1]) + (first_month == 12), (first_month + 2) % 12 + 1, 1)

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from kg.extract import german
-from kg.extract.events.model import Cluster, Found
+from kg.extract.events.model import SEASON_VALUE, Cluster, Found
 from kg.extract.events.view import Job
 from kg.extract.text import SentenceIndex
 from kg.model import Event, TimeValue
@@ -54,7 +54,7 @@ def _calendar(value: str) -> str:
     season ("2009-SU") its year."""
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
         return dt.date.fromisocalendar(int(m[1]), int(m[2]), 4).strftime("%Y-%m")
-    if m := re.fullmatch(r"(\d{4})-(?:SP|SU|FA|AU|WI)", value):
+    if m := SEASON_VALUE.fullmatch(value):
         return m[1]
     return value
 
