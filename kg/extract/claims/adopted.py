@@ -10,7 +10,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from kg.extract.claims.grammar import SUBJECT
 from kg.extract.claims.view import Job
 from kg.extract.entities import INDEFINITE
-from kg.extract.german import DEFINITE_ARTICLES, GENITIVE_DETERMINERS, PERSONAL_ARTICLES, adjective_stem, inflect_adjective, is_finite_form
+from kg.extract.german import (DEFINITE_ARTICLES, GENITIVE_DETERMINERS, PERSONAL_ARTICLES, adjective_stem,
+                               inflect_adjective, is_finite_form)
 from kg.model import Entity
 from kg.rdf import slug
 

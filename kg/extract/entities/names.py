@@ -182,8 +182,10 @@ class Names(Job):
         """Is a lone word tagged as a person a common noun or adjective ("der Alarmzustand", "sagte
         Reportern", "Dreitägiger Dauerregen")? It stands after an article, or the tagger calls it an
         adjective, a verb opening its sentence, a plural noun (a name is singular; the tagger calls many
-        surnames nouns) or a neuter noun with an adjective's ending (a person is "der" or "die": "Derartiges", "Positives") or a noun of a person's function ("Schauspielerin"), and it is no first name, known surname, nor a word of a
-        longer name of the article ("Think" of "Think Global", "Richter" of "Gerhard Richter")."""
+        surnames nouns), a neuter noun with an adjective's ending (a person is "der" or "die":
+        "Derartiges", "Positives") or a noun of a person's function ("Schauspielerin"), and it is no
+        first name, known surname, nor a word of a longer name of the article ("Think" of "Think
+        Global", "Richter" of "Gerhard Richter")."""
         if (token.tag_ == "NN" or token.pos_ == "NOUN") and token.text in common:
             return True  # "das Dekret": the tagger may call it a proper noun, yet it takes the article
         key = name_key(token.text)
@@ -424,8 +426,9 @@ def _states_after_towns(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     places = {c.end: c for c in cands if c.type in ("Place", "Country")}
     for c in cands:
         town = places.get(c.start - 2)
-        if (c.type == "Person" and town is not None and text[town.end : c.start] == ", " and " " not in text[c.start : c.end]
-                and _word_before_char(text, town.start).lower() in LOCATIVE_PREPS and text[c.end : c.end + 1] in (",", ".", ")", "")):
+        if (c.type == "Person" and town is not None and text[town.end : c.start] == ", "
+                and " " not in text[c.start : c.end] and _word_before_char(text, town.start).lower() in LOCATIVE_PREPS
+                and text[c.end : c.end + 1] in (",", ".", ")", "")):
             c.type, c.entry = "Place", None
     return cands
 

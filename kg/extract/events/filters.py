@@ -19,10 +19,11 @@ class TriggerFilter(Job):
     def keep(self, found: list[Found], sent: Span) -> list[Found]:
         """The triggers that are events (their phrases must be read first)."""
         conditions, questions = self._conditions(sent)
-        # "fragte, ob er zu den Hintergründen der Entlassung gelogen habe": the dismissal is given
+        # "fragte, ob er zu den Hintergründen der Entlassung gelogen habe": the dismissal is given; a
+        # quotation is the speaker's claim
         return [f for f in found if not self._blocked(f) and not self._negated(f)
                 and (f.token.i not in conditions or (f.token.i in questions and presupposed(f)))
-                and not self._habitual(f) and not any(a < f.token.idx < b for a, b in self.view.quoted)]  # a quotation is the speaker's claim
+                and not self._habitual(f) and not any(a < f.token.idx < b for a, b in self.view.quoted)]
 
     def _blocked(self, f: Found) -> bool:
         """"den Entwurf einer Vereinbarung": a document, not the event; "sagte er im Gespräch mit der
